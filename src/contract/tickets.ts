@@ -1,0 +1,230 @@
+import { z } from 'zod';
+import { email, idSchema, nonEmpty, ref, timestamp } from './common.ts';
+import { phone } from './customers.ts';
+import { limits } from './limits.ts';
+
+export const statuses = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
+export type Status = (typeof statuses)[number];
+export const priorities = ['low', 'medium', 'high', 'urgent'] as const;
+export const channels = ['web', 'email', 'phone', 'in_store', 'review', 'marketplace', 'api', 'chat'] as const;
+export const waitingOn = ['customer', 'third_party', 'internal'] as const;
+export const closeReasons = ['manual', 'auto', 'rejected'] as const;
+/** Status filters: the five statuses plus the two derived views of DESIGN.md §4. */
+export const statusFilters = [...statuses, 'overdue', 'auto_closed'] as const;
+export const sortKeys = ['created_at', 'updated_at', 'number', 'priority', 'due'] as const;
+
+const ref100 = z.string().trim().min(1).max(limits.refMax);
+const source = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(50)
+  .regex(/^[a-z0-9_-]*$/, 'lower-case letters, digits, - and _');
+const idOrName = z.union([idSchema, nonEmpty(limits.nameMax)]);
+const customFieldValue = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null(), z.array(z.string().max(500)).max(100)]);
+const customFields = z
+  .record(z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'field keys are lower_snake_case'), customFieldValue)
+  .refine((v) => JSON.stringify(v).length <= limits.customFieldsMaxBytes, 'custom fields are too large');
+const tags = z.array(z.string().trim().min(1).max(limits.tagMax)).max(limits.tagsMax);
+
+export const inlineCustomer = z
+  .strictObject({
+    name: nonEmpty(limits.nameMax),
+    email: email.optional(),
+    phone: phone.optional(),
+  })
+  .refine((c) => c.email || c.phone, { message: 'an email or a phone number is required', path: ['email'] });
+
+export const createTicketBody = z
+  .strictObject({
+    subject: nonEmpty(limits.subjectMax),
+    description: z.string().default(''),
+    priority: z.enum(priorities).default('medium'),
+    category: idOrName.optional().describe('Category id or name'),
+    department: idOrName.optional().describe('Department id or name'),
+    assignee: idSchema.optional().describe('Agent id'),
+    channel: z.enum(channels).optional().describe('Defaults to phone for agents and api for API keys'),
+    source: source.optional().describe('Marketplace or review source: website, ebay, amazon, b2b, google…'),
+    customer: inlineCustomer.optional(),
+    customer_user_id: idSchema.optional(),
+    order_number: ref100.optional(),
+    transaction_ref: ref100.optional(),
+    review_ref: ref100.optional(),
+    custom_fields: customFields.optional(),
+    tags: tags.optional(),
+  })
+  .refine((b) => !(b.customer && b.customer_user_id), {
+    message: 'give either customer or customer_user_id, not both',
+    path: ['customer'],
+  });
+export type CreateTicketBody = z.infer<typeof createTicketBody>;
+
+export const patchTicketBody = z
+  .strictObject({
+    subject: nonEmpty(limits.subjectMax).optional(),
+    priority: z.enum(priorities).optional(),
+    category: idOrName.nullable().optional(),
+    department: idOrName.nullable().optional(),
+    assignee: idSchema.nullable().optional(),
+    custom_fields: customFields.optional(),
+    tags: tags.optional(),
+    order_number: ref100.nullable().optional(),
+    transaction_ref: ref100.nullable().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+export type PatchTicketBody = z.infer<typeof patchTicketBody>;
+
+export const transitionBody = z.strictObject({
+  to: z.enum(statuses),
+  reason: z.string().trim().min(1).max(limits.reasonMax).optional(),
+  waiting_on: z.enum(waitingOn).optional(),
+  pending_until: timestamp.optional(),
+  resolution: z.string().trim().min(1).max(limits.reasonMax).optional(),
+  close_reason: z.enum(['manual', 'rejected']).optional(),
+});
+export type TransitionBody = z.infer<typeof transitionBody>;
+
+export const createMessageBody = z.strictObject({
+  body: z.string().trim().min(1, 'must not be empty'),
+  visibility: z.enum(['public', 'internal']).default('public'),
+});
+
+const csv = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)).min(1));
+const idCsv = z
+  .string()
+  .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+  .pipe(z.array(idSchema).min(1).max(100));
+const dateOrTime = z.union([z.iso.date(), timestamp]);
+
+export const listTicketsQuery = z.strictObject({
+  status: csv(statusFilters).optional(),
+  priority: csv(priorities).optional(),
+  department: idCsv.optional(),
+  category: idCsv.optional(),
+  channel: csv(channels).optional(),
+  source: z
+    .string()
+    .transform((s) => s.split(',').map((v) => v.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(source).min(1).max(50))
+    .optional(),
+  assignee: z.union([z.literal('me'), z.literal('none'), idSchema]).optional(),
+  locked_by: z.union([z.literal('me'), idSchema]).optional(),
+  my_departments: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  customer_user_id: idSchema.optional(),
+  customer_id: idSchema.optional(),
+  phone: z.string().trim().min(3).max(limits.phoneMax).optional(),
+  email: z.string().trim().min(3).max(limits.emailMax).optional(),
+  number: z.string().trim().min(1).max(40).optional(),
+  order_number: z.string().trim().min(1).max(limits.refMax).optional(),
+  transaction_ref: z.string().trim().min(1).max(limits.refMax).optional(),
+  created_from: dateOrTime.optional(),
+  created_to: dateOrTime.optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  sort: z
+    .string()
+    .regex(new RegExp(`^-?(${[...sortKeys, 'relevance'].join('|')})$`), `one of ${sortKeys.join(', ')}, relevance; prefix - for descending`)
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(limits.pageSizeMax).default(limits.pageSizeDefault),
+  cursor: z.string().max(500).optional(),
+});
+export type ListTicketsQuery = z.infer<typeof listTicketsQuery>;
+export const statsQuery = listTicketsQuery.omit({ sort: true, limit: true, cursor: true });
+export type StatsQuery = z.infer<typeof statsQuery>;
+
+export const ticket = z
+  .object({
+    id: z.number(),
+    number: z.string(),
+    subject: z.string(),
+    description: z.string(),
+    status: z.enum(statuses),
+    priority: z.enum(priorities),
+    category: ref.nullable(),
+    department: ref.nullable(),
+    assignee: ref.nullable(),
+    reporter: ref.nullable(),
+    customer_user: z
+      .object({ id: z.number(), name: z.string(), email: z.string().nullable(), phone: z.string().nullable() })
+      .nullable(),
+    customer: ref.nullable(),
+    channel: z.enum(channels),
+    source: z.string().nullable(),
+    order_number: z.string().nullable(),
+    transaction_ref: z.string().nullable(),
+    review_ref: z.string().nullable(),
+    custom_fields: z.record(z.string(), z.unknown()),
+    tags: z.array(z.string()),
+    locked_by: ref.nullable(),
+    locked_at: timestamp.nullable(),
+    pending_reason: z.string().nullable(),
+    waiting_on: z.enum(waitingOn).nullable(),
+    pending_until: timestamp.nullable(),
+    resolved_by: z.string().nullable().describe('agent id, or "customer"'),
+    resolution: z.string().nullable(),
+    close_reason: z.enum(closeReasons).nullable(),
+    first_response_due_at: timestamp.nullable(),
+    next_response_due_at: timestamp.nullable(),
+    resolution_due_at: timestamp.nullable(),
+    escalation_at: timestamp.nullable(),
+    escalation_level: z.number(),
+    is_overdue: z.boolean(),
+    first_responded_at: timestamp.nullable(),
+    verification_state: z.enum(['verified', 'unverified', 'rejected']),
+    created_at: timestamp,
+    updated_at: timestamp,
+    resolved_at: timestamp.nullable(),
+    closed_at: timestamp.nullable(),
+    version: z.number(),
+  })
+  .meta({ id: 'Ticket' });
+export type Ticket = z.infer<typeof ticket>;
+
+export const ticketStats = z
+  .object({
+    new: z.number(),
+    open: z.number(),
+    pending: z.number(),
+    overdue: z.number(),
+    resolved: z.number(),
+    closed: z.number(),
+    auto_closed: z.number(),
+    total: z.number(),
+  })
+  .meta({ id: 'TicketStats' });
+export type TicketStats = z.infer<typeof ticketStats>;
+
+const actorKinds = ['agent', 'customer', 'system', 'integration'] as const;
+
+export const message = z
+  .object({
+    id: z.number(),
+    kind: z.enum(['reply', 'note', 'system']),
+    visibility: z.enum(['public', 'internal']),
+    author: z.object({ kind: z.enum(actorKinds), id: z.number().nullable(), name: z.string() }),
+    body: z.string(),
+    created_at: timestamp,
+  })
+  .meta({ id: 'Message' });
+export type Message = z.infer<typeof message>;
+
+export const ticketEvent = z
+  .object({
+    id: z.number(),
+    type: z.string(),
+    actor: z.object({ kind: z.enum(actorKinds), id: z.number().nullable(), name: z.string() }),
+    before: z.record(z.string(), z.unknown()).nullable(),
+    after: z.record(z.string(), z.unknown()).nullable(),
+    created_at: timestamp,
+  })
+  .meta({ id: 'TicketEvent' });
+export type TicketEvent = z.infer<typeof ticketEvent>;
+
+export const numberParams = z.strictObject({ number: z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'a ticket number') });
+export const pageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(limits.pageSizeMax).default(limits.pageSizeDefault),
+  cursor: z.string().max(200).optional(),
+});

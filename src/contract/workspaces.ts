@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { email, nonEmpty, password, slug, timestamp } from './common.ts';
+import { limits } from './limits.ts';
+
+export const adminInput = z.strictObject({
+  name: nonEmpty(limits.nameMax),
+  email,
+  password,
+});
+
+export const createWorkspaceBody = z.strictObject({
+  name: nonEmpty(limits.nameMax),
+  slug,
+  admin: adminInput,
+});
+export type CreateWorkspaceBody = z.infer<typeof createWorkspaceBody>;
+
+export const setupBody = createWorkspaceBody.extend({
+  name: nonEmpty(limits.nameMax).default('Default'),
+  slug: slug.default('default'),
+});
+
+export const languages = ['en', 'id'] as const;
+
+export const settings = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    time_zone: z.string(),
+    default_language: z.enum(languages),
+    public_url: z.string().nullable(),
+    auto_close_after_seconds: z.number().int(),
+    ticket_number_prefix: z.string(),
+    ticket_number_padding: z.number().int(),
+    sender_name: z.string().nullable(),
+    sender_email: z.string().nullable(),
+    created_at: timestamp,
+  })
+  .meta({ id: 'WorkspaceSettings' });
+export type Settings = z.infer<typeof settings>;
+
+export const isTimeZone = (tz: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const patchSettingsBody = z.strictObject({
+  name: nonEmpty(limits.nameMax).optional(),
+  time_zone: z.string().refine(isTimeZone, 'unknown IANA time zone').optional(),
+  default_language: z.enum(languages).optional(),
+  public_url: z.url({ protocol: /^https?$/ }).max(500).nullable().optional(),
+  auto_close_after_seconds: z.number().int().min(0).max(365 * 24 * 3600).optional(),
+  ticket_number_prefix: z
+    .string()
+    .max(20)
+    .regex(/^[A-Za-z0-9{}-]*$/, 'letters, digits, dashes and the {YYYY} token')
+    .optional(),
+  ticket_number_padding: z.number().int().min(1).max(12).optional(),
+  sender_name: z.string().max(limits.nameMax).nullable().optional(),
+  sender_email: email.nullable().optional(),
+});
+export type PatchSettingsBody = z.infer<typeof patchSettingsBody>;

@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CAREDESK_ADMIN_EMAIL: z.string().email().optional(),
+  CAREDESK_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  CAREDESK_ADMIN_NAME: z.string().min(1).default('Administrator'),
+  CAREDESK_SIGNUP: z.enum(['open', 'closed']).default('closed'),
+  CAREDESK_DEMO: bool.default(false),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  TRUST_PROXY: bool.default(false),
+  PGLITE_FSYNC: bool.default(true),
+  PGLITE_VACUUM_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(60),
+});
+
+export type Config = Readonly<
+  z.infer<typeof configSchema> & {
+    dataDir: string;
+    engine: 'pglite' | 'postgres';
+  }
+>;
+
+/** Parses the environment once; every bad variable is named in one message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = configSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = result.data;
+  if ((c.CAREDESK_ADMIN_EMAIL === undefined) !== (c.CAREDESK_ADMIN_PASSWORD === undefined)) {
+    throw new Error('Invalid configuration:\n  CAREDESK_ADMIN_EMAIL and CAREDESK_ADMIN_PASSWORD must be set together');
+  }
+  return Object.freeze({
+    ...c,
+    dataDir: path.resolve(c.DATA_DIR),
+    engine: c.DATABASE_URL ? 'postgres' : 'pglite',
+  });
+}

@@ -1,0 +1,109 @@
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync, fsyncSync } from 'node:fs';
+import path from 'node:path';
+
+export class DataDirLockedError extends Error {
+  readonly pid: number;
+  constructor(dir: string, pid: number) {
+    super(
+      `The data directory ${dir} is in use by another Caredesk process (PID ${pid}). ` +
+        'Stop that process first, or start this one with another DATA_DIR. ' +
+        'Two processes on one embedded database would silently lose commits.',
+    );
+    this.name = 'DataDirLockedError';
+    this.pid = pid;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readPid(file: string): number | null {
+  try {
+    const pid = Number.parseInt(readFileSync(file, 'utf8').trim(), 10);
+    return Number.isFinite(pid) ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Takes an exclusive lock on a data directory: a file holding our PID, created with O_EXCL.
+ * A lock whose PID is no longer alive is stale (the holder was killed) and is taken over.
+ */
+export function lockDataDir(dir: string): { release(): void } {
+  mkdirSync(dir, { recursive: true });
+  const lockFile = path.join(dir, 'caredesk.lock');
+  const mine = String(process.pid);
+
+  const tryCreate = (): boolean => {
+    try {
+      const fd = openSync(lockFile, 'wx', 0o644);
+      try {
+        writeSync(fd, mine);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw error;
+    }
+  };
+
+  if (!tryCreate()) takeOverStaleLock(dir, lockFile, mine);
+
+  let released = false;
+  const release = (): void => {
+    if (released) return;
+    released = true;
+    if (readPid(lockFile) === process.pid) {
+      try {
+        unlinkSync(lockFile);
+      } catch {
+        // already gone
+      }
+    }
+  };
+  process.once('exit', release);
+  return { release };
+}
+
+/**
+ * Replaces a stale lock. Only the process that creates the takeover file (O_EXCL) may replace it,
+ * and it re-reads the lock first, so two starters racing over one stale lock cannot both win.
+ */
+function takeOverStaleLock(dir: string, lockFile: string, mine: string): void {
+  const holder = readPid(lockFile);
+  if (holder !== null && holder !== process.pid && isAlive(holder)) throw new DataDirLockedError(dir, holder);
+  const guard = `${lockFile}.takeover`;
+  let fd: number;
+  try {
+    fd = openSync(guard, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const other = readPid(guard);
+    if (other !== null && isAlive(other)) throw new DataDirLockedError(dir, other);
+    unlinkSync(guard); // left by a starter killed mid-takeover
+    return takeOverStaleLock(dir, lockFile, mine);
+  }
+  try {
+    writeSync(fd, mine);
+    closeSync(fd);
+    const current = readPid(lockFile);
+    if (current !== null && current !== holder && isAlive(current)) throw new DataDirLockedError(dir, current);
+    const temp = path.join(dir, `caredesk.lock.${process.pid}`);
+    writeFileSync(temp, mine);
+    renameSync(temp, lockFile);
+  } finally {
+    unlinkSync(guard);
+  }
+}

@@ -1,0 +1,222 @@
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Id = GeneratedAlways<number>;
+
+export interface WorkspacesTable {
+  org_id: Id;
+  slug: string;
+  name: string;
+  time_zone: Generated<string>;
+  default_language: Generated<string>;
+  public_url: string | null;
+  auto_close_after_seconds: Generated<number>;
+  ticket_number_prefix: Generated<string>;
+  ticket_number_padding: Generated<number>;
+  sender_name: string | null;
+  sender_email: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AgentsTable {
+  org_id: number;
+  id: Id;
+  email: string;
+  name: string;
+  role: 'admin' | 'agent';
+  password_hash: string;
+  is_active: Generated<boolean>;
+  last_sign_in_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  org_id: number;
+  id: Id;
+  agent_id: number;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface ApiKeysTable {
+  org_id: number;
+  id: Id;
+  name: string;
+  key_hash: string;
+  prefix: string;
+  created_by: number | null;
+  created_at: Timestamp;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface DepartmentsTable {
+  org_id: number;
+  id: Id;
+  name: string;
+  email: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DepartmentMembersTable {
+  org_id: number;
+  department_id: number;
+  agent_id: number;
+}
+
+export interface CategoriesTable {
+  org_id: number;
+  id: Id;
+  name: string;
+  position: Generated<number>;
+  retired_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface CustomersTable {
+  org_id: number;
+  id: Id;
+  customer_code: string | null;
+  name: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CustomerUsersTable {
+  org_id: number;
+  id: Id;
+  customer_id: number | null;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  phone_normalized: string | null;
+  language: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type TicketStatus = 'new' | 'open' | 'pending' | 'resolved' | 'closed';
+
+export interface TicketsTable {
+  org_id: number;
+  id: Id;
+  seq: number;
+  number: string;
+  subject: string;
+  description: string;
+  status: TicketStatus;
+  priority: 'low' | 'medium' | 'high' | 'urgent';
+  priority_rank: GeneratedAlways<number>;
+  category_id: number | null;
+  department_id: number | null;
+  assignee_id: number | null;
+  reporter_id: number | null;
+  customer_user_id: number | null;
+  customer_id: number | null;
+  channel: string;
+  source: string;
+  order_number: string | null;
+  transaction_ref: string | null;
+  review_ref: string | null;
+  custom_fields: ColumnType<Record<string, unknown>, string | undefined, string>;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  locked_by: number | null;
+  locked_at: NullableTimestamp;
+  pending_reason: string | null;
+  waiting_on: 'customer' | 'third_party' | 'internal' | null;
+  pending_until: NullableTimestamp;
+  resolved_by: string | null;
+  resolution: string | null;
+  close_reason: 'manual' | 'auto' | 'rejected' | null;
+  first_response_due_at: NullableTimestamp;
+  next_response_due_at: NullableTimestamp;
+  resolution_due_at: NullableTimestamp;
+  escalation_at: NullableTimestamp;
+  escalation_level: Generated<number>;
+  first_responded_at: NullableTimestamp;
+  verification_state: Generated<'verified' | 'unverified' | 'rejected'>;
+  last_customer_activity_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  resolved_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+  version: Generated<number>;
+  search: ColumnType<string, never, never>;
+  search_keys: Generated<string>;
+}
+
+export interface TicketCountsTable {
+  org_id: number;
+  bucket: string;
+  channel: string;
+  source: string;
+  slot: number;
+  n: number;
+}
+
+export type ActorKind = 'agent' | 'customer' | 'system' | 'integration';
+
+export interface MessagesTable {
+  org_id: number;
+  id: Id;
+  ticket_id: number;
+  kind: 'reply' | 'note' | 'system';
+  visibility: 'public' | 'internal';
+  author_kind: ActorKind;
+  author_id: number | null;
+  author_name: string;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface TicketEventsTable {
+  org_id: number;
+  id: Id;
+  ticket_id: number;
+  type: string;
+  actor_kind: ActorKind;
+  actor_id: number | null;
+  actor_name: string;
+  before: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  after: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  created_at: Timestamp;
+}
+
+export interface IdempotencyKeysTable {
+  org_id: number;
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_started_at: Timestamp;
+  hits: number;
+}
+
+export interface DB {
+  workspaces: WorkspacesTable;
+  agents: AgentsTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  departments: DepartmentsTable;
+  department_members: DepartmentMembersTable;
+  categories: CategoriesTable;
+  customers: CustomersTable;
+  customer_users: CustomerUsersTable;
+  tickets: TicketsTable;
+  ticket_counts: TicketCountsTable;
+  messages: MessagesTable;
+  ticket_events: TicketEventsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  rate_limits: RateLimitsTable;
+}
