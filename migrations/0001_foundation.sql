@@ -181,6 +181,9 @@ create table tickets (
   foreign key (org_id, customer_id) references customers (org_id, id)
 );
 create unique index tickets_number on tickets (org_id, number);
+create unique index tickets_seq on tickets (org_id, seq desc);
+create index tickets_updated on tickets (org_id, updated_at desc, id desc);
+create index tickets_priority on tickets (org_id, priority_rank desc, id desc);
 create index tickets_created on tickets (org_id, created_at desc, id desc);
 create index tickets_status_created on tickets (org_id, status, created_at desc, id desc);
 create index tickets_channel_created on tickets (org_id, channel, source, created_at desc, id desc);
@@ -193,6 +196,24 @@ create index tickets_transaction_ref on tickets (org_id, transaction_ref) where 
 create index tickets_overdue on tickets (org_id, escalation_at) where status in ('new', 'open', 'pending');
 create index tickets_search on tickets using gin (org_id, search);
 create index tickets_search_keys on tickets using gin (org_id, search_keys gin_trgm_ops);
+
+-- The search document: number and subject weigh most, then customer and order, then the text.
+create function tickets_search_document() returns trigger language plpgsql as $$
+declare
+  cu record;
+begin
+  select name, email, phone_normalized into cu
+    from customer_users where org_id = new.org_id and id = new.customer_user_id;
+  new.search :=
+    setweight(to_tsvector('simple', concat_ws(' ', new.number, new.subject)), 'A') ||
+    setweight(to_tsvector('simple', concat_ws(' ', cu.name, cu.email, new.order_number, new.transaction_ref)), 'B') ||
+    setweight(to_tsvector('simple', left(new.description, 200000)), 'C');
+  new.search_keys := lower(concat_ws(' ', new.number, new.order_number, new.transaction_ref, cu.email, cu.phone_normalized));
+  return new;
+end $$;
+
+create trigger tickets_search before insert or update of number, subject, description, order_number, transaction_ref, customer_user_id
+  on tickets for each row execute function tickets_search_document();
 
 -- Status counts are kept per (status bucket, channel, source) as they change, spread over slots
 -- so that concurrent writers rarely touch the same row.

@@ -97,7 +97,7 @@ const csv = <T extends readonly [string, ...string[]]>(values: T) =>
 const idCsv = z
   .string()
   .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
-  .pipe(z.array(idSchema).min(1).max(100));
+  .pipe(z.array(z.string().regex(/^[1-9]\d{0,15}$/, 'ids are positive integers').transform(Number)).min(1).max(100));
 const dateOrTime = z.union([z.iso.date(), timestamp]);
 
 export const listTicketsQuery = z.strictObject({

@@ -121,7 +121,7 @@ export function planTransition(state: LifecycleState, request: TransitionRequest
       };
     }
     case 'closed': {
-      const reason = request.close_reason ?? (from === 'new' ? 'rejected' : 'manual');
+      const reason = request.close_reason ?? (from === 'new' ? 'rejected' : mover.kind === 'system' ? 'auto' : 'manual');
       if (from === 'new' && reason !== 'rejected') {
         return refuse('invalid', 'A new ticket can only be closed as rejected (close_reason: rejected)', state, mover.kind);
       }

@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+import type { Agent, createAgentBody, patchAgentBody } from '../../contract/admin.ts';
+import { revokeAgentSessions } from '../auth/sessions.repository.ts';
+import { existingDepartmentIds } from '../departments/departments.repository.ts';
+import { hashPassword } from '../platform/crypto.ts';
+import { isUniqueViolation } from '../platform/db/pg-errors.ts';
+import type { Deps } from '../platform/deps.ts';
+import { iso, isoOrNull } from '../platform/dto.ts';
+import { AppError, notFound } from '../platform/errors.ts';
+import type { Db } from '../workspaces/workspaces.repository.ts';
+import { countActiveAdmins, findAgent, insertAgent, listAgents, setAgentDepartments, updateAgent } from './agents.repository.ts';
+
+type Row = NonNullable<Awaited<ReturnType<typeof findAgent>>>;
+const toAgent = (a: Row): Agent => ({
+  id: a.id,
+  name: a.name,
+  email: a.email,
+  role: a.role,
+  is_active: a.is_active,
+  department_ids: a.department_ids,
+  last_sign_in_at: isoOrNull(a.last_sign_in_at),
+  created_at: iso(a.created_at),
+});
+
+export async function assertDepartmentsExist(db: Db, orgId: number, ids: number[]): Promise<void> {
+  const found = await existingDepartmentIds(db, orgId, ids);
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length) throw new AppError('not_found', `Unknown department ids: ${missing.join(', ')}`, { department_ids: missing });
+}
+
+export const getAgents = async (deps: Deps, orgId: number) => (await listAgents(deps.db, orgId)).map(toAgent);
+
+export async function getAgent(deps: Deps, orgId: number, id: number): Promise<Agent> {
+  const agent = await findAgent(deps.db, orgId, id);
+  if (!agent) throw notFound('Agent');
+  return toAgent(agent);
+}
+
+/** Adds an agent with a password and departments; the email is unique within the workspace. */
+export async function createAgent(deps: Deps, orgId: number, input: z.infer<typeof createAgentBody>): Promise<Agent> {
+  const departmentIds = [...new Set(input.department_ids)];
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const id = await deps.db.transaction().execute(async (trx) => {
+      await assertDepartmentsExist(trx, orgId, departmentIds);
+      const agentId = await insertAgent(trx, orgId, { name: input.name, email: input.email, role: input.role, password_hash: passwordHash });
+      await setAgentDepartments(trx, orgId, agentId, departmentIds);
+      return agentId;
+    });
+    return getAgent(deps, orgId, id);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('conflict', `An agent with the email ${input.email} exists already`);
+    throw error;
+  }
+}
+
+/** Changes an agent; never leaves the workspace without an active admin; deactivation ends sessions. */
+export async function changeAgent(deps: Deps, orgId: number, id: number, input: z.infer<typeof patchAgentBody>): Promise<Agent> {
+  const now = deps.clock.now();
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  await deps.db.transaction().execute(async (trx) => {
+    const current = await findAgent(trx, orgId, id);
+    if (!current) throw notFound('Agent');
+    const losesAdmin = current.role === 'admin' && current.is_active && (input.role === 'agent' || input.is_active === false);
+    if (losesAdmin && (await countActiveAdmins(trx, orgId)) <= 1) {
+      throw new AppError('conflict', 'This is the last active admin of the workspace; make another agent admin first');
+    }
+    const { password: _password, ...changes } = input;
+    await updateAgent(trx, orgId, id, { ...changes, ...(passwordHash ? { password_hash: passwordHash } : {}) }, now);
+    if (input.is_active === false || passwordHash) await revokeAgentSessions(trx, orgId, id, now);
+  });
+  return getAgent(deps, orgId, id);
+}

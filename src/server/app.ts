@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { limits } from '../contract/limits.ts';
+import { agentsRoutes } from './agents/agents.routes.ts';
+import { apiKeysRoutes } from './api-keys/api-keys.routes.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { categoriesRoutes } from './categories/categories.routes.ts';
+import { customersRoutes } from './customers/customers.routes.ts';
+import { departmentsRoutes } from './departments/departments.routes.ts';
+import { operationsRoutes } from './operations/operations.routes.ts';
+import type { App, Deps } from './platform/deps.ts';
+import { installErrorHandler } from './platform/http/error-handler.ts';
+import { ticketsRoutes } from './tickets/tickets.routes.ts';
+import { workspacesRoutes } from './workspaces/workspaces.routes.ts';
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/** Builds the HTTP application: API, OpenAPI document and docs, operations endpoints, web app. */
+export async function buildApp(deps: Deps, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? { level: deps.config.LOG_LEVEL },
+    bodyLimit: limits.bodyMaxBytes,
+    trustProxy: deps.config.TRUST_PROXY,
+    requestIdHeader: 'x-request-id',
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  // Responses are built from typed domain objects; the response schemas document them.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.decorateRequest('actor', null);
+  installErrorHandler(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Caredesk API', version: '1.0.0', description: 'Customer care and complaint management. Errors: {"error": {"code", "message", "details"}}.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'caredesk_session' },
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key: cdk_…' },
+        },
+      },
+      security: [{ session: [] }, { apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  authRoutes(app, deps);
+  workspacesRoutes(app, deps);
+  agentsRoutes(app, deps);
+  departmentsRoutes(app, deps);
+  categoriesRoutes(app, deps);
+  apiKeysRoutes(app, deps);
+  customersRoutes(app, deps);
+  ticketsRoutes(app, deps);
+  operationsRoutes(app, deps);
+
+  if (existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // Client-side routes: any other GET outside the API gets the app shell.
+    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,120 @@
+import type { z } from 'zod';
+import type { Customer, CustomerUser, createCustomerBody, createCustomerUserBody, patchCustomerUserBody } from '../../contract/customers.ts';
+import type { inlineCustomer } from '../../contract/tickets.ts';
+import { isUniqueViolation } from '../platform/db/pg-errors.ts';
+import type { Deps } from '../platform/deps.ts';
+import { iso } from '../platform/dto.ts';
+import { decodeCursor, pageById } from '../platform/http/cursor.ts';
+import { AppError, notFound } from '../platform/errors.ts';
+import type { Db } from '../workspaces/workspaces.repository.ts';
+import {
+  findCustomer,
+  findCustomerUser,
+  findCustomerUserByContact,
+  insertCustomer,
+  insertCustomerUser,
+  searchCustomerUsers,
+  searchCustomers,
+  updateCustomerUser,
+} from './customers.repository.ts';
+import { normalizePhone, parseWildcard } from './wildcard.ts';
+
+type UserRow = NonNullable<Awaited<ReturnType<typeof findCustomerUser>>>;
+type CustomerRow = NonNullable<Awaited<ReturnType<typeof findCustomer>>>;
+
+export const toCustomerUser = (u: UserRow): CustomerUser => ({
+  id: u.id,
+  customer_id: u.customer_id,
+  name: u.name,
+  email: u.email,
+  phone: u.phone,
+  language: u.language,
+  created_at: iso(u.created_at),
+});
+const toCustomer = (c: CustomerRow): Customer => ({ id: c.id, customer_code: c.customer_code, name: c.name, created_at: iso(c.created_at) });
+
+const emailTaken = (email: string | null | undefined) => new AppError('conflict', `A customer user with the email ${email} exists already`);
+
+async function assertCustomerExists(db: Db, orgId: number, id: number | null | undefined): Promise<void> {
+  if (id != null && !(await findCustomer(db, orgId, id))) throw notFound('Customer');
+}
+
+/** Finds the customer user by email, then phone, within the workspace; creates one when none matches. */
+export async function matchOrCreateCustomerUser(db: Db, orgId: number, input: z.infer<typeof inlineCustomer>) {
+  const phone = input.phone ? normalizePhone(input.phone) : undefined;
+  const existing = await findCustomerUserByContact(db, orgId, input.email, phone);
+  if (existing) return existing;
+  return insertCustomerUser(db, orgId, {
+    name: input.name,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    phone_normalized: phone ?? null,
+  });
+}
+
+export async function getCustomerUser(deps: Deps, orgId: number, id: number): Promise<CustomerUser> {
+  const u = await findCustomerUser(deps.db, orgId, id);
+  if (!u) throw notFound('Customer user');
+  return toCustomerUser(u);
+}
+
+export async function createCustomerUser(deps: Deps, orgId: number, input: z.infer<typeof createCustomerUserBody>): Promise<CustomerUser> {
+  await assertCustomerExists(deps.db, orgId, input.customer_id);
+  try {
+    const row = await insertCustomerUser(deps.db, orgId, {
+      name: input.name,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      phone_normalized: input.phone ? normalizePhone(input.phone) : null,
+      language: input.language,
+      customer_id: input.customer_id ?? null,
+    });
+    return toCustomerUser(row);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw emailTaken(input.email);
+    throw error;
+  }
+}
+
+export async function changeCustomerUser(deps: Deps, orgId: number, id: number, input: z.infer<typeof patchCustomerUserBody>): Promise<CustomerUser> {
+  await assertCustomerExists(deps.db, orgId, input.customer_id);
+  const phone = input.phone === undefined ? {} : { phone: input.phone, phone_normalized: input.phone ? normalizePhone(input.phone) : null };
+  try {
+    const row = await updateCustomerUser(deps.db, orgId, id, { ...input, ...phone }, deps.clock.now());
+    if (!row) throw notFound('Customer user');
+    return toCustomerUser(row);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw emailTaken(input.email);
+    throw error;
+  }
+}
+
+function parseSearch(search: string | undefined): string | null {
+  if (search === undefined) return null;
+  const parsed = parseWildcard(search);
+  if (parsed.kind === 'too_short') {
+    throw new AppError('validation_error', 'Search needs at least 2 characters; use ** to list all', [
+      { field: 'querystring.search', message: 'at least 2 characters' },
+    ]);
+  }
+  return parsed.kind === 'all' ? null : parsed.like;
+}
+
+export async function findCustomerUsers(deps: Deps, orgId: number, query: { search?: string; limit: number; cursor?: string }) {
+  const afterId = query.cursor ? decodeCursor(query.cursor)[1] : null;
+  return pageById(await searchCustomerUsers(deps.db, orgId, parseSearch(query.search), query.limit, afterId), query.limit, toCustomerUser);
+}
+
+export async function findCustomers(deps: Deps, orgId: number, query: { search?: string; limit: number; cursor?: string }) {
+  const afterId = query.cursor ? decodeCursor(query.cursor)[1] : null;
+  return pageById(await searchCustomers(deps.db, orgId, parseSearch(query.search), query.limit, afterId), query.limit, toCustomer);
+}
+
+export async function createCustomer(deps: Deps, orgId: number, input: z.infer<typeof createCustomerBody>): Promise<Customer> {
+  try {
+    return toCustomer(await insertCustomer(deps.db, orgId, { name: input.name, customer_code: input.customer_code ?? null }));
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('conflict', `A customer with the id ${input.customer_code} exists already`);
+    throw error;
+  }
+}

@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+import type { Department, createDepartmentBody, patchDepartmentBody } from '../../contract/admin.ts';
+import { existingAgentIds } from '../agents/agents.repository.ts';
+import { isUniqueViolation } from '../platform/db/pg-errors.ts';
+import type { Deps } from '../platform/deps.ts';
+import { iso } from '../platform/dto.ts';
+import { AppError, notFound } from '../platform/errors.ts';
+import type { Db } from '../workspaces/workspaces.repository.ts';
+import { findDepartment, insertDepartment, listDepartments, setDepartmentMembers, updateDepartment } from './departments.repository.ts';
+
+type Row = NonNullable<Awaited<ReturnType<typeof findDepartment>>>;
+const toDepartment = (d: Row): Department => ({ id: d.id, name: d.name, email: d.email, member_ids: d.member_ids, created_at: iso(d.created_at) });
+
+async function assertAgentsExist(db: Db, orgId: number, ids: number[]): Promise<void> {
+  const found = await existingAgentIds(db, orgId, ids);
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length) throw new AppError('not_found', `Unknown agent ids: ${missing.join(', ')}`, { member_ids: missing });
+}
+
+const nameTaken = (name: string) => new AppError('conflict', `A department named "${name}" exists already`);
+
+export const getDepartments = async (deps: Deps, orgId: number) => (await listDepartments(deps.db, orgId)).map(toDepartment);
+
+export async function getDepartment(deps: Deps, orgId: number, id: number): Promise<Department> {
+  const d = await findDepartment(deps.db, orgId, id);
+  if (!d) throw notFound('Department');
+  return toDepartment(d);
+}
+
+/** Adds a department with its members (their "my departments"). */
+export async function createDepartment(deps: Deps, orgId: number, input: z.infer<typeof createDepartmentBody>): Promise<Department> {
+  const members = [...new Set(input.member_ids)];
+  try {
+    const id = await deps.db.transaction().execute(async (trx) => {
+      await assertAgentsExist(trx, orgId, members);
+      const departmentId = await insertDepartment(trx, orgId, { name: input.name, email: input.email ?? null });
+      await setDepartmentMembers(trx, orgId, departmentId, members);
+      return departmentId;
+    });
+    return getDepartment(deps, orgId, id);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw nameTaken(input.name);
+    throw error;
+  }
+}
+
+export async function changeDepartment(deps: Deps, orgId: number, id: number, input: z.infer<typeof patchDepartmentBody>): Promise<Department> {
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      const { member_ids, ...changes } = input;
+      if (!(await updateDepartment(trx, orgId, id, changes, deps.clock.now()))) throw notFound('Department');
+      if (member_ids) {
+        const members = [...new Set(member_ids)];
+        await assertAgentsExist(trx, orgId, members);
+        await setDepartmentMembers(trx, orgId, id, members);
+      }
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw nameTaken(input.name ?? '');
+    throw error;
+  }
+  return getDepartment(deps, orgId, id);
+}

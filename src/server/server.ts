@@ -1,0 +1,83 @@
+import path from 'node:path';
+import type { FastifyServerOptions } from 'fastify';
+import { buildApp } from './app.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import type { Config } from './platform/config.ts';
+import { lockDataDir } from './platform/db/data-dir-lock.ts';
+import { openDatabase, type Database } from './platform/db/database.ts';
+import { migrate } from './platform/db/migrate.ts';
+import type { App, Deps } from './platform/deps.ts';
+import { bootstrapAdmin } from './workspaces/bootstrap.ts';
+
+export interface RunningServer {
+  app: App;
+  deps: Deps;
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+  /** An already open database (tests); otherwise one is opened from the config. */
+  database?: Database;
+}
+
+/** Opens the database (locking an embedded one), migrates, bootstraps, and listens. */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const lock = !options.database && config.engine === 'pglite' ? lockDataDir(config.dataDir) : null;
+  let database: Database | undefined;
+  try {
+    database =
+      options.database ??
+      (await openDatabase({
+        databaseUrl: config.DATABASE_URL,
+        poolSize: config.DATABASE_POOL_SIZE,
+        pgliteDir: path.join(config.dataDir, 'pglite'),
+        fsync: config.PGLITE_FSYNC,
+      }));
+    await migrate(database);
+    const deps: Deps = { config, database, db: database.db, clock: options.clock ?? systemClock };
+    await bootstrapAdmin(deps);
+    if (config.CAREDESK_DEMO) {
+      const { seedDemo } = await import('./demo/seed-demo.ts');
+      await seedDemo(deps);
+    }
+    const app = await buildApp(deps, { logger: options.logger });
+    await app.listen({ port: config.PORT, host: config.HOST });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    const maintenance = startMaintenance(deps, app);
+    const db = database;
+    return {
+      app,
+      deps,
+      url: `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`,
+      async close() {
+        clearInterval(maintenance);
+        await app.close();
+        if (!options.database) await db.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    if (!options.database) await database?.close().catch(() => undefined);
+    lock?.release();
+    throw error;
+  }
+}
+
+/** PGlite has no autovacuum: vacuum and analyze on a timer, off the request path. */
+function startMaintenance(deps: Deps, app: App): NodeJS.Timeout | undefined {
+  const minutes = deps.config.PGLITE_VACUUM_INTERVAL_MINUTES;
+  if (deps.database.engine !== 'pglite' || minutes === 0) return undefined;
+  const timer = setInterval(() => {
+    const started = Date.now();
+    deps.database
+      .maintain()
+      .then(() => app.log.info({ ms: Date.now() - started }, 'vacuum (analyze) done'))
+      .catch((error: unknown) => app.log.error({ err: error }, 'vacuum failed'));
+  }, minutes * 60_000);
+  timer.unref();
+  return timer;
+}

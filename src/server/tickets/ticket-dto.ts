@@ -1,0 +1,94 @@
+import type { Message, Ticket, TicketEvent } from '../../contract/tickets.ts';
+import { iso, isoOrNull } from '../platform/dto.ts';
+import type { TicketRow } from './tickets.repository.ts';
+
+const refOf = (id: number | null, name: string | null) => (id !== null && name !== null ? { id, name } : null);
+const active = new Set(['new', 'open', 'pending']);
+
+export function toTicket(t: TicketRow, now: Date): Ticket {
+  return {
+    id: t.id,
+    number: t.number,
+    subject: t.subject,
+    description: t.description,
+    status: t.status,
+    priority: t.priority,
+    category: refOf(t.category_id, t.category_name),
+    department: refOf(t.department_id, t.department_name),
+    assignee: refOf(t.assignee_id, t.assignee_name),
+    reporter: refOf(t.reporter_id, t.reporter_name),
+    customer_user:
+      t.customer_user_id !== null && t.customer_user_name !== null
+        ? { id: t.customer_user_id, name: t.customer_user_name, email: t.customer_user_email, phone: t.customer_user_phone }
+        : null,
+    customer: refOf(t.customer_id, t.customer_name),
+    channel: t.channel as Ticket['channel'],
+    source: t.source === '' ? null : t.source,
+    order_number: t.order_number,
+    transaction_ref: t.transaction_ref,
+    review_ref: t.review_ref,
+    custom_fields: t.custom_fields,
+    tags: t.tags,
+    locked_by: refOf(t.locked_by, t.locked_by_name),
+    locked_at: isoOrNull(t.locked_at),
+    pending_reason: t.pending_reason,
+    waiting_on: t.waiting_on,
+    pending_until: isoOrNull(t.pending_until),
+    resolved_by: t.resolved_by,
+    resolution: t.resolution,
+    close_reason: t.close_reason,
+    first_response_due_at: isoOrNull(t.first_response_due_at),
+    next_response_due_at: isoOrNull(t.next_response_due_at),
+    resolution_due_at: isoOrNull(t.resolution_due_at),
+    escalation_at: isoOrNull(t.escalation_at),
+    escalation_level: t.escalation_level,
+    is_overdue: active.has(t.status) && t.escalation_at !== null && t.escalation_at.getTime() < now.getTime(),
+    first_responded_at: isoOrNull(t.first_responded_at),
+    verification_state: t.verification_state,
+    created_at: iso(t.created_at),
+    updated_at: iso(t.updated_at),
+    resolved_at: isoOrNull(t.resolved_at),
+    closed_at: isoOrNull(t.closed_at),
+    version: t.version,
+  };
+}
+
+interface MessageRow {
+  id: number;
+  kind: Message['kind'];
+  visibility: Message['visibility'];
+  author_kind: Message['author']['kind'];
+  author_id: number | null;
+  author_name: string;
+  body: string;
+  created_at: Date;
+}
+
+export const toMessage = (m: MessageRow): Message => ({
+  id: m.id,
+  kind: m.kind,
+  visibility: m.visibility,
+  author: { kind: m.author_kind, id: m.author_id, name: m.author_name },
+  body: m.body,
+  created_at: iso(m.created_at),
+});
+
+interface EventRow {
+  id: number;
+  type: string;
+  actor_kind: TicketEvent['actor']['kind'];
+  actor_id: number | null;
+  actor_name: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  created_at: Date;
+}
+
+export const toEvent = (e: EventRow): TicketEvent => ({
+  id: e.id,
+  type: e.type,
+  actor: { kind: e.actor_kind, id: e.actor_id, name: e.actor_name },
+  before: e.before,
+  after: e.after,
+  created_at: iso(e.created_at),
+});

@@ -1,0 +1,44 @@
+import type { Actor } from '../platform/actor.ts';
+import type { ActorKind } from '../platform/db/schema.ts';
+import type { Db } from '../workspaces/workspaces.repository.ts';
+
+/** A change to a ticket as the history shows it. Services return these; one writer stores them. */
+export interface DomainEvent {
+  type: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+export interface EventActor {
+  kind: ActorKind;
+  id: number | null;
+  name: string;
+}
+
+export const eventActorOf = (actor: Actor): EventActor =>
+  actor.kind === 'agent'
+    ? { kind: 'agent', id: actor.agentId, name: actor.name }
+    : { kind: 'integration', id: actor.apiKeyId, name: actor.name };
+
+const toJson = (v: Record<string, unknown> | null | undefined) => (v ? JSON.stringify(v) : null);
+
+/** Writes the events in the caller's transaction, so history never disagrees with the ticket. */
+export async function recordEvents(db: Db, orgId: number, ticketId: number, actor: EventActor, events: DomainEvent[], now: Date): Promise<void> {
+  if (events.length === 0) return;
+  await db
+    .insertInto('ticket_events')
+    .values(
+      events.map((e) => ({
+        org_id: orgId,
+        ticket_id: ticketId,
+        type: e.type,
+        actor_kind: actor.kind,
+        actor_id: actor.id,
+        actor_name: actor.name,
+        before: toJson(e.before),
+        after: toJson(e.after),
+        created_at: now,
+      })),
+    )
+    .execute();
+}

@@ -1,0 +1,9 @@
+/** Year of `at` in the workspace's time zone (a ticket made at 00:30 on Jan 1 in Jakarta is of the new year). */
+export function yearIn(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(at);
+}
+
+/** `{YYYY}` + zero-padded sequence by default: 2026 and 42 give 20260042. */
+export function formatTicketNumber(prefix: string, padding: number, seq: number, at: Date, timeZone: string): string {
+  return prefix.replaceAll('{YYYY}', yearIn(at, timeZone)) + String(seq).padStart(padding, '0');
+}

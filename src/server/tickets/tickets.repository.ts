@@ -1,0 +1,90 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { TicketsTable } from '../platform/db/schema.ts';
+import type { Db } from '../workspaces/workspaces.repository.ts';
+
+/** The ticket with the names of everything it refers to, as the API shows it. */
+export function selectTickets(db: Db, orgId: number) {
+  return db
+    .selectFrom('tickets as t')
+    .leftJoin('categories as c', (j) => j.onRef('c.org_id', '=', 't.org_id').onRef('c.id', '=', 't.category_id'))
+    .leftJoin('departments as d', (j) => j.onRef('d.org_id', '=', 't.org_id').onRef('d.id', '=', 't.department_id'))
+    .leftJoin('agents as a', (j) => j.onRef('a.org_id', '=', 't.org_id').onRef('a.id', '=', 't.assignee_id'))
+    .leftJoin('agents as r', (j) => j.onRef('r.org_id', '=', 't.org_id').onRef('r.id', '=', 't.reporter_id'))
+    .leftJoin('agents as l', (j) => j.onRef('l.org_id', '=', 't.org_id').onRef('l.id', '=', 't.locked_by'))
+    .leftJoin('customer_users as cu', (j) => j.onRef('cu.org_id', '=', 't.org_id').onRef('cu.id', '=', 't.customer_user_id'))
+    .leftJoin('customers as cc', (j) => j.onRef('cc.org_id', '=', 't.org_id').onRef('cc.id', '=', 't.customer_id'))
+    .where('t.org_id', '=', orgId)
+    .select([
+      't.id', 't.seq', 't.number', 't.subject', 't.description', 't.status', 't.priority', 't.priority_rank',
+      't.category_id', 'c.name as category_name', 't.department_id', 'd.name as department_name',
+      't.assignee_id', 'a.name as assignee_name', 't.reporter_id', 'r.name as reporter_name',
+      't.customer_user_id', 'cu.name as customer_user_name', 'cu.email as customer_user_email', 'cu.phone as customer_user_phone',
+      't.customer_id', 'cc.name as customer_name', 't.channel', 't.source', 't.order_number', 't.transaction_ref', 't.review_ref',
+      't.custom_fields', 't.tags', 't.locked_by', 'l.name as locked_by_name', 't.locked_at', 't.pending_reason', 't.waiting_on',
+      't.pending_until', 't.resolved_by', 't.resolution', 't.close_reason', 't.first_response_due_at', 't.next_response_due_at',
+      't.resolution_due_at', 't.escalation_at', 't.escalation_level', 't.first_responded_at', 't.verification_state',
+      't.created_at', 't.updated_at', 't.resolved_at', 't.closed_at', 't.version',
+    ]);
+}
+export type TicketRow = Awaited<ReturnType<ReturnType<typeof selectTickets>['executeTakeFirstOrThrow']>>;
+
+export const findTicketByNumber = (db: Db, orgId: number, number: string) =>
+  selectTickets(db, orgId).where('t.number', '=', number).executeTakeFirst();
+
+export const findTicketById = (db: Db, orgId: number, id: number) =>
+  selectTickets(db, orgId).where('t.id', '=', id).executeTakeFirst();
+
+/** Reads the ticket's own columns and locks its row until the transaction ends. */
+export const lockTicketRow = (db: Db, orgId: number, number: string) =>
+  db.selectFrom('tickets').selectAll().where('org_id', '=', orgId).where('number', '=', number).forUpdate().executeTakeFirst();
+export type LockedTicket = NonNullable<Awaited<ReturnType<typeof lockTicketRow>>>;
+
+export async function nextTicketSeq(db: Db, orgId: number): Promise<number> {
+  const row = await sql<{ seq: number }>`select nextval(${`ticket_seq_${orgId}`}::regclass) as seq`.execute(db);
+  return Number(row.rows[0].seq);
+}
+
+export async function insertTicket(db: Db, values: Insertable<TicketsTable>): Promise<number> {
+  const row = await db.insertInto('tickets').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Writes changes and bumps the version; the caller holds the row lock. */
+export async function updateTicket(db: Db, orgId: number, id: number, changes: Updateable<TicketsTable>, now: Date): Promise<void> {
+  await db
+    .updateTable('tickets')
+    .set((eb) => ({ ...changes, updated_at: now, version: eb('version', '+', 1) }))
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export const insertMessage = (
+  db: Db,
+  values: { org_id: number; ticket_id: number; kind: 'reply' | 'note' | 'system'; visibility: 'public' | 'internal'; author_kind: 'agent' | 'customer' | 'system' | 'integration'; author_id: number | null; author_name: string; body: string; created_at: Date },
+) => db.insertInto('messages').values(values).returningAll().executeTakeFirstOrThrow();
+
+export const listMessages = (db: Db, orgId: number, ticketId: number, afterId: number, limit: number) =>
+  db
+    .selectFrom('messages')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('ticket_id', '=', ticketId)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
+
+export const listEvents = (db: Db, orgId: number, ticketId: number, afterId: number, limit: number) =>
+  db
+    .selectFrom('ticket_events')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('ticket_id', '=', ticketId)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
+
+export const findTicketId = (db: Db, orgId: number, number: string) =>
+  db.selectFrom('tickets').select('id').where('org_id', '=', orgId).where('number', '=', number).executeTakeFirst();

@@ -1,0 +1,150 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { errors, page } from '../../contract/common.ts';
+import {
+  createMessageBody,
+  createTicketBody,
+  listTicketsQuery,
+  message,
+  numberParams,
+  pageQuery,
+  patchTicketBody,
+  statsQuery,
+  ticket,
+  ticketEvent,
+  ticketStats,
+  transitionBody,
+} from '../../contract/tickets.ts';
+import { requireActor } from '../platform/actor.ts';
+import { sha256 } from '../platform/crypto.ts';
+import type { App, Deps } from '../platform/deps.ts';
+import { AppError } from '../platform/errors.ts';
+import { findWorkspaceById } from '../workspaces/workspaces.repository.ts';
+import { addMessage, getHistory, getMessages } from './messages.service.ts';
+import type { QueryContext } from './ticket-query.ts';
+import { countTickets, listTickets } from './tickets.list.ts';
+import { changeTicket, createTicket, getTicket, setTicketLock } from './tickets.service.ts';
+import { transitionTicket } from './transitions.service.ts';
+
+const ifMatchHeaders = z.object({ 'if-match': z.string().max(50).optional() }).passthrough();
+const idempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }).passthrough();
+
+/** `If-Match: "7"` (or W/"7", or 7) → 7; the ETag of a ticket is its version. */
+function parseIfMatch(request: FastifyRequest): number | undefined {
+  const header = request.headers['if-match'];
+  if (header === undefined || header === '*') return undefined;
+  const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(String(header).trim());
+  if (!m) throw new AppError('validation_error', 'If-Match must be the ETag of the ticket, e.g. "3"', [{ field: 'headers.if-match', message: 'not a ticket version' }]);
+  return Number(m[1]);
+}
+
+async function queryContext(deps: Deps, request: FastifyRequest): Promise<QueryContext> {
+  const actor = requireActor(request);
+  const workspace = await findWorkspaceById(deps.db, actor.orgId);
+  return { actor, now: deps.clock.now(), timeZone: workspace?.time_zone ?? 'UTC' };
+}
+
+export function ticketsRoutes(app: App, deps: Deps): void {
+  const tags = ['tickets'];
+
+  app.post('/api/v1/tickets', {
+    schema: {
+      tags,
+      summary: 'Create a ticket (Idempotency-Key honoured)',
+      headers: idempotencyHeaders,
+      body: createTicketBody,
+      response: { 201: ticket, ...errors(400, 401, 404, 413, 422) },
+    },
+    handler: async (request, reply) => {
+      const actor = requireActor(request);
+      const key = request.headers['idempotency-key'];
+      const idempotency = typeof key === 'string' ? { key, requestHash: sha256(JSON.stringify(request.body)) } : undefined;
+      const { ticket: created, replayed } = await createTicket(deps, actor, request.body, idempotency);
+      if (replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(201).header('etag', `"${created.version}"`).header('location', `/api/v1/tickets/${created.number}`).send(created);
+    },
+  });
+
+  app.get('/api/v1/tickets', {
+    schema: { tags, summary: 'List tickets under filters, keyset-paged', querystring: listTicketsQuery, response: { 200: page(ticket), ...errors(400, 401) } },
+    handler: async (request) => listTickets(deps, request.query, await queryContext(deps, request)),
+  });
+
+  app.get('/api/v1/tickets/stats', {
+    schema: { tags, summary: 'Status counts under the same filters as the list', querystring: statsQuery, response: { 200: ticketStats, ...errors(400, 401) } },
+    handler: async (request) => countTickets(deps, request.query, await queryContext(deps, request)),
+  });
+
+  app.get('/api/v1/tickets/:number', {
+    schema: { tags, summary: 'One ticket; ETag is its version', params: numberParams, response: { 200: ticket, ...errors(401, 404) } },
+    handler: async (request, reply) => {
+      const found = await getTicket(deps, requireActor(request).orgId, request.params.number);
+      return reply.header('etag', `"${found.version}"`).send(found);
+    },
+  });
+
+  app.patch('/api/v1/tickets/:number', {
+    schema: {
+      tags,
+      summary: 'Change ticket fields (If-Match honoured: a stale version gets 412)',
+      params: numberParams,
+      headers: ifMatchHeaders,
+      body: patchTicketBody,
+      response: { 200: ticket, ...errors(400, 401, 404, 409, 412) },
+    },
+    handler: async (request, reply) => {
+      const changed = await changeTicket(deps, requireActor(request), request.params.number, request.body, parseIfMatch(request));
+      return reply.header('etag', `"${changed.version}"`).send(changed);
+    },
+  });
+
+  app.post('/api/v1/tickets/:number/transitions', {
+    schema: {
+      tags,
+      summary: 'Move the ticket through its lifecycle (409 names the allowed moves)',
+      params: numberParams,
+      headers: ifMatchHeaders,
+      body: transitionBody,
+      response: { 200: ticket, ...errors(400, 401, 404, 409, 412) },
+    },
+    handler: async (request, reply) => {
+      const moved = await transitionTicket(deps, requireActor(request), request.params.number, request.body, parseIfMatch(request));
+      return reply.header('etag', `"${moved.version}"`).send(moved);
+    },
+  });
+
+  for (const [path, locked] of [['lock', true], ['unlock', false]] as const) {
+    app.post(`/api/v1/tickets/:number/${path}`, {
+      schema: {
+        tags,
+        summary: locked ? 'Lock the ticket to yourself (an admin may take over a lock)' : 'Release the ticket lock',
+        params: numberParams,
+        response: { 200: ticket, ...errors(401, 403, 404, 409) },
+      },
+      handler: async (request) => setTicketLock(deps, requireActor(request), request.params.number, locked),
+    });
+  }
+
+  app.post('/api/v1/tickets/:number/messages', {
+    schema: {
+      tags,
+      summary: 'Add a public reply (visibility public) or an internal note',
+      params: numberParams,
+      headers: ifMatchHeaders,
+      body: createMessageBody,
+      response: { 201: message, ...errors(400, 401, 404, 409, 412, 413) },
+    },
+    handler: async (request, reply) =>
+      reply.code(201).send(await addMessage(deps, requireActor(request), request.params.number, request.body, parseIfMatch(request))),
+  });
+
+  app.get('/api/v1/tickets/:number/messages', {
+    schema: { tags, summary: 'The conversation, oldest first', params: numberParams, querystring: pageQuery, response: { 200: page(message), ...errors(400, 401, 404) } },
+    handler: async (request) => getMessages(deps, requireActor(request).orgId, request.params.number, request.query),
+  });
+
+  app.get('/api/v1/tickets/:number/history', {
+    schema: { tags, summary: 'Every change as an event, oldest first', params: numberParams, querystring: pageQuery, response: { 200: page(ticketEvent), ...errors(400, 401, 404) } },
+    handler: async (request) => getHistory(deps, requireActor(request).orgId, request.params.number, request.query),
+  });
+}

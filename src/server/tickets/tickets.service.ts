@@ -1,0 +1,206 @@
+import type { Updateable } from 'kysely';
+import type { CreateTicketBody, PatchTicketBody, Ticket } from '../../contract/tickets.ts';
+import { limits } from '../../contract/limits.ts';
+import { findCustomerUser } from '../customers/customers.repository.ts';
+import { matchOrCreateCustomerUser } from '../customers/customers.service.ts';
+import { actorAgentId, type Actor } from '../platform/actor.ts';
+import { isUniqueViolation } from '../platform/db/pg-errors.ts';
+import type { TicketsTable } from '../platform/db/schema.ts';
+import type { Deps } from '../platform/deps.ts';
+import { AppError, notFound } from '../platform/errors.ts';
+import { findWorkspaceById, type Db } from '../workspaces/workspaces.repository.ts';
+import { findIdempotentResponse, saveIdempotentResponse } from './idempotency.repository.ts';
+import { toTicket } from './ticket-dto.ts';
+import { eventActorOf, recordEvents, type DomainEvent } from './ticket-events.ts';
+import { formatTicketNumber } from './ticket-number.ts';
+import { resolveAssignee, resolveCategory, resolveDepartment } from './ticket-refs.ts';
+import { findTicketById, findTicketByNumber, insertTicket, lockTicketRow, nextTicketSeq, updateTicket, type LockedTicket } from './tickets.repository.ts';
+
+export function assertTextSize(field: string, text: string, maxBytes: number): void {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > maxBytes) {
+    throw new AppError('too_large', `${field} is ${bytes} bytes; the limit is ${maxBytes}`, [{ field: `body.${field}`, message: `at most ${maxBytes} bytes` }]);
+  }
+}
+
+export async function getTicket(deps: Deps, orgId: number, number: string): Promise<Ticket> {
+  const row = await findTicketByNumber(deps.db, orgId, number);
+  if (!row) throw notFound(`Ticket ${number}`);
+  return toTicket(row, deps.clock.now());
+}
+
+async function readBack(deps: Deps, db: Db, orgId: number, id: number): Promise<Ticket> {
+  const row = await findTicketById(db, orgId, id);
+  if (!row) throw notFound('Ticket');
+  return toTicket(row, deps.clock.now());
+}
+
+export interface Idempotency {
+  key: string;
+  requestHash: string;
+}
+
+const replayOf = (stored: { request_hash: string; response: unknown }, idempotency: Idempotency): { ticket: Ticket; replayed: true } => {
+  if (stored.request_hash !== idempotency.requestHash) {
+    throw new AppError('unprocessable', 'This Idempotency-Key was used with a different request', { key: idempotency.key });
+  }
+  return { ticket: stored.response as Ticket, replayed: true };
+};
+
+/**
+ * Creates a ticket with the next number of the workspace; the creating agent is the reporter.
+ * With an idempotency key, a repeat of the same request returns the first answer unchanged.
+ */
+export async function createTicket(
+  deps: Deps,
+  actor: Actor,
+  input: CreateTicketBody,
+  idempotency?: Idempotency,
+): Promise<{ ticket: Ticket; replayed: boolean }> {
+  assertTextSize('description', input.description, limits.descriptionMaxBytes);
+  const db = deps.db;
+  if (idempotency) {
+    const stored = await findIdempotentResponse(db, actor.orgId, idempotency.key);
+    if (stored) return replayOf(stored, idempotency);
+  }
+  const orgId = actor.orgId;
+  const now = deps.clock.now();
+  const workspace = await findWorkspaceById(db, orgId);
+  if (!workspace) throw notFound('Workspace');
+  const run = async (trx: Db) => {
+    const category = input.category !== undefined ? await resolveCategory(trx, orgId, input.category) : null;
+    const department = input.department !== undefined ? await resolveDepartment(trx, orgId, input.department) : null;
+    const assignee = input.assignee !== undefined ? await resolveAssignee(trx, orgId, input.assignee) : null;
+    let customerUser: { id: number; customer_id: number | null } | null = null;
+    if (input.customer_user_id !== undefined) {
+      customerUser = (await findCustomerUser(trx, orgId, input.customer_user_id)) ?? null;
+      if (!customerUser) throw new AppError('not_found', `Unknown customer user: ${input.customer_user_id}`, [{ field: 'body.customer_user_id', message: 'no such customer user in this workspace' }]);
+    } else if (input.customer) {
+      customerUser = await matchOrCreateCustomerUser(trx, orgId, input.customer);
+    }
+    const seq = await nextTicketSeq(trx, orgId);
+    const number = formatTicketNumber(workspace.ticket_number_prefix, workspace.ticket_number_padding, seq, now, workspace.time_zone);
+    const channel = input.channel ?? (actor.kind === 'agent' ? 'phone' : 'api');
+    const id = await insertTicket(trx, {
+      org_id: orgId,
+      seq,
+      number,
+      subject: input.subject,
+      description: input.description,
+      priority: input.priority,
+      status: 'new',
+      category_id: category?.id ?? null,
+      department_id: department?.id ?? null,
+      assignee_id: assignee?.id ?? null,
+      reporter_id: actorAgentId(actor),
+      customer_user_id: customerUser?.id ?? null,
+      customer_id: customerUser?.customer_id ?? null,
+      channel,
+      source: input.source ?? '',
+      order_number: input.order_number ?? null,
+      transaction_ref: input.transaction_ref ?? null,
+      review_ref: input.review_ref ?? null,
+      custom_fields: JSON.stringify(input.custom_fields ?? {}),
+      tags: input.tags ?? [],
+      created_at: now,
+      updated_at: now,
+    });
+    await recordEvents(trx, orgId, id, eventActorOf(actor), [
+      {
+        type: 'created',
+        after: { number, status: 'new', priority: input.priority, channel, category: category?.name ?? null, department: department?.name ?? null, assignee: assignee?.name ?? null },
+      },
+    ], now);
+    const ticket = await readBack(deps, trx, orgId, id);
+    if (idempotency) await saveIdempotentResponse(trx, orgId, idempotency.key, idempotency.requestHash, 201, ticket);
+    return { ticket, replayed: false };
+  };
+  // A custom number prefix could collide with an older number; the next sequence value is free.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.transaction().execute(run);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // A concurrent request with the same key won the race: answer as it did.
+      const stored = idempotency && (await findIdempotentResponse(db, orgId, idempotency.key));
+      if (stored && idempotency) return replayOf(stored, idempotency);
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
+/** Loads the ticket for a change: row locked, version and ticket lock checked. */
+export async function loadForChange(trx: Db, actor: Actor, number: string, ifMatch: number | undefined): Promise<LockedTicket> {
+  const ticket = await lockTicketRow(trx, actor.orgId, number);
+  if (!ticket) throw notFound(`Ticket ${number}`);
+  if (ifMatch !== undefined && ifMatch !== ticket.version) {
+    throw new AppError('precondition_failed', `The ticket changed since you read it (version ${ticket.version}, you sent ${ifMatch}); reload it`, { version: ticket.version });
+  }
+  if (ticket.locked_by !== null && actor.kind === 'agent' && actor.role !== 'admin' && ticket.locked_by !== actor.agentId) {
+    throw new AppError('locked', `Ticket ${number} is locked by another agent`, { locked_by: ticket.locked_by });
+  }
+  return ticket;
+}
+
+/** Applies field changes with their history in one transaction; a change to nothing writes nothing. */
+export async function changeTicket(deps: Deps, actor: Actor, number: string, input: PatchTicketBody, ifMatch?: number): Promise<Ticket> {
+  const orgId = actor.orgId;
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const ticket = await loadForChange(trx, actor, number, ifMatch);
+    const changes: Updateable<TicketsTable> = {};
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    const events: DomainEvent[] = [];
+    const set = <K extends keyof TicketsTable & string>(key: K, next: unknown, current: unknown, label = key as string, shownBefore = current, shownAfter = next) => {
+      if (JSON.stringify(next) === JSON.stringify(current)) return;
+      (changes as Record<string, unknown>)[key] = key === 'custom_fields' ? JSON.stringify(next) : next;
+      before[label] = shownBefore;
+      after[label] = shownAfter;
+    };
+    if (input.subject !== undefined) set('subject', input.subject, ticket.subject);
+    if (input.priority !== undefined) set('priority', input.priority, ticket.priority);
+    if (input.category !== undefined) {
+      const category = input.category === null ? null : await resolveCategory(trx, orgId, input.category);
+      set('category_id', category?.id ?? null, ticket.category_id, 'category', ticket.category_id, category?.name ?? null);
+    }
+    if (input.department !== undefined) {
+      const department = input.department === null ? null : await resolveDepartment(trx, orgId, input.department);
+      set('department_id', department?.id ?? null, ticket.department_id, 'department', ticket.department_id, department?.name ?? null);
+    }
+    if (input.custom_fields !== undefined) set('custom_fields', { ...ticket.custom_fields, ...input.custom_fields }, ticket.custom_fields);
+    if (input.tags !== undefined) set('tags', [...new Set(input.tags)], ticket.tags);
+    if (input.order_number !== undefined) set('order_number', input.order_number, ticket.order_number);
+    if (input.transaction_ref !== undefined) set('transaction_ref', input.transaction_ref, ticket.transaction_ref);
+    if (Object.keys(after).length) events.push({ type: 'updated', before: { ...before }, after: { ...after } });
+    if (input.assignee !== undefined && input.assignee !== ticket.assignee_id) {
+      const assignee = input.assignee === null ? null : await resolveAssignee(trx, orgId, input.assignee);
+      changes.assignee_id = assignee?.id ?? null;
+      events.push({ type: assignee ? 'assigned' : 'unassigned', before: { assignee_id: ticket.assignee_id }, after: { assignee_id: assignee?.id ?? null, assignee: assignee?.name ?? null } });
+    }
+    if (events.length) {
+      await updateTicket(trx, orgId, ticket.id, changes, now);
+      await recordEvents(trx, orgId, ticket.id, eventActorOf(actor), events, now);
+    }
+    return readBack(deps, trx, orgId, ticket.id);
+  });
+}
+
+/** Takes or releases the ticket lock (ownership): agents only; another's lock only an admin may take. */
+export async function setTicketLock(deps: Deps, actor: Actor, number: string, locked: boolean): Promise<Ticket> {
+  if (actor.kind !== 'agent') throw new AppError('forbidden', 'Only agents lock tickets');
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const ticket = await loadForChange(trx, actor, number, undefined);
+    const target = locked ? actor.agentId : null;
+    if (ticket.locked_by !== target) {
+      await updateTicket(trx, actor.orgId, ticket.id, { locked_by: target, locked_at: locked ? now : null }, now);
+      await recordEvents(trx, actor.orgId, ticket.id, eventActorOf(actor), [
+        { type: locked ? 'locked' : 'unlocked', before: { locked_by: ticket.locked_by }, after: { locked_by: target } },
+      ], now);
+    }
+    return readBack(deps, trx, actor.orgId, ticket.id);
+  });
+}
+
+export { readBack };

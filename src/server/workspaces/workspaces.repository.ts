@@ -1,0 +1,34 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../platform/db/schema.ts';
+
+export const seededCategories = ['Return', 'Cancel', 'Damage', 'Delivery', 'Quality', 'Billing', 'Other'];
+
+export type Db = Kysely<DB> | Transaction<DB>;
+
+export async function insertWorkspace(trx: Db, input: { slug: string; name: string }): Promise<number> {
+  const row = await trx
+    .insertInto('workspaces')
+    .values({ slug: input.slug, name: input.name })
+    .returning('org_id')
+    .executeTakeFirstOrThrow();
+  // A per-workspace sequence hands out ticket numbers: never reused, no row lock under load.
+  await sql.raw(`create sequence ticket_seq_${row.org_id}`).execute(trx);
+  await trx
+    .insertInto('categories')
+    .values(seededCategories.map((name, i) => ({ org_id: row.org_id, name, position: i })))
+    .execute();
+  return row.org_id;
+}
+
+export async function countWorkspaces(trx: Db): Promise<number> {
+  const row = await trx.selectFrom('workspaces').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export const lockSetup = (trx: Db) => sql`select pg_advisory_xact_lock(72640332)`.execute(trx);
+
+export const findWorkspaceById = (db: Db, orgId: number) =>
+  db.selectFrom('workspaces').selectAll().where('org_id', '=', orgId).executeTakeFirst();
+
+export const findWorkspaceBySlug = (db: Db, slug: string) =>
+  db.selectFrom('workspaces').selectAll().where('slug', '=', slug).executeTakeFirst();

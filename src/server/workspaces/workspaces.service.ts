@@ -1,0 +1,75 @@
+import type { CreateWorkspaceBody, PatchSettingsBody, Settings } from '../../contract/workspaces.ts';
+import { insertAgent } from '../agents/agents.repository.ts';
+import { hashPassword } from '../platform/crypto.ts';
+import { isUniqueViolation } from '../platform/db/pg-errors.ts';
+import type { Deps } from '../platform/deps.ts';
+import { iso } from '../platform/dto.ts';
+import { AppError, notFound } from '../platform/errors.ts';
+import { countWorkspaces, findWorkspaceById, insertWorkspace, lockSetup, type Db } from './workspaces.repository.ts';
+
+export interface CreatedWorkspace {
+  orgId: number;
+  adminId: number;
+}
+
+/** Creates a workspace with its seeded categories, ticket number sequence and first admin. */
+export async function createWorkspace(
+  deps: Deps,
+  input: CreateWorkspaceBody,
+  options: { onlyIfFirst?: boolean } = {},
+): Promise<CreatedWorkspace> {
+  // Hash before the transaction: nothing slow may hold a transaction open.
+  const passwordHash = await hashPassword(input.admin.password);
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      if (options.onlyIfFirst) {
+        await lockSetup(trx);
+        if ((await countWorkspaces(trx)) > 0) throw new AppError('conflict', 'Setup is already done: a workspace exists');
+      }
+      const orgId = await insertWorkspace(trx, { slug: input.slug, name: input.name });
+      const adminId = await insertAgent(trx, orgId, {
+        name: input.admin.name,
+        email: input.admin.email,
+        role: 'admin',
+        password_hash: passwordHash,
+      });
+      return { orgId, adminId };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('conflict', `The workspace slug "${input.slug}" is taken`);
+    throw error;
+  }
+}
+
+export const isSetupNeeded = async (db: Db) => (await countWorkspaces(db)) === 0;
+
+function toSettings(w: NonNullable<Awaited<ReturnType<typeof findWorkspaceById>>>): Settings {
+  return {
+    slug: w.slug,
+    name: w.name,
+    time_zone: w.time_zone,
+    default_language: w.default_language as Settings['default_language'],
+    public_url: w.public_url,
+    auto_close_after_seconds: w.auto_close_after_seconds,
+    ticket_number_prefix: w.ticket_number_prefix,
+    ticket_number_padding: w.ticket_number_padding,
+    sender_name: w.sender_name,
+    sender_email: w.sender_email,
+    created_at: iso(w.created_at),
+  };
+}
+
+export async function getSettings(deps: Deps, orgId: number): Promise<Settings> {
+  const w = await findWorkspaceById(deps.db, orgId);
+  if (!w) throw notFound('Workspace');
+  return toSettings(w);
+}
+
+export async function updateSettings(deps: Deps, orgId: number, changes: PatchSettingsBody): Promise<Settings> {
+  await deps.db
+    .updateTable('workspaces')
+    .set({ ...changes, updated_at: deps.clock.now() })
+    .where('org_id', '=', orgId)
+    .execute();
+  return getSettings(deps, orgId);
+}
