@@ -46,7 +46,7 @@ export const createTicketBody = z
     channel: z.enum(channels).optional().describe('Defaults to phone for agents and api for API keys'),
     source: source.optional().describe('Marketplace or review source: website, ebay, amazon, b2b, google…'),
     customer: inlineCustomer.optional(),
-    customer_user_id: idSchema.optional(),
+    customer_user_id: idSchema.optional().describe('An existing customer user (instead of customer)'),
     order_number: ref100.optional(),
     transaction_ref: ref100.optional(),
     review_ref: ref100.optional(),
@@ -101,29 +101,29 @@ const idCsv = z
 const dateOrTime = z.union([z.iso.date(), timestamp]);
 
 export const listTicketsQuery = z.strictObject({
-  status: csv(statusFilters).optional(),
-  priority: csv(priorities).optional(),
-  department: idCsv.optional(),
-  category: idCsv.optional(),
-  channel: csv(channels).optional(),
+  status: csv(statusFilters).optional().describe('Comma list of new, open, pending, resolved, closed (not auto-closed), auto_closed, overdue'),
+  priority: csv(priorities).optional().describe('Comma list of low, medium, high, urgent'),
+  department: idCsv.optional().describe('Comma list of department ids'),
+  category: idCsv.optional().describe('Comma list of category ids'),
+  channel: csv(channels).optional().describe('Comma list of channels'),
   source: z
     .string()
     .transform((s) => s.split(',').map((v) => v.trim().toLowerCase()).filter(Boolean))
     .pipe(z.array(source).min(1).max(50))
     .optional(),
-  assignee: z.union([z.literal('me'), z.literal('none'), idSchema]).optional(),
-  locked_by: z.union([z.literal('me'), idSchema]).optional(),
-  my_departments: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  customer_user_id: idSchema.optional(),
-  customer_id: idSchema.optional(),
-  phone: z.string().trim().min(3).max(limits.phoneMax).optional(),
-  email: z.string().trim().min(3).max(limits.emailMax).optional(),
-  number: z.string().trim().min(1).max(40).optional(),
-  order_number: z.string().trim().min(1).max(limits.refMax).optional(),
-  transaction_ref: z.string().trim().min(1).max(limits.refMax).optional(),
-  created_from: dateOrTime.optional(),
-  created_to: dateOrTime.optional(),
-  q: z.string().trim().min(1).max(200).optional(),
+  assignee: z.union([z.literal('me'), z.literal('none'), idSchema]).optional().describe('Agent id, me, or none'),
+  locked_by: z.union([z.literal('me'), idSchema]).optional().describe('Agent id or me'),
+  my_departments: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('true: tickets of the departments the agent belongs to'),
+  customer_user_id: idSchema.optional().describe('Tickets of this customer user'),
+  customer_id: idSchema.optional().describe('Tickets of this customer (company)'),
+  phone: z.string().trim().min(3).max(limits.phoneMax).optional().describe('Customer phone, any formatting'),
+  email: z.string().trim().min(3).max(limits.emailMax).optional().describe('Customer email, case-insensitive'),
+  number: z.string().trim().min(1).max(40).optional().describe('Ticket number'),
+  order_number: z.string().trim().min(1).max(limits.refMax).optional().describe('Marketplace or shop order number'),
+  transaction_ref: z.string().trim().min(1).max(limits.refMax).optional().describe('Loyalty purchase reference'),
+  created_from: dateOrTime.optional().describe('YYYY-MM-DD (a day in the workspace time zone) or an ISO timestamp, inclusive'),
+  created_to: dateOrTime.optional().describe('YYYY-MM-DD (inclusive day in the workspace time zone) or an ISO timestamp (exclusive)'),
+  q: z.string().trim().min(1).max(200).optional().describe('Full text over number, subject, description, customer name/email/phone, order number; ranked'),
   sort: z
     .string()
     .regex(new RegExp(`^-?(${[...sortKeys, 'relevance'].join('|')})$`), `one of ${sortKeys.join(', ')}, relevance; prefix - for descending`)

@@ -38,10 +38,12 @@ function parseIfMatch(request: FastifyRequest): number | undefined {
   return Number(m[1]);
 }
 
-async function queryContext(deps: Deps, request: FastifyRequest): Promise<QueryContext> {
+/** The workspace's time zone is read only when a filter names a calendar day. */
+async function queryContext(deps: Deps, request: FastifyRequest, query: { created_from?: string; created_to?: string }): Promise<QueryContext> {
   const actor = requireActor(request);
-  const workspace = await findWorkspaceById(deps.db, actor.orgId);
-  return { actor, now: deps.clock.now(), timeZone: workspace?.time_zone ?? 'UTC' };
+  const needsZone = [query.created_from, query.created_to].some((d) => d?.length === 10);
+  const timeZone = needsZone ? ((await findWorkspaceById(deps.db, actor.orgId))?.time_zone ?? 'UTC') : 'UTC';
+  return { actor, now: deps.clock.now(), timeZone };
 }
 
 export function ticketsRoutes(app: App, deps: Deps): void {
@@ -67,12 +69,12 @@ export function ticketsRoutes(app: App, deps: Deps): void {
 
   app.get('/api/v1/tickets', {
     schema: { tags, summary: 'List tickets under filters, keyset-paged', querystring: listTicketsQuery, response: { 200: page(ticket), ...errors(400, 401) } },
-    handler: async (request) => listTickets(deps, request.query, await queryContext(deps, request)),
+    handler: async (request) => listTickets(deps, request.query, await queryContext(deps, request, request.query)),
   });
 
   app.get('/api/v1/tickets/stats', {
     schema: { tags, summary: 'Status counts under the same filters as the list', querystring: statsQuery, response: { 200: ticketStats, ...errors(400, 401) } },
-    handler: async (request) => countTickets(deps, request.query, await queryContext(deps, request)),
+    handler: async (request) => countTickets(deps, request.query, await queryContext(deps, request, request.query)),
   });
 
   app.get('/api/v1/tickets/:number', {
