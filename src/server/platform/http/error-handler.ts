@@ -22,10 +22,13 @@ export function installErrorHandler(app: FastifyInstance): void {
       return send(reply, error.code, error.message, error.details);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const issues = error.validation.map((v) => ({
-        field: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
-        message: v.message ?? 'is invalid',
-      }));
+      const issues = error.validation.flatMap((v) => {
+        const path = [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)];
+        // An unknown field is reported at the field itself, so clients can point at it.
+        const unknownKeys = v.keyword === 'unrecognized_keys' ? ((v.params as { keys?: string[] }).keys ?? []) : [];
+        if (unknownKeys.length) return unknownKeys.map((key) => ({ field: [...path, key].join('.'), message: 'unknown field' }));
+        return [{ field: path.join('.'), message: v.message ?? 'is invalid' }];
+      });
       const summary = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
       return send(reply, 'validation_error', `Invalid request: ${summary}`, issues);
     }
