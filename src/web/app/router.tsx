@@ -1,0 +1,39 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { SignInPage } from '../features/auth/components/sign-in-page.tsx';
+import { SetupPage } from '../features/setup/components/setup-page.tsx';
+import { TicketsPage } from '../features/tickets/components/tickets-page.tsx';
+import { AppLayout } from './app-layout.tsx';
+import { RequireAgent, RequireSetupDone, RequireSetupNeeded } from './guards.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
+
+export const router = createBrowserRouter([
+  {
+    path: '/setup',
+    element: (
+      <RequireSetupNeeded>
+        <SetupPage />
+      </RequireSetupNeeded>
+    ),
+  },
+  {
+    path: '/sign-in',
+    element: (
+      <RequireSetupDone>
+        <SignInPage />
+      </RequireSetupDone>
+    ),
+  },
+  {
+    path: '/',
+    element: (
+      <RequireAgent>
+        <AppLayout />
+      </RequireAgent>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/tickets" replace /> },
+      { path: 'tickets', element: <TicketsPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { setupBody } from '../../contract/workspaces.ts';
+import { validate } from './validation.ts';
+
+describe('validate against the contract', () => {
+  it('gives readable messages at the fields the server would name', () => {
+    const result = validate(setupBody, { name: ' ', slug: 'Bad Slug', admin: { name: 'Dewi', email: 'nope', password: 'short' } });
+    expect(result.errors).toEqual({
+      name: 'Required',
+      slug: 'Lower-case letters, digits and dashes',
+      'admin.email': 'Enter a valid email address, like name@example.com',
+      'admin.password': 'At least 10 characters',
+    });
+  });
+
+  it('passes a valid body through', () => {
+    const body = { name: 'Acme', slug: 'default', admin: { name: 'Dewi', email: 'dewi@acme.test', password: 'long enough pw' } };
+    expect(validate(setupBody, body)).toEqual({ data: body, errors: null });
+  });
+});

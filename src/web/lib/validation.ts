@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+
+/** Validates a form against the server's own request schema; returns one readable message per field path. */
+export function validate<S extends z.ZodType>(schema: S, value: unknown): { data: z.output<S>; errors: null } | { data: null; errors: Record<string, string> } {
+  const result = schema.safeParse(value);
+  if (result.success) return { data: result.data, errors: null };
+  const errors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    errors[issue.path.join('.')] ??= describeIssue(issue);
+  }
+  return { data: null, errors };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'Required' : `At least ${issue.minimum} characters`;
+      return issue.message;
+    case 'too_big':
+      return issue.origin === 'string' ? `At most ${issue.maximum} characters` : issue.message;
+    case 'invalid_format':
+      if (issue.format === 'email') return 'Enter a valid email address, like name@example.com';
+      // Regex rules carry their own wording in the contract, e.g. "lower-case letters, digits and dashes".
+      return issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
+    default:
+      return issue.message;
+  }
+}
