@@ -39,7 +39,12 @@ export const settings = z
   .meta({ id: 'WorkspaceSettings' });
 export type Settings = z.infer<typeof settings>;
 
+/**
+ * An IANA zone name (Asia/Jakarta, UTC). Offsets like +07:00 are refused: PostgreSQL reads
+ * them with the opposite sign (POSIX), so Node and SQL would disagree on every day boundary.
+ */
 export const isTimeZone = (tz: string): boolean => {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(tz)) return false;
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;
@@ -48,9 +53,12 @@ export const isTimeZone = (tz: string): boolean => {
   }
 };
 
+/** The canonical spelling of a zone (asia/jakarta → Asia/Jakarta). */
+export const canonicalTimeZone = (tz: string): string => new Intl.DateTimeFormat('en', { timeZone: tz }).resolvedOptions().timeZone;
+
 export const patchSettingsBody = z.strictObject({
   name: nonEmpty(limits.nameMax).optional(),
-  time_zone: z.string().refine(isTimeZone, 'unknown IANA time zone').optional(),
+  time_zone: z.string().max(64).refine(isTimeZone, 'not an IANA time zone name such as Asia/Jakarta').transform(canonicalTimeZone).optional(),
   default_language: z.enum(languages).optional(),
   public_url: z.url({ protocol: /^https?$/ }).max(500).nullable().optional(),
   auto_close_after_seconds: z.number().int().min(0).max(365 * 24 * 3600).optional(),

@@ -32,6 +32,8 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
 
+  // The API speaks JSON only: anything else is 415, not a string for the validator to refuse.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   // Responses are built from typed domain objects; the response schemas document them.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));

@@ -15,7 +15,7 @@ export function agentsRoutes(app: App, deps: Deps): void {
     handler: async (request, reply) => reply.code(201).send(await createAgent(deps, requireAdmin(request).orgId, request.body)),
   });
   app.get('/api/v1/agents/:id', {
-    schema: { tags: ['agents'], summary: 'One agent', params: idParams, response: { 200: agent, ...errors(401, 403, 404) } },
+    schema: { tags: ['agents'], summary: 'One agent', params: idParams, response: { 200: agent, ...errors(400, 401, 403, 404) } },
     handler: async (request) => getAgent(deps, requireActor(request).orgId, request.params.id),
   });
   app.patch('/api/v1/agents/:id', {

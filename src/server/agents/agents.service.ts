@@ -7,7 +7,7 @@ import { isUniqueViolation } from '../platform/db/pg-errors.ts';
 import type { Deps } from '../platform/deps.ts';
 import { iso, isoOrNull } from '../platform/dto.ts';
 import { AppError, notFound } from '../platform/errors.ts';
-import type { Db } from '../workspaces/workspaces.repository.ts';
+import { lockWorkspace, type Db } from '../workspaces/workspaces.repository.ts';
 import { countActiveAdmins, findAgent, insertAgent, listAgents, setAgentDepartments, updateAgent } from './agents.repository.ts';
 
 type Row = NonNullable<Awaited<ReturnType<typeof findAgent>>>;
@@ -59,6 +59,7 @@ export async function changeAgent(deps: Deps, orgId: number, id: number, input: 
   const now = deps.clock.now();
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   await deps.db.transaction().execute(async (trx) => {
+    if (input.role !== undefined || input.is_active !== undefined) await lockWorkspace(trx, orgId);
     const current = await findAgent(trx, orgId, id);
     if (!current) throw notFound('Agent');
     const losesAdmin = current.role === 'admin' && current.is_active && (input.role === 'agent' || input.is_active === false);

@@ -39,7 +39,7 @@ export function apiKeysRoutes(app: App, deps: Deps): void {
     },
   });
   app.delete('/api/v1/api-keys/:id', {
-    schema: { tags: ['api-keys'], summary: 'Revoke an API key (admin)', params: idParams, response: { 200: apiKey, ...errors(401, 403, 404) } },
+    schema: { tags: ['api-keys'], summary: 'Revoke an API key (admin)', params: idParams, response: { 200: apiKey, ...errors(400, 401, 403, 404) } },
     handler: async (request) => {
       const row = await revokeApiKey(deps.db, requireAdmin(request).orgId, request.params.id, deps.clock.now());
       if (!row) throw notFound('Active API key');

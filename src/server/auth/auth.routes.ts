@@ -33,7 +33,7 @@ export function authRoutes(app: App, deps: Deps): void {
   });
 
   app.post('/api/v1/auth/logout', {
-    schema: { tags: ['auth'], summary: 'End the current session', response: { 204: z.null(), ...errors(401) } },
+    schema: { tags: ['auth'], summary: 'End the current session', response: { 204: z.null(), ...errors(401, 403) } },
     handler: async (request, reply) => {
       const agent = requireAgent(request);
       if (agent.sessionId !== null) await signOut(deps, agent.orgId, agent.sessionId);

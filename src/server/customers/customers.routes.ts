@@ -23,7 +23,7 @@ export function customersRoutes(app: App, deps: Deps): void {
     handler: async (request, reply) => reply.code(201).send(await createCustomerUser(deps, requireActor(request).orgId, request.body)),
   });
   app.get('/api/v1/customer-users/:id', {
-    schema: { tags: ['customers'], summary: 'One customer user', params: idParams, response: { 200: customerUser, ...errors(401, 404) } },
+    schema: { tags: ['customers'], summary: 'One customer user', params: idParams, response: { 200: customerUser, ...errors(400, 401, 404) } },
     handler: async (request) => getCustomerUser(deps, requireActor(request).orgId, request.params.id),
   });
   app.patch('/api/v1/customer-users/:id', {

@@ -79,6 +79,15 @@ export async function createCustomerUser(deps: Deps, orgId: number, input: z.inf
 export async function changeCustomerUser(deps: Deps, orgId: number, id: number, input: z.infer<typeof patchCustomerUserBody>): Promise<CustomerUser> {
   await assertCustomerExists(deps.db, orgId, input.customer_id);
   const phone = input.phone === undefined ? {} : { phone: input.phone, phone_normalized: input.phone ? normalizePhone(input.phone) : null };
+  if (input.email === null || input.phone === null) {
+    const current = await findCustomerUser(deps.db, orgId, id);
+    if (!current) throw notFound('Customer user');
+    const email = input.email === undefined ? current.email : input.email;
+    const phoneAfter = input.phone === undefined ? current.phone : input.phone;
+    if (!email && !phoneAfter) {
+      throw new AppError('validation_error', 'A customer user needs an email or a phone number', [{ field: 'body.email', message: 'an email or a phone number is required' }]);
+    }
+  }
   try {
     const row = await updateCustomerUser(deps.db, orgId, id, { ...input, ...phone }, deps.clock.now());
     if (!row) throw notFound('Customer user');

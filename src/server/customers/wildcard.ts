@@ -8,10 +8,11 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function parseWildcard(input: string): WildcardSearch {
   const term = input.trim();
-  if (term === '**' || term === '*') return { kind: 'all' };
+  if (term === '**') return { kind: 'all' };
   if (term.replace(/\*/g, '').length < 2) return { kind: 'too_short' };
-  const like = term.includes('*') ? term.split('*').map(escapeLike).join('%') : `%${escapeLike(term)}%`;
-  return { kind: 'pattern', like: like.replace(/%{2,}/g, '%') };
+  const collapsed = term.replace(/\*{2,}/g, '*');
+  const like = collapsed.includes('*') ? collapsed.split('*').map(escapeLike).join('%') : `%${escapeLike(collapsed)}%`;
+  return { kind: 'pattern', like };
 }
 
 /** Phone numbers are matched on digits only, keeping a leading +. */

@@ -15,7 +15,7 @@ export function departmentsRoutes(app: App, deps: Deps): void {
     handler: async (request, reply) => reply.code(201).send(await createDepartment(deps, requireAdmin(request).orgId, request.body)),
   });
   app.get('/api/v1/departments/:id', {
-    schema: { tags: ['departments'], summary: 'One department', params: idParams, response: { 200: department, ...errors(401, 404) } },
+    schema: { tags: ['departments'], summary: 'One department', params: idParams, response: { 200: department, ...errors(400, 401, 404) } },
     handler: async (request) => getDepartment(deps, requireActor(request).orgId, request.params.id),
   });
   app.patch('/api/v1/departments/:id', {

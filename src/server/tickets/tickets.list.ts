@@ -14,7 +14,7 @@ const sortExpressions: Record<Exclude<SortSpec['key'], 'relevance'>, { expr: Raw
   created_at: { expr: sql`t.created_at`, cast: 'timestamptz', value: (t) => t.created_at.toISOString() },
   updated_at: { expr: sql`t.updated_at`, cast: 'timestamptz', value: (t) => t.updated_at.toISOString() },
   number: { expr: sql`t.seq`, cast: 'bigint', value: (t) => t.seq },
-  priority: { expr: sql`t.priority_rank`, cast: 'smallint', value: (t) => t.priority_rank },
+  priority: { expr: sql`t.priority_rank`, cast: 'bigint', value: (t) => t.priority_rank },
   due: {
     expr: sql`coalesce(t.escalation_at, '9999-12-31T00:00:00Z'::timestamptz)`,
     cast: 'timestamptz',
@@ -22,10 +22,19 @@ const sortExpressions: Record<Exclude<SortSpec['key'], 'relevance'>, { expr: Raw
   },
 };
 
-function cursorValue(cursor: string, type: 'string' | 'number'): [string | number, number] {
+const isoTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+const cursorKinds = {
+  timestamp: (v: unknown) => typeof v === 'string' && isoTimestamp.test(v) && !Number.isNaN(Date.parse(v)),
+  integer: (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v),
+  float: (v: unknown) => typeof v === 'number' && Number.isFinite(v),
+};
+
+function cursorValue(cursor: string, kind: keyof typeof cursorKinds): [string | number, number] {
   const [value, id] = decodeCursor(cursor);
-  if (typeof value !== type || (type === 'string' && Number.isNaN(Date.parse(value as string)))) {
-    throw new AppError('validation_error', 'Malformed cursor: it belongs to another sort order', [{ field: 'querystring.cursor', message: 'malformed cursor' }]);
+  if (!cursorKinds[kind](value) || !Number.isSafeInteger(id)) {
+    throw new AppError('validation_error', 'Malformed cursor: pass next_cursor from a previous page of the same sort unchanged', [
+      { field: 'querystring.cursor', message: 'malformed cursor' },
+    ]);
   }
   return [value as string | number, id];
 }
@@ -38,7 +47,7 @@ export async function listTickets(deps: Deps, query: ListTicketsQuery, ctx: Quer
   const direction = sort.descending ? sql`desc` : sql`asc`;
   let q = selectTickets(deps.db, ctx.actor.orgId).where((eb) => ticketFilters(eb, query, ctx));
   if (query.cursor) {
-    const [v, id] = cursorValue(query.cursor, cast === 'timestamptz' ? 'string' : 'number');
+    const [v, id] = cursorValue(query.cursor, cast === 'timestamptz' ? 'timestamp' : 'integer');
     const op = sql.raw(sort.descending ? '<' : '>');
     q = q.where(sql<boolean>`(${expr}, t.id) ${op} (${v}::${sql.raw(cast)}, ${id}::bigint)`);
   }
@@ -72,7 +81,7 @@ async function listByRelevance(deps: Deps, query: ListTicketsQuery, ctx: QueryCo
     .selectFrom('m')
     .select(['m.id', 'm.rank']);
   if (query.cursor) {
-    const [rank, id] = cursorValue(query.cursor, 'number');
+    const [rank, id] = cursorValue(query.cursor, 'float');
     ranked = ranked.where(sql<boolean>`(m.rank, m.id) < (${rank}::float8, ${id}::bigint)`);
   }
   const hits = await ranked.orderBy('m.rank', 'desc').orderBy('m.id', 'desc').limit(query.limit + 1).execute();

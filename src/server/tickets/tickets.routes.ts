@@ -60,7 +60,9 @@ export function ticketsRoutes(app: App, deps: Deps): void {
     handler: async (request, reply) => {
       const actor = requireActor(request);
       const key = request.headers['idempotency-key'];
-      const idempotency = typeof key === 'string' ? { key, requestHash: sha256(JSON.stringify(request.body)) } : undefined;
+      // Keys are the caller's own: two integrations using order ids as keys must not collide.
+      const caller = actor.kind === 'agent' ? `agent:${actor.agentId}` : `key:${actor.apiKeyId}`;
+      const idempotency = typeof key === 'string' ? { key: `${caller}:${key}`, requestHash: sha256(JSON.stringify(request.body)) } : undefined;
       const { ticket: created, replayed } = await createTicket(deps, actor, request.body, idempotency);
       if (replayed) reply.header('idempotent-replayed', 'true');
       return reply.code(201).header('etag', `"${created.version}"`).header('location', `/api/v1/tickets/${created.number}`).send(created);
@@ -78,7 +80,7 @@ export function ticketsRoutes(app: App, deps: Deps): void {
   });
 
   app.get('/api/v1/tickets/:number', {
-    schema: { tags, summary: 'One ticket; ETag is its version', params: numberParams, response: { 200: ticket, ...errors(401, 404) } },
+    schema: { tags, summary: 'One ticket; ETag is its version', params: numberParams, response: { 200: ticket, ...errors(400, 401, 404) } },
     handler: async (request, reply) => {
       const found = await getTicket(deps, requireActor(request).orgId, request.params.number);
       return reply.header('etag', `"${found.version}"`).send(found);
@@ -121,7 +123,7 @@ export function ticketsRoutes(app: App, deps: Deps): void {
         tags,
         summary: locked ? 'Lock the ticket to yourself (an admin may take over a lock)' : 'Release the ticket lock',
         params: numberParams,
-        response: { 200: ticket, ...errors(401, 403, 404, 409) },
+        response: { 200: ticket, ...errors(400, 401, 403, 404, 409) },
       },
       handler: async (request) => setTicketLock(deps, requireActor(request), request.params.number, locked),
     });

@@ -1,6 +1,7 @@
 import type { Updateable } from 'kysely';
 import type { CreateTicketBody, PatchTicketBody, Ticket } from '../../contract/tickets.ts';
 import { limits } from '../../contract/limits.ts';
+import { findAgentRef } from '../agents/agents.repository.ts';
 import { findCustomerUser } from '../customers/customers.repository.ts';
 import { matchOrCreateCustomerUser } from '../customers/customers.service.ts';
 import { actorAgentId, type Actor } from '../platform/actor.ts';
@@ -160,13 +161,15 @@ export async function changeTicket(deps: Deps, actor: Actor, number: string, inp
     };
     if (input.subject !== undefined) set('subject', input.subject, ticket.subject);
     if (input.priority !== undefined) set('priority', input.priority, ticket.priority);
+    // History shows names, as the agent saw them, not ids.
+    const named = input.category !== undefined || input.department !== undefined ? await findTicketById(trx, orgId, ticket.id) : undefined;
     if (input.category !== undefined) {
       const category = input.category === null ? null : await resolveCategory(trx, orgId, input.category);
-      set('category_id', category?.id ?? null, ticket.category_id, 'category', ticket.category_id, category?.name ?? null);
+      set('category_id', category?.id ?? null, ticket.category_id, 'category', named?.category_name ?? null, category?.name ?? null);
     }
     if (input.department !== undefined) {
       const department = input.department === null ? null : await resolveDepartment(trx, orgId, input.department);
-      set('department_id', department?.id ?? null, ticket.department_id, 'department', ticket.department_id, department?.name ?? null);
+      set('department_id', department?.id ?? null, ticket.department_id, 'department', named?.department_name ?? null, department?.name ?? null);
     }
     if (input.custom_fields !== undefined) set('custom_fields', { ...ticket.custom_fields, ...input.custom_fields }, ticket.custom_fields);
     if (input.tags !== undefined) set('tags', [...new Set(input.tags)], ticket.tags);
@@ -176,7 +179,12 @@ export async function changeTicket(deps: Deps, actor: Actor, number: string, inp
     if (input.assignee !== undefined && input.assignee !== ticket.assignee_id) {
       const assignee = input.assignee === null ? null : await resolveAssignee(trx, orgId, input.assignee);
       changes.assignee_id = assignee?.id ?? null;
-      events.push({ type: assignee ? 'assigned' : 'unassigned', before: { assignee_id: ticket.assignee_id }, after: { assignee_id: assignee?.id ?? null, assignee: assignee?.name ?? null } });
+      const previous = ticket.assignee_id === null ? null : ((await findAgentRef(trx, orgId, ticket.assignee_id))?.name ?? null);
+      events.push({
+        type: assignee ? 'assigned' : 'unassigned',
+        before: { assignee_id: ticket.assignee_id, assignee: previous },
+        after: { assignee_id: assignee?.id ?? null, assignee: assignee?.name ?? null },
+      });
     }
     if (events.length) {
       await updateTicket(trx, orgId, ticket.id, changes, now);

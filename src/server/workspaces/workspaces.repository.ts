@@ -25,6 +25,10 @@ export async function countWorkspaces(trx: Db): Promise<number> {
   return Number(row.n);
 }
 
+/** Serializes changes that must see each other within a workspace (e.g. "never zero admins"). */
+export const lockWorkspace = (trx: Db, orgId: number) =>
+  trx.selectFrom('workspaces').select('org_id').where('org_id', '=', orgId).forUpdate().executeTakeFirst();
+
 export const lockSetup = (trx: Db) => sql`select pg_advisory_xact_lock(72640332)`.execute(trx);
 
 export const findWorkspaceById = (db: Db, orgId: number) =>

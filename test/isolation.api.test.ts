@@ -1,0 +1,857 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, type ApiResponse } from './helpers/client.ts';
+import { PASSWORD, createAgent, createWorkspace } from './helpers/factories.ts';
+import { startTestServer, type TestServer } from './helpers/server.ts';
+
+/*
+ * Release-blocking: no request made with workspace B's credentials may read or change a row of
+ * workspace A (DESIGN.md §2: "No query may cross workspaces").
+ *
+ * Every string that belongs to A contains the marker "zebracorn" (B's contain "quokkafish"), so a
+ * leak of any A row into an answer to B shows up as the marker in the body. Every route of the
+ * OpenAPI document needs an entry in `probes` below (or in `workspaceLess`): a new route without
+ * a cross-workspace check fails the coverage test.
+ */
+
+const A_MARK = 'zebracorn';
+const B_MARK = 'quokkafish';
+
+/** Routes that are not inside any workspace, so there is nothing of A for B to reach. */
+const workspaceLess = [
+  'GET /api/v1/setup',
+  'POST /api/v1/setup',
+  'POST /api/v1/workspaces',
+  'POST /api/v1/auth/login',
+  'GET /api/openapi.json',
+  'GET /healthz',
+  'GET /readyz',
+  'GET /metrics',
+];
+
+type Role = 'admin' | 'agent' | 'key';
+const roles: Role[] = ['admin', 'agent', 'key'];
+
+interface Seeded {
+  mark: string;
+  orgId: number;
+  slug: string;
+  admin: ApiClient;
+  adminId: number;
+  adminEmail: string;
+  agent: ApiClient;
+  agentId: number;
+  agentEmail: string;
+  key: ApiClient;
+  keyId: number;
+  departmentId: number;
+  departmentName: string;
+  categoryId: number;
+  categoryName: string;
+  seededCategoryIds: number[];
+  customerId: number;
+  customerCode: string;
+  customerUserId: number;
+  customerEmail: string;
+  customerPhone: string;
+  inlineCustomerEmail: string;
+  orderNumber: string;
+  transactionRef: string;
+  tickets: Array<{ id: number; number: string; subject: string }>;
+}
+
+function created(res: ApiResponse, status = 201) {
+  expect(res.status, `${status} expected: ${JSON.stringify(res.body)}`).toBe(status);
+  return res.body;
+}
+
+/** A workspace with an agent in a department, a category, a customer with a user, an API key, and tickets with messages. */
+async function seedWorkspace(server: TestServer, via: 'setup' | 'signup', mark: string, digits: string): Promise<Seeded> {
+  const ws = await createWorkspace(server.url, `${mark}-shop`, via);
+  const { admin } = ws;
+  const me = created(await admin.get('/api/v1/auth/me'), 200);
+  const Mark = mark[0].toUpperCase() + mark.slice(1);
+  const department = created(await admin.post('/api/v1/departments', { name: `${Mark} Returns Desk`, email: `${mark}.returns@example.com` }));
+  const agent = await createAgent(admin, { name: `${Mark} Agent`, department_ids: [department.id] });
+  const category = created(await admin.post('/api/v1/categories', { name: `${Mark} Warranty` }));
+  const categories = created(await admin.get('/api/v1/categories'), 200);
+  const customer = created(await admin.post('/api/v1/customers', { name: `${Mark} Traders`, customer_code: `${mark.toUpperCase()}-CUST` }));
+  const customerEmail = `${mark}.customer@example.com`;
+  const customerPhone = `+62 811 ${digits} 0001`;
+  const customerUser = created(
+    await admin.post('/api/v1/customer-users', { name: `${Mark} Customer`, email: customerEmail, phone: customerPhone, customer_id: customer.id }),
+  );
+  const keyRes = created(await admin.post('/api/v1/api-keys', { name: `${Mark} integration` }));
+  const key = new ApiClient(server.url, { bearer: keyRes.key });
+
+  const orderNumber = `ORD-${mark.toUpperCase()}-7781`;
+  const transactionRef = `TXN-${mark.toUpperCase()}-5521`;
+  const first = created(
+    await admin.post('/api/v1/tickets', {
+      subject: `${Mark} blender arrived cracked`,
+      description: `The ${mark} blender jug was cracked.`,
+      priority: 'high',
+      category: category.id,
+      department: department.id,
+      assignee: agent.id,
+      customer_user_id: customerUser.id,
+      order_number: orderNumber,
+      transaction_ref: transactionRef,
+    }),
+  );
+  created(await agent.client.post(`/api/v1/tickets/${first.number}/messages`, { body: `${Mark} public reply: a new jug is on its way`, visibility: 'public' }));
+  created(await agent.client.post(`/api/v1/tickets/${first.number}/messages`, { body: `${Mark} internal note: courier damage`, visibility: 'internal' }));
+  const inlineCustomerEmail = `${mark}.walkin@example.com`;
+  const second = created(
+    await key.post(
+      '/api/v1/tickets',
+      { subject: `${Mark} toaster never delivered`, category: 'Delivery', customer: { name: `${Mark} Walkin`, email: inlineCustomerEmail } },
+      { 'idempotency-key': `idempotency-key-of-${mark === A_MARK ? 'a' : 'b'}` },
+    ),
+  );
+  created(await key.post(`/api/v1/tickets/${second.number}/messages`, { body: `${Mark} integration note`, visibility: 'internal' }));
+  return {
+    mark,
+    orgId: ws.orgId,
+    slug: ws.slug,
+    admin,
+    adminId: me.agent.id,
+    adminEmail: ws.adminEmail,
+    agent: agent.client,
+    agentId: agent.id,
+    agentEmail: agent.email,
+    key,
+    keyId: keyRes.id,
+    departmentId: department.id,
+    departmentName: department.name,
+    categoryId: category.id,
+    categoryName: category.name,
+    seededCategoryIds: categories.items.map((c: { id: number }) => c.id),
+    customerId: customer.id,
+    customerCode: customer.customer_code,
+    customerUserId: customerUser.id,
+    customerEmail,
+    customerPhone,
+    inlineCustomerEmail,
+    orderNumber,
+    transactionRef,
+    tickets: [first, second].map((t) => ({ id: t.id, number: t.number, subject: t.subject })),
+  };
+}
+
+async function listAll(client: ApiClient, path: string): Promise<any[]> {
+  const items: any[] = [];
+  let cursor: string | null = null;
+  do {
+    const sep = path.includes('?') ? '&' : '?';
+    const res: ApiResponse = await client.get(`${path}${cursor ? `${sep}cursor=${encodeURIComponent(cursor)}` : ''}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    items.push(...res.body.items);
+    cursor = res.body.next_cursor;
+  } while (cursor);
+  return items;
+}
+
+/** Everything an admin of the workspace can see, with the clocks of use stripped. */
+async function fingerprint(admin: ApiClient) {
+  const tickets = await listAll(admin, '/api/v1/tickets?limit=200&sort=number');
+  const conversations = [];
+  for (const t of tickets) {
+    conversations.push({
+      number: t.number,
+      messages: await listAll(admin, `/api/v1/tickets/${t.number}/messages`),
+      history: await listAll(admin, `/api/v1/tickets/${t.number}/history`),
+    });
+  }
+  const agents = (await listAll(admin, '/api/v1/agents')).map(({ last_sign_in_at: _, ...a }) => a);
+  const apiKeys = (await listAll(admin, '/api/v1/api-keys')).map(({ last_used_at: _, ...k }) => k);
+  return {
+    tickets,
+    conversations,
+    stats: (await admin.get('/api/v1/tickets/stats')).body,
+    agents,
+    apiKeys,
+    departments: await listAll(admin, '/api/v1/departments'),
+    categories: await listAll(admin, '/api/v1/categories'),
+    customers: await listAll(admin, '/api/v1/customers?search=**'),
+    customerUsers: await listAll(admin, '/api/v1/customer-users?search=**'),
+    settings: (await admin.get('/api/v1/settings')).body,
+  };
+}
+
+/** Row counts of one workspace, to prove that a refused request wrote nothing. */
+async function counts(admin: ApiClient) {
+  const tickets = await listAll(admin, '/api/v1/tickets?limit=200');
+  let messages = 0;
+  let events = 0;
+  for (const t of tickets) {
+    messages += (await listAll(admin, `/api/v1/tickets/${t.number}/messages`)).length;
+    events += (await listAll(admin, `/api/v1/tickets/${t.number}/history`)).length;
+  }
+  return {
+    tickets: tickets.length,
+    versions: tickets.map((t) => `${t.number}@${t.version}`).sort(),
+    messages,
+    events,
+    agents: (await listAll(admin, '/api/v1/agents')).length,
+    departments: (await listAll(admin, '/api/v1/departments')).map((d) => JSON.stringify(d)).sort(),
+    categories: (await listAll(admin, '/api/v1/categories')).map((c) => JSON.stringify(c)).sort(),
+    customers: (await listAll(admin, '/api/v1/customers?search=**')).length,
+    customerUsers: (await listAll(admin, '/api/v1/customer-users?search=**')).map((u) => JSON.stringify(u)).sort(),
+    apiKeys: (await listAll(admin, '/api/v1/api-keys')).map((k) => `${k.id}:${k.revoked_at}`).sort(),
+  };
+}
+
+describe('workspace isolation: workspace B can neither read nor change workspace A', () => {
+  let server: TestServer;
+  let A: Seeded;
+  let B: Seeded;
+  /** A's ticket number that B does not have (A's third ticket, under a prefix only A uses). */
+  let aOnlyNumber: string;
+  /** The number both workspaces gave their first ticket. */
+  let sharedNumber: string;
+  let aFingerprint: Awaited<ReturnType<typeof fingerprint>>;
+  let aIds: { tickets: number[]; agents: number[]; departments: number[]; categories: number[]; customers: number[]; customerUsers: number[]; apiKeys: number[] };
+  const callers = (): Record<Role, ApiClient> => ({ admin: B.admin, agent: B.agent, key: B.key });
+
+  /** Nothing of A in the answer: no marker, no A email; strings the request itself sent may be echoed. */
+  function expectNoLeak(res: ApiResponse, sent: string[] = []) {
+    let text = JSON.stringify(res.body ?? '').toLowerCase();
+    for (const s of sent) text = text.replaceAll(s.toLowerCase(), '');
+    expect(text, `an answer to B carries A's data: ${JSON.stringify(res.body)}`).not.toContain(A_MARK);
+    for (const email of [A.adminEmail, A.agentEmail, A.customerEmail, A.inlineCustomerEmail]) expect(text).not.toContain(email.toLowerCase());
+  }
+
+  /** B is refused: 404 for an A row; 403 first when the route needs a role B's caller lacks. */
+  function expectRefused(res: ApiResponse, role: Role, needs: 'actor' | 'agent' | 'admin', sent: string[] = []) {
+    const forbidden = (needs === 'admin' && role !== 'admin') || (needs === 'agent' && role === 'key');
+    expect(res.status, JSON.stringify(res.body)).toBe(forbidden ? 403 : 404);
+    expect(res.body.error.code).toBe(forbidden ? 'forbidden' : 'not_found');
+    expectNoLeak(res, sent);
+  }
+
+  function expectOnlyB(res: ApiResponse, aIdsOfKind: number[], sent: string[] = []) {
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    for (const item of res.body.items) expect(aIdsOfKind, `A's row ${JSON.stringify(item)} listed to B`).not.toContain(item.id);
+    expectNoLeak(res, sent);
+  }
+
+  /** Runs a refused write and proves that neither workspace changed. */
+  async function writesNothing(work: () => Promise<void>) {
+    const before = { a: await counts(A.admin), b: await counts(B.admin) };
+    await work();
+    expect({ a: await counts(A.admin), b: await counts(B.admin) }).toEqual(before);
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer({ env: { CAREDESK_SIGNUP: 'open' } });
+    A = await seedWorkspace(server, 'setup', A_MARK, '1111');
+    B = await seedWorkspace(server, 'signup', B_MARK, '2222');
+    expect(A.orgId).not.toBe(B.orgId);
+    // A's third ticket is numbered under a prefix that only A uses, so B can never have that number.
+    created(await A.admin.patch('/api/v1/settings', { ticket_number_prefix: 'ZC-{YYYY}-' }), 200);
+    const third = created(await A.agent.post('/api/v1/tickets', { subject: 'Zebracorn kettle leaks', customer_user_id: A.customerUserId, department: A.departmentId }));
+    created(await A.agent.post(`/api/v1/tickets/${third.number}/transitions`, { to: 'pending', reason: 'Zebracorn: waiting for photos', waiting_on: 'customer' }), 200);
+    A.tickets.push({ id: third.id, number: third.number, subject: third.subject });
+    aOnlyNumber = third.number;
+    sharedNumber = A.tickets[0].number;
+    // A's agent holds the lock on A's first ticket.
+    created(await A.agent.post(`/api/v1/tickets/${sharedNumber}/lock`), 200);
+    aIds = {
+      tickets: A.tickets.map((t) => t.id),
+      agents: [A.adminId, A.agentId],
+      departments: [A.departmentId],
+      categories: A.seededCategoryIds,
+      customers: [A.customerId],
+      customerUsers: (await listAll(A.admin, '/api/v1/customer-users?search=**')).map((u) => u.id),
+      apiKeys: [A.keyId],
+    };
+    aFingerprint = await fingerprint(A.admin);
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('gives both workspaces their own ticket sequence, so the first ticket of each is numbered alike', () => {
+    expect(B.tickets[0].number).toBe(A.tickets[0].number);
+    expect(B.tickets[0].id).not.toBe(A.tickets[0].id);
+    expect(aOnlyNumber).toMatch(/^ZC-\d{4}-\d{4}$/);
+  });
+
+  interface Probe {
+    /** What B's attempt must come to. */
+    says: string;
+    /** A request an anonymous caller sends: it must get 401. */
+    anonymous: { path: () => string; body?: () => unknown };
+    run(role: Role, client: ApiClient): Promise<void>;
+  }
+
+  const ticketFiltersAtA = (): Array<[string, string[]]> => [
+    [`department=${A.departmentId}`, []],
+    [`category=${A.categoryId}`, []],
+    [`category=${A.seededCategoryIds.join(',')}`, []],
+    [`assignee=${A.agentId}`, []],
+    [`locked_by=${A.agentId}`, []],
+    [`customer_user_id=${A.customerUserId}`, []],
+    [`customer_id=${A.customerId}`, []],
+    [`email=${encodeURIComponent(A.customerEmail)}`, [A.customerEmail]],
+    [`email=${encodeURIComponent(A.inlineCustomerEmail)}`, [A.inlineCustomerEmail]],
+    [`phone=${encodeURIComponent(A.customerPhone)}`, []],
+    [`number=${aOnlyNumber}`, []],
+    [`order_number=${A.orderNumber}`, [A.orderNumber]],
+    [`transaction_ref=${A.transactionRef}`, [A.transactionRef]],
+    [`q=${A_MARK}`, [A_MARK]],
+    [`q=${A.orderNumber}`, [A.orderNumber]],
+    [`department=${A.departmentId}&status=new,open,pending,resolved,closed,auto_closed`, []],
+  ];
+
+  const probes: Record<string, Probe> = {
+    'GET /api/v1/auth/me': {
+      says: 'describes B, never A',
+      anonymous: { path: () => '/api/v1/auth/me' },
+      async run(role, c) {
+        const res = await c.get('/api/v1/auth/me');
+        if (role === 'key') return expectRefused(res, role, 'agent');
+        expect(res.status).toBe(200);
+        expect(res.body.workspace).toEqual({ id: B.orgId, slug: B.slug, name: `Shop ${B.slug}` });
+        expect(res.body.agent.id).toBe(role === 'admin' ? B.adminId : B.agentId);
+        expectNoLeak(res);
+      },
+    },
+    'POST /api/v1/auth/logout': {
+      says: "ends only B's own session; a cookie re-labelled with A's workspace is refused and A stays signed in",
+      anonymous: { path: () => '/api/v1/auth/logout' },
+      async run(role, c) {
+        if (role === 'key') return expectRefused(await c.post('/api/v1/auth/logout'), role, 'agent');
+        const fresh = new ApiClient(server.url);
+        const login = await fresh.post('/api/v1/auth/login', { email: role === 'admin' ? B.adminEmail : B.agentEmail, password: PASSWORD });
+        expect(login.status, JSON.stringify(login.body)).toBe(200);
+        const [, id, secret] = (fresh.cookie as string).replace('caredesk_session=', '').split('.');
+        const forged = new ApiClient(server.url, { cookie: `caredesk_session=${A.orgId}.${id}.${secret}` });
+        const refused = await forged.post('/api/v1/auth/logout');
+        expect(refused.status).toBe(401);
+        expect((await fresh.post('/api/v1/auth/logout')).status).toBe(204);
+        expect((await new ApiClient(server.url, { cookie: `caredesk_session=${B.orgId}.${id}.${secret}` }).get('/api/v1/auth/me')).status).toBe(401);
+        expect((await c.get('/api/v1/auth/me')).status).toBe(200);
+        const aAdmin = await A.admin.get('/api/v1/auth/me');
+        expect(aAdmin.status).toBe(200);
+        expect(aAdmin.body.workspace.id).toBe(A.orgId);
+        expect((await A.agent.get('/api/v1/auth/me')).status).toBe(200);
+      },
+    },
+    'GET /api/v1/settings': {
+      says: "shows B's settings to B's admin",
+      anonymous: { path: () => '/api/v1/settings' },
+      async run(role, c) {
+        const res = await c.get('/api/v1/settings');
+        if (role !== 'admin') return expectRefused(res, role, 'admin');
+        expect(res.status).toBe(200);
+        expect(res.body.slug).toBe(B.slug);
+        expectNoLeak(res);
+      },
+    },
+    'PATCH /api/v1/settings': {
+      says: "changes B's settings only",
+      anonymous: { path: () => '/api/v1/settings', body: () => ({ sender_name: 'Anonymous' }) },
+      async run(role, c) {
+        const aBefore = (await A.admin.get('/api/v1/settings')).body;
+        const res = await c.patch('/api/v1/settings', { sender_name: `Quokkafish care ${role}`, time_zone: 'Asia/Jakarta' });
+        if (role !== 'admin') expectRefused(res, role, 'admin');
+        else {
+          expect(res.status).toBe(200);
+          expect(res.body.slug).toBe(B.slug);
+          expectNoLeak(res);
+        }
+        expect((await A.admin.get('/api/v1/settings')).body).toEqual(aBefore);
+      },
+    },
+    'GET /api/v1/agents': {
+      says: "lists only B's agents",
+      anonymous: { path: () => '/api/v1/agents' },
+      async run(_role, c) {
+        const res = await c.get('/api/v1/agents');
+        expectOnlyB(res, aIds.agents);
+        expect(res.body.items.map((a: { id: number }) => a.id)).toEqual(expect.arrayContaining([B.adminId, B.agentId]));
+      },
+    },
+    'POST /api/v1/agents': {
+      says: "refuses A's department ids with 404 and writes nothing",
+      anonymous: { path: () => '/api/v1/agents', body: () => ({ name: 'Anon', email: 'anon@example.com', password: PASSWORD }) },
+      async run(role, c) {
+        await writesNothing(async () => {
+          const res = await c.post('/api/v1/agents', { name: 'Quokkafish Intruder', email: `intruder-${role}@example.com`, password: PASSWORD, department_ids: [A.departmentId] });
+          expectRefused(res, role, 'admin');
+        });
+      },
+    },
+    'GET /api/v1/agents/{id}': {
+      says: "answers 404 for A's agents",
+      anonymous: { path: () => `/api/v1/agents/${B.agentId}` },
+      async run(role, c) {
+        for (const id of [A.adminId, A.agentId]) expectRefused(await c.get(`/api/v1/agents/${id}`), role, 'actor');
+      },
+    },
+    'PATCH /api/v1/agents/{id}': {
+      says: "cannot rename, demote or deactivate A's agents (404) and writes nothing",
+      anonymous: { path: () => `/api/v1/agents/${B.agentId}`, body: () => ({ name: 'Anon' }) },
+      async run(role, c) {
+        await writesNothing(async () => {
+          expectRefused(await c.patch(`/api/v1/agents/${A.agentId}`, { name: 'Hijacked', is_active: false }), role, 'admin');
+          expectRefused(await c.patch(`/api/v1/agents/${A.adminId}`, { role: 'agent' }), role, 'admin');
+          expectRefused(await c.patch(`/api/v1/agents/${A.adminId}`, { password: 'hijacked-password-1' }), role, 'admin');
+        });
+        expect((await A.agent.get('/api/v1/auth/me')).status).toBe(200);
+        expect((await A.admin.get('/api/v1/auth/me')).body.agent.role).toBe('admin');
+      },
+    },
+    'GET /api/v1/departments': {
+      says: "lists only B's departments",
+      anonymous: { path: () => '/api/v1/departments' },
+      async run(_role, c) {
+        const res = await c.get('/api/v1/departments');
+        expectOnlyB(res, aIds.departments);
+        expect(res.body.items.map((d: { id: number }) => d.id)).toContain(B.departmentId);
+        for (const d of res.body.items) for (const m of d.member_ids) expect(aIds.agents).not.toContain(m);
+      },
+    },
+    'POST /api/v1/departments': {
+      says: "refuses A's agents as members with 404 and writes nothing",
+      anonymous: { path: () => '/api/v1/departments', body: () => ({ name: 'Anon desk' }) },
+      async run(role, c) {
+        await writesNothing(async () => {
+          expectRefused(await c.post('/api/v1/departments', { name: `Quokkafish desk ${role}`, member_ids: [A.agentId] }), role, 'admin');
+          expectRefused(await c.post('/api/v1/departments', { name: `Quokkafish desk ${role}`, member_ids: [B.agentId, A.adminId] }), role, 'admin');
+        });
+      },
+    },
+    'GET /api/v1/departments/{id}': {
+      says: "answers 404 for A's department",
+      anonymous: { path: () => `/api/v1/departments/${B.departmentId}` },
+      async run(role, c) {
+        expectRefused(await c.get(`/api/v1/departments/${A.departmentId}`), role, 'actor');
+      },
+    },
+    'PATCH /api/v1/departments/{id}': {
+      says: "cannot change A's department, nor put A's agents into B's (404, nothing written)",
+      anonymous: { path: () => `/api/v1/departments/${B.departmentId}`, body: () => ({ name: 'Anon' }) },
+      async run(role, c) {
+        await writesNothing(async () => {
+          expectRefused(await c.patch(`/api/v1/departments/${A.departmentId}`, { name: 'Hijacked desk', member_ids: [B.agentId] }), role, 'admin');
+          expectRefused(await c.patch(`/api/v1/departments/${A.departmentId}`, { member_ids: [] }), role, 'admin');
+          expectRefused(await c.patch(`/api/v1/departments/${B.departmentId}`, { name: 'Quokkafish renamed', member_ids: [A.agentId] }), role, 'admin');
+        });
+      },
+    },
+    'GET /api/v1/categories': {
+      says: "lists only B's categories",
+      anonymous: { path: () => '/api/v1/categories' },
+      async run(_role, c) {
+        const res = await c.get('/api/v1/categories');
+        expectOnlyB(res, [...aIds.categories]);
+        expect(res.body.items.map((x: { id: number }) => x.id)).toContain(B.categoryId);
+      },
+    },
+    'POST /api/v1/categories': {
+      says: "adds to B only (admin); A's categories stay as they were",
+      anonymous: { path: () => '/api/v1/categories', body: () => ({ name: 'Anon' }) },
+      async run(role, c) {
+        const aBefore = await listAll(A.admin, '/api/v1/categories');
+        const res = await c.post('/api/v1/categories', { name: `Quokkafish Extra ${role}` });
+        if (role !== 'admin') expectRefused(res, role, 'admin');
+        else {
+          expect(res.status).toBe(201);
+          expect((await listAll(B.admin, '/api/v1/categories')).map((x) => x.id)).toContain(res.body.id);
+        }
+        expect(await listAll(A.admin, '/api/v1/categories')).toEqual(aBefore);
+      },
+    },
+    'PATCH /api/v1/categories/{id}': {
+      says: "cannot rename or retire A's categories (404, nothing written)",
+      anonymous: { path: () => `/api/v1/categories/${B.categoryId}`, body: () => ({ name: 'Anon' }) },
+      async run(role, c) {
+        await writesNothing(async () => {
+          expectRefused(await c.patch(`/api/v1/categories/${A.categoryId}`, { name: 'Hijacked', retired: true }), role, 'admin');
+          expectRefused(await c.patch(`/api/v1/categories/${A.seededCategoryIds[0]}`, { retired: true }), role, 'admin');
+        });
+      },
+    },
+    'GET /api/v1/api-keys': {
+      says: "lists only B's API keys (admin)",
+      anonymous: { path: () => '/api/v1/api-keys' },
+      async run(role, c) {
+        const res = await c.get('/api/v1/api-keys');
+        if (role !== 'admin') return expectRefused(res, role, 'admin');
+        expectOnlyB(res, aIds.apiKeys);
+        expect(res.body.items.map((k: { id: number }) => k.id)).toContain(B.keyId);
+      },
+    },
+    'POST /api/v1/api-keys': {
+      says: 'makes a key of B (admin) that reaches B only',
+      anonymous: { path: () => '/api/v1/api-keys', body: () => ({ name: 'Anon' }) },
+      async run(role, c) {
+        const res = await c.post('/api/v1/api-keys', { name: `Quokkafish key ${role}` });
+        if (role !== 'admin') return expectRefused(res, role, 'admin');
+        expect(res.status).toBe(201);
+        expect(res.body.key.startsWith(`cdk_${B.orgId}_`)).toBe(true);
+        const fresh = new ApiClient(server.url, { bearer: res.body.key });
+        const t = await fresh.get(`/api/v1/tickets/${sharedNumber}`);
+        expect(t.status).toBe(200);
+        expect(t.body.id).toBe(B.tickets[0].id);
+        expectRefused(await fresh.get(`/api/v1/tickets/${aOnlyNumber}`), 'key', 'actor');
+      },
+    },
+    'DELETE /api/v1/api-keys/{id}': {
+      says: "cannot revoke A's key (404); A's key keeps working",
+      anonymous: { path: () => `/api/v1/api-keys/${B.keyId}` },
+      async run(role, c) {
+        await writesNothing(async () => {
+          expectRefused(await c.delete(`/api/v1/api-keys/${A.keyId}`), role, 'admin');
+        });
+        const stillWorks = await A.key.get(`/api/v1/tickets/${sharedNumber}`);
+        expect(stillWorks.status).toBe(200);
+        expect(stillWorks.body.id).toBe(A.tickets[0].id);
+      },
+    },
+    'GET /api/v1/customers': {
+      says: "lists and finds only B's customers",
+      anonymous: { path: () => '/api/v1/customers?search=**' },
+      async run(_role, c) {
+        for (const query of ['', '?search=**', '?search=*Traders*']) {
+          const res = await c.get(`/api/v1/customers${query}`);
+          expectOnlyB(res, aIds.customers);
+          expect(res.body.items.map((x: { id: number }) => x.id)).toContain(B.customerId);
+        }
+        for (const search of [`*${A_MARK}*`, A.customerCode, `${A.customerCode.slice(0, 4)}*`]) {
+          const res = await c.get(`/api/v1/customers?search=${encodeURIComponent(search)}`);
+          expect(res.status).toBe(200);
+          expect(res.body.items).toEqual([]);
+        }
+      },
+    },
+    'POST /api/v1/customers': {
+      says: "adds a customer to B only; A's customers stay as they were",
+      anonymous: { path: () => '/api/v1/customers', body: () => ({ name: 'Anon' }) },
+      async run(role, c) {
+        const aBefore = await listAll(A.admin, '/api/v1/customers?search=**');
+        const res = await c.post('/api/v1/customers', { name: `Quokkafish Buyers ${role}` });
+        expect(res.status).toBe(201);
+        expect(aIds.customers).not.toContain(res.body.id);
+        expect((await listAll(B.admin, '/api/v1/customers?search=**')).map((x) => x.id)).toContain(res.body.id);
+        expect(await listAll(A.admin, '/api/v1/customers?search=**')).toEqual(aBefore);
+      },
+    },
+    'GET /api/v1/customer-users': {
+      says: "lists and finds only B's customer users (search by A's email, phone or name finds nothing)",
+      anonymous: { path: () => '/api/v1/customer-users?search=**' },
+      async run(_role, c) {
+        for (const query of ['', '?search=**', '?search=*customer*']) {
+          const res = await c.get(`/api/v1/customer-users${query}`);
+          expectOnlyB(res, aIds.customerUsers);
+          expect(res.body.items.map((x: { id: number }) => x.id)).toContain(B.customerUserId);
+        }
+        for (const search of [A.customerEmail, A.inlineCustomerEmail, `*${A_MARK}*`, '+62 811 1111*', '*1111*']) {
+          const res = await c.get(`/api/v1/customer-users?search=${encodeURIComponent(search)}`);
+          expect(res.status, JSON.stringify(res.body)).toBe(200);
+          expect(res.body.items).toEqual([]);
+        }
+      },
+    },
+    'POST /api/v1/customer-users': {
+      says: "refuses A's customer as the company with 404 and writes nothing",
+      anonymous: { path: () => '/api/v1/customer-users', body: () => ({ name: 'Anon', email: 'anon@example.com' }) },
+      async run(role, c) {
+        await writesNothing(async () => {
+          const res = await c.post('/api/v1/customer-users', { name: 'Quokkafish Person', email: `quokkafish.person.${role}@example.com`, customer_id: A.customerId });
+          expectRefused(res, role, 'actor');
+        });
+      },
+    },
+    'GET /api/v1/customer-users/{id}': {
+      says: "answers 404 for A's customer users",
+      anonymous: { path: () => `/api/v1/customer-users/${B.customerUserId}` },
+      async run(role, c) {
+        for (const id of aIds.customerUsers) expectRefused(await c.get(`/api/v1/customer-users/${id}`), role, 'actor');
+      },
+    },
+    'PATCH /api/v1/customer-users/{id}': {
+      says: "cannot change A's customer users nor attach B's to A's customer (404, nothing written)",
+      anonymous: { path: () => `/api/v1/customer-users/${B.customerUserId}`, body: () => ({ name: 'Anon' }) },
+      async run(role, c) {
+        await writesNothing(async () => {
+          expectRefused(await c.patch(`/api/v1/customer-users/${A.customerUserId}`, { name: 'Hijacked', email: `hijacked-${role}@example.com` }), role, 'actor');
+          expectRefused(await c.patch(`/api/v1/customer-users/${B.customerUserId}`, { customer_id: A.customerId }), role, 'actor');
+        });
+      },
+    },
+    'POST /api/v1/tickets': {
+      says: "refuses A's category, department, assignee and customer user with 404 and writes nothing; A's Idempotency-Key means nothing in B",
+      anonymous: { path: () => '/api/v1/tickets', body: () => ({ subject: 'Anon' }) },
+      async run(role, c) {
+        const base = { subject: `Quokkafish ${role} complaint`, customer_user_id: B.customerUserId };
+        await writesNothing(async () => {
+          for (const [body, sent] of [
+            [{ ...base, category: A.categoryId }, []],
+            [{ ...base, category: A.categoryName }, [A.categoryName]],
+            [{ ...base, department: A.departmentId }, []],
+            [{ ...base, department: A.departmentName }, [A.departmentName]],
+            [{ ...base, assignee: A.agentId }, []],
+            [{ ...base, assignee: A.adminId }, []],
+            [{ subject: base.subject, customer_user_id: A.customerUserId }, []],
+            [{ subject: base.subject, category: A.categoryId, customer: { name: 'Quokkafish New', email: `quokkafish.new.${role}@example.com` } }, []],
+          ] as Array<[Record<string, unknown>, string[]]>) {
+            expectRefused(await c.post('/api/v1/tickets', body), role, 'actor', sent);
+          }
+        });
+        // A used this Idempotency-Key; in B it is unused: a new ticket of B, not A's answer and not a 422.
+        const res = await c.post('/api/v1/tickets', { subject: 'Quokkafish idempotent complaint', customer_user_id: B.customerUserId }, { 'idempotency-key': 'idempotency-key-of-a' });
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+        expect(aIds.tickets).not.toContain(res.body.id);
+        expect(res.body.subject).toBe('Quokkafish idempotent complaint');
+        expectNoLeak(res);
+      },
+    },
+    'GET /api/v1/tickets': {
+      says: "lists only B's tickets; every filter pointing at A's rows finds nothing; the shared number finds B's ticket",
+      anonymous: { path: () => '/api/v1/tickets' },
+      async run(role, c) {
+        const all = await c.get('/api/v1/tickets?limit=200');
+        expectOnlyB(all, aIds.tickets);
+        expect(all.body.items.map((t: { id: number }) => t.id)).toEqual(expect.arrayContaining(B.tickets.map((t) => t.id)));
+        for (const [filter, sent] of ticketFiltersAtA()) {
+          const res = await c.get(`/api/v1/tickets?${filter}`);
+          expect(res.status, `${filter}: ${JSON.stringify(res.body)}`).toBe(200);
+          expect(res.body.items, filter).toEqual([]);
+          expectNoLeak(res, sent);
+        }
+        const byNumber = await c.get(`/api/v1/tickets?number=${sharedNumber}`);
+        expect(byNumber.status).toBe(200);
+        expect(byNumber.body.items.map((t: { id: number }) => t.id)).toEqual([B.tickets[0].id]);
+        const byText = await c.get(`/api/v1/tickets?q=blender`);
+        expect(byText.body.items.map((t: { id: number }) => t.id)).toEqual([B.tickets[0].id]);
+        const bySort = await c.get('/api/v1/tickets?sort=number&limit=200');
+        expectOnlyB(bySort, aIds.tickets);
+        if (role !== 'key') {
+          const mine = await c.get('/api/v1/tickets?my_departments=true');
+          expectOnlyB(mine, aIds.tickets);
+        }
+      },
+    },
+    'GET /api/v1/tickets/stats': {
+      says: "counts only B's tickets; filters pointing at A's rows count zero",
+      anonymous: { path: () => '/api/v1/tickets/stats' },
+      async run(_role, c) {
+        const total = await c.get('/api/v1/tickets/stats');
+        expect(total.status).toBe(200);
+        const bTickets = await listAll(B.admin, '/api/v1/tickets?limit=200');
+        expect(total.body.total).toBe(bTickets.length);
+        expect(total.body.pending).toBe(bTickets.filter((t) => t.status === 'pending').length);
+        const byStatus = await c.get('/api/v1/tickets/stats?status=new,pending');
+        expect(byStatus.body.pending).toBe(bTickets.filter((t) => t.status === 'pending').length);
+        for (const [filter] of ticketFiltersAtA()) {
+          const res = await c.get(`/api/v1/tickets/stats?${filter}`);
+          expect(res.status, `${filter}: ${JSON.stringify(res.body)}`).toBe(200);
+          expect(res.body, filter).toEqual({ new: 0, open: 0, pending: 0, overdue: 0, resolved: 0, closed: 0, auto_closed: 0, total: 0 });
+        }
+        const byNumber = await c.get(`/api/v1/tickets/stats?number=${sharedNumber}`);
+        expect(byNumber.body.total).toBe(1);
+      },
+    },
+    'GET /api/v1/tickets/{number}': {
+      says: "answers 404 for A's number; the number both have gives B's ticket",
+      anonymous: { path: () => `/api/v1/tickets/${sharedNumber}` },
+      async run(role, c) {
+        expectRefused(await c.get(`/api/v1/tickets/${aOnlyNumber}`), role, 'actor');
+        const shared = await c.get(`/api/v1/tickets/${sharedNumber}`);
+        expect(shared.status).toBe(200);
+        expect(shared.body.id).toBe(B.tickets[0].id);
+        expect(shared.body.subject).toBe(B.tickets[0].subject);
+        expectNoLeak(shared);
+      },
+    },
+    'PATCH /api/v1/tickets/{number}': {
+      says: "cannot change A's ticket; B's ticket with the shared number refuses A's category, department and assignee (404, nothing written)",
+      anonymous: { path: () => `/api/v1/tickets/${sharedNumber}`, body: () => ({ priority: 'low' }) },
+      async run(role, c) {
+        await writesNothing(async () => {
+          expectRefused(await c.patch(`/api/v1/tickets/${aOnlyNumber}`, { priority: 'urgent', subject: 'Hijacked' }), role, 'actor');
+          expectRefused(await c.patch(`/api/v1/tickets/${sharedNumber}`, { category: A.categoryId }), role, 'actor');
+          expectRefused(await c.patch(`/api/v1/tickets/${sharedNumber}`, { category: A.categoryName }), role, 'actor', [A.categoryName]);
+          expectRefused(await c.patch(`/api/v1/tickets/${sharedNumber}`, { department: A.departmentId }), role, 'actor');
+          expectRefused(await c.patch(`/api/v1/tickets/${sharedNumber}`, { assignee: A.agentId }), role, 'actor');
+          expectRefused(await c.patch(`/api/v1/tickets/${sharedNumber}`, { priority: 'urgent', assignee: A.adminId }), role, 'actor');
+        });
+      },
+    },
+    'POST /api/v1/tickets/{number}/transitions': {
+      says: "cannot move A's ticket (404, nothing written)",
+      anonymous: { path: () => `/api/v1/tickets/${sharedNumber}/transitions`, body: () => ({ to: 'open' }) },
+      async run(role, c) {
+        await writesNothing(async () => {
+          expectRefused(await c.post(`/api/v1/tickets/${aOnlyNumber}/transitions`, { to: 'open' }), role, 'actor');
+          expectRefused(await c.post(`/api/v1/tickets/${aOnlyNumber}/transitions`, { to: 'resolved', resolution: 'Hijacked' }), role, 'actor');
+        });
+      },
+    },
+    'POST /api/v1/tickets/{number}/lock': {
+      says: "cannot lock A's ticket (404; API keys never lock: 403)",
+      anonymous: { path: () => `/api/v1/tickets/${sharedNumber}/lock` },
+      async run(role, c) {
+        await writesNothing(async () => {
+          expectRefused(await c.post(`/api/v1/tickets/${aOnlyNumber}/lock`), role, 'agent');
+        });
+      },
+    },
+    'POST /api/v1/tickets/{number}/unlock': {
+      says: "cannot release the lock A's agent holds (404; API keys never lock: 403)",
+      anonymous: { path: () => `/api/v1/tickets/${sharedNumber}/unlock` },
+      async run(role, c) {
+        await writesNothing(async () => {
+          expectRefused(await c.post(`/api/v1/tickets/${aOnlyNumber}/unlock`), role, 'agent');
+        });
+        const aTicket = await A.admin.get(`/api/v1/tickets/${sharedNumber}`);
+        expect(aTicket.body.locked_by?.id).toBe(A.agentId);
+      },
+    },
+    'POST /api/v1/tickets/{number}/messages': {
+      says: "cannot reply to or annotate A's ticket (404, nothing written)",
+      anonymous: { path: () => `/api/v1/tickets/${sharedNumber}/messages`, body: () => ({ body: 'Anon' }) },
+      async run(role, c) {
+        await writesNothing(async () => {
+          expectRefused(await c.post(`/api/v1/tickets/${aOnlyNumber}/messages`, { body: 'Hijacked reply', visibility: 'public' }), role, 'actor');
+          expectRefused(await c.post(`/api/v1/tickets/${aOnlyNumber}/messages`, { body: 'Hijacked note', visibility: 'internal' }), role, 'actor');
+        });
+      },
+    },
+    'GET /api/v1/tickets/{number}/messages': {
+      says: "answers 404 for A's ticket; the shared number gives B's conversation only",
+      anonymous: { path: () => `/api/v1/tickets/${sharedNumber}/messages` },
+      async run(role, c) {
+        expectRefused(await c.get(`/api/v1/tickets/${aOnlyNumber}/messages`), role, 'actor');
+        const shared = await c.get(`/api/v1/tickets/${sharedNumber}/messages`);
+        expect(shared.status).toBe(200);
+        expect(shared.body.items.map((m: { body: string }) => m.body)).toEqual([
+          'Quokkafish public reply: a new jug is on its way',
+          'Quokkafish internal note: courier damage',
+        ]);
+        expectNoLeak(shared);
+      },
+    },
+    'GET /api/v1/tickets/{number}/history': {
+      says: "answers 404 for A's ticket; the shared number gives B's history only",
+      anonymous: { path: () => `/api/v1/tickets/${sharedNumber}/history` },
+      async run(role, c) {
+        expectRefused(await c.get(`/api/v1/tickets/${aOnlyNumber}/history`), role, 'actor');
+        const shared = await c.get(`/api/v1/tickets/${sharedNumber}/history`);
+        expect(shared.status).toBe(200);
+        expect(shared.body.items.length).toBeGreaterThan(0);
+        for (const e of shared.body.items) if (e.actor.kind === 'agent') expect([B.adminId, B.agentId]).toContain(e.actor.id);
+        expectNoLeak(shared);
+      },
+    },
+  };
+
+  it('has a cross-workspace probe for every route of the OpenAPI document, and every workspace-less route is listed by name', async () => {
+    const doc = (await server.anonymous().get('/api/openapi.json')).body;
+    const operations = Object.entries<Record<string, unknown>>(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    const unprobed = operations.filter((op) => !(op in probes) && !workspaceLess.includes(op));
+    expect(unprobed, 'routes without a cross-workspace probe: add one to `probes`').toEqual([]);
+    const stale = [...Object.keys(probes), ...workspaceLess].filter((op) => !operations.includes(op));
+    expect(stale, 'probes for routes the OpenAPI document no longer has').toEqual([]);
+  });
+
+  it('has every /api route of the running server in the OpenAPI document (none hidden from the probes)', async () => {
+    const doc = (await server.anonymous().get('/api/openapi.json')).body;
+    const documented = new Set(Object.entries<Record<string, unknown>>(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)));
+    const registered = registeredRoutes(server.app.printRoutes({ commonPrefix: false })).filter(
+      (r) => !r.startsWith('HEAD ') && / \/api\//.test(r) && !/ \/api\/docs(\/|$)/.test(r),
+    );
+    expect(registered.length).toBeGreaterThan(20);
+    expect(registered.filter((r) => !documented.has(r))).toEqual([]);
+  });
+
+  describe.each(roles)("with B's %s", (role) => {
+    for (const [operation, probe] of Object.entries(probes)) {
+      it(`${operation}: ${probe.says}`, async () => {
+        await probe.run(role, callers()[role]);
+      });
+    }
+  });
+
+  it('answers 401 without credentials on every workspace route', async () => {
+    const anonymous = server.anonymous();
+    for (const [operation, probe] of Object.entries(probes)) {
+      const method = operation.split(' ')[0];
+      const body = probe.anonymous.body?.() ?? (method === 'GET' || method === 'DELETE' ? undefined : {});
+      const res = await anonymous.request(method, probe.anonymous.path(), body);
+      expect(res.status, `${operation}: ${JSON.stringify(res.body)}`).toBe(401);
+      expect(res.body.error.code).toBe('unauthorized');
+    }
+  });
+
+  it("refuses B's session cookie or API key re-labelled with A's workspace id (401)", async () => {
+    const [, sessionId, secret] = (B.admin.cookie as string).replace('caredesk_session=', '').split('.');
+    const forgedSession = new ApiClient(server.url, { cookie: `caredesk_session=${A.orgId}.${sessionId}.${secret}` });
+    for (const path of ['/api/v1/auth/me', `/api/v1/tickets/${sharedNumber}`, '/api/v1/tickets']) {
+      const res = await forgedSession.get(path);
+      expect(res.status, path).toBe(401);
+      expectNoLeak(res);
+    }
+    const [, , keyId, keySecret] = /^(cdk)_(\d+)_(\d+)_(.+)$/.exec(B.key.bearer as string)!.slice(1);
+    const forgedKey = new ApiClient(server.url, { bearer: `cdk_${A.orgId}_${keyId}_${keySecret}` });
+    const res = await forgedKey.get(`/api/v1/tickets/${sharedNumber}`);
+    expect(res.status).toBe(401);
+    expectNoLeak(res);
+    // A's key id with B's secret is no better.
+    const aKeyId = /^cdk_\d+_(\d+)_/.exec(A.key.bearer as string)![1];
+    const mixed = await new ApiClient(server.url, { bearer: `cdk_${A.orgId}_${aKeyId}_${keySecret}` }).get('/api/v1/tickets');
+    expect(mixed.status).toBe(401);
+  });
+
+  it("does not reveal A's names through conflicts: B may use A's agent email, department and category names, customer code and customer emails", async () => {
+    const agent = await B.admin.post('/api/v1/agents', { name: 'Same email in B', email: A.agentEmail, password: 'another-password-b' });
+    expect(agent.status, JSON.stringify(agent.body)).toBe(201);
+    expect(aIds.agents).not.toContain(agent.body.id);
+    const department = await B.admin.post('/api/v1/departments', { name: A.departmentName });
+    expect(department.status, JSON.stringify(department.body)).toBe(201);
+    const category = await B.admin.post('/api/v1/categories', { name: A.categoryName });
+    expect(category.status, JSON.stringify(category.body)).toBe(201);
+    const customer = await B.admin.post('/api/v1/customers', { name: 'Other traders', customer_code: A.customerCode });
+    expect(customer.status, JSON.stringify(customer.body)).toBe(201);
+    const customerUser = await B.admin.post('/api/v1/customer-users', { name: 'Other person', email: A.inlineCustomerEmail });
+    expect(customerUser.status, JSON.stringify(customerUser.body)).toBe(201);
+    expect(aIds.customerUsers).not.toContain(customerUser.body.id);
+    // An inline customer with the email of A's customer becomes a customer user of B, never A's.
+    for (const c of [B.admin, B.agent, B.key]) {
+      const inline = await c.post('/api/v1/tickets', { subject: 'Quokkafish inline customer', customer: { name: 'Same Email Person', email: A.customerEmail } });
+      expect(inline.status, JSON.stringify(inline.body)).toBe(201);
+      expect(aIds.customerUsers).not.toContain(inline.body.customer_user.id);
+      expect(inline.body.customer_user.name).toBe('Same Email Person');
+      expect(inline.body.customer).toBeNull();
+    }
+    // A's agent still signs in with A's password and lands in A.
+    const login = await new ApiClient(server.url).post('/api/v1/auth/login', { email: A.agentEmail, password: PASSWORD });
+    expect(login.status, JSON.stringify(login.body)).toBe(200);
+    expect(login.body.workspace.id).toBe(A.orgId);
+  });
+
+  it("leaves every row of A exactly as it was after all of B's attempts", async () => {
+    expect(await fingerprint(A.admin)).toEqual(aFingerprint);
+  });
+});
+
+/** `METHOD /path/{param}` for every route in Fastify's route tree (printRoutes with commonPrefix false). */
+function registeredRoutes(tree: string): string[] {
+  const stack: string[] = [];
+  const routes: string[] = [];
+  for (const line of tree.split('\n')) {
+    const m = /^((?:[│ ] {3})*)[├└]── (.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    if (!m) continue;
+    stack.length = m[1].length / 4;
+    stack.push(m[2]);
+    const path = stack.join('').replace(/:(\w+)/g, '{$1}');
+    if (m[3]) for (const method of m[3].split(', ')) routes.push(`${method} ${path}`);
+  }
+  return routes;
+}

@@ -1,0 +1,482 @@
+import Ajv2020Module from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, type ApiResponse } from './helpers/client.ts';
+import { PASSWORD, createAgent, createApiKey, createTicket, createWorkspace } from './helpers/factories.ts';
+import { startTestServer, type TestServer } from './helpers/server.ts';
+
+// ajv comes with fastify; it validates real answers against the published JSON Schemas (2020-12, as OpenAPI 3.1 uses).
+type Validator = ((data: unknown) => boolean) & { errors?: unknown };
+type Ajv = { compile(schema: object): Validator; errorsText(errors?: unknown): string };
+const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as unknown as new (options: Record<string, unknown>) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => void;
+
+/** Every operation the API offers today. A new route must be added here (and to the isolation probes). */
+const expectedOperations = [
+  'GET /api/v1/setup',
+  'POST /api/v1/setup',
+  'POST /api/v1/workspaces',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/logout',
+  'GET /api/v1/auth/me',
+  'GET /api/v1/settings',
+  'PATCH /api/v1/settings',
+  'GET /api/v1/agents',
+  'POST /api/v1/agents',
+  'GET /api/v1/agents/{id}',
+  'PATCH /api/v1/agents/{id}',
+  'GET /api/v1/departments',
+  'POST /api/v1/departments',
+  'GET /api/v1/departments/{id}',
+  'PATCH /api/v1/departments/{id}',
+  'GET /api/v1/categories',
+  'POST /api/v1/categories',
+  'PATCH /api/v1/categories/{id}',
+  'GET /api/v1/api-keys',
+  'POST /api/v1/api-keys',
+  'DELETE /api/v1/api-keys/{id}',
+  'GET /api/v1/customers',
+  'POST /api/v1/customers',
+  'GET /api/v1/customer-users',
+  'POST /api/v1/customer-users',
+  'GET /api/v1/customer-users/{id}',
+  'PATCH /api/v1/customer-users/{id}',
+  'GET /api/v1/tickets',
+  'POST /api/v1/tickets',
+  'GET /api/v1/tickets/stats',
+  'GET /api/v1/tickets/{number}',
+  'PATCH /api/v1/tickets/{number}',
+  'POST /api/v1/tickets/{number}/transitions',
+  'POST /api/v1/tickets/{number}/lock',
+  'POST /api/v1/tickets/{number}/unlock',
+  'GET /api/v1/tickets/{number}/messages',
+  'POST /api/v1/tickets/{number}/messages',
+  'GET /api/v1/tickets/{number}/history',
+  'GET /healthz',
+  'GET /readyz',
+  'GET /metrics',
+  'GET /api/openapi.json',
+];
+
+/** Actions whose request is the URL alone. */
+const bodyless = ['POST /api/v1/auth/logout', 'POST /api/v1/tickets/{number}/lock', 'POST /api/v1/tickets/{number}/unlock'];
+/** Answers that are not JSON documents of the API: Prometheus text, and the OpenAPI document itself. */
+const notJson = ['GET /metrics', 'GET /api/openapi.json'];
+/** Reachable without credentials. */
+const workspaceLess = ['GET /api/v1/setup', 'POST /api/v1/setup', 'POST /api/v1/workspaces', 'POST /api/v1/auth/login', 'GET /healthz', 'GET /readyz', 'GET /metrics', 'GET /api/openapi.json'];
+/** Keyset-paged lists: `limit` and `cursor` in the query. */
+const paged = ['GET /api/v1/tickets', 'GET /api/v1/customers', 'GET /api/v1/customer-users', 'GET /api/v1/tickets/{number}/messages', 'GET /api/v1/tickets/{number}/history'];
+
+type Operation = {
+  summary?: string;
+  tags?: string[];
+  parameters?: Array<{ in: string; name: string; required?: boolean; schema?: unknown }>;
+  requestBody?: { content?: Record<string, { schema?: unknown }> };
+  responses: Record<string, { content?: Record<string, { schema?: Record<string, unknown> }> }>;
+};
+
+describe('OpenAPI document and API docs', () => {
+  let server: TestServer;
+  let doc: { openapi: string; info: Record<string, string>; paths: Record<string, Record<string, Operation>>; components: Record<string, Record<string, unknown>> };
+  const operations = () =>
+    Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
+        .map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, path, method, op })),
+    );
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const res = await server.anonymous().get('/api/openapi.json');
+    expect(res.status).toBe(200);
+    doc = res.body;
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('serves OpenAPI 3.1 at /api/openapi.json without credentials, with title, version and both ways to authenticate', () => {
+    expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
+    expect(doc.info.title).toBe('Caredesk API');
+    expect(doc.info.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(doc.components.securitySchemes).toEqual({
+      session: { type: 'apiKey', in: 'cookie', name: 'caredesk_session' },
+      apiKey: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+    });
+  });
+
+  it('documents exactly the expected operations', () => {
+    const documented = operations().map((o) => o.key);
+    expect(expectedOperations.filter((op) => !documented.includes(op)), 'expected but not documented').toEqual([]);
+    expect(documented.filter((op) => !expectedOperations.includes(op)), 'documented but not in the expected list: add it here with its checks').toEqual([]);
+  });
+
+  it('documents every route the running server has registered under /api and the operations endpoints (nothing hidden)', () => {
+    const documented = new Set(operations().map((o) => o.key));
+    const registered = registeredRoutes(server.app.printRoutes({ commonPrefix: false })).filter(
+      (r) => !r.startsWith('HEAD ') && (/ \/api\//.test(r) || / \/(healthz|readyz|metrics)$/.test(r)) && !/ \/api\/docs(\/|$)/.test(r),
+    );
+    expect(registered.length).toBe(expectedOperations.length);
+    expect(registered.filter((r) => !documented.has(r))).toEqual([]);
+  });
+
+  it('gives every operation a summary and a tag, and declares every path parameter with a schema', () => {
+    for (const { key, path, op } of operations()) {
+      expect(op.summary, key).toBeTruthy();
+      expect(op.tags?.length, key).toBeGreaterThan(0);
+      const declared = (op.parameters ?? []).filter((p) => p.in === 'path');
+      const inPath = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      expect(declared.map((p) => p.name).sort(), key).toEqual(inPath.sort());
+      for (const p of declared) {
+        expect(p.required, `${key} ${p.name}`).toBe(true);
+        expect(p.schema, `${key} ${p.name}`).toBeTruthy();
+      }
+    }
+  });
+
+  it('gives every POST and PATCH a closed JSON request-body schema, except the bodyless actions', () => {
+    for (const { key, method, op } of operations()) {
+      if (method !== 'post' && method !== 'patch') {
+        expect(op.requestBody, key).toBeUndefined();
+        continue;
+      }
+      if (bodyless.includes(key)) {
+        expect(op.requestBody, key).toBeUndefined();
+        continue;
+      }
+      const schema = resolve(op.requestBody?.content?.['application/json']?.schema) as Record<string, unknown> | undefined;
+      expect(schema, `${key} has no JSON request body schema`).toBeTruthy();
+      expect(schema?.type, key).toBe('object');
+      expect(schema?.additionalProperties, `${key} must refuse unknown fields`).toBe(false);
+      expect(Object.keys(schema?.properties ?? {}).length, key).toBeGreaterThan(0);
+    }
+  });
+
+  it('declares the query parameters of the list routes: limit and cursor on paged lists, every filter on tickets and stats', () => {
+    const queryOf = (key: string) => {
+      const op = operations().find((o) => o.key === key);
+      return (op?.op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+    };
+    for (const key of paged) expect(queryOf(key), key).toEqual(expect.arrayContaining(['limit', 'cursor']));
+    const filters = ['status', 'priority', 'department', 'category', 'channel', 'source', 'assignee', 'locked_by', 'my_departments', 'customer_user_id', 'customer_id', 'phone', 'email', 'number', 'order_number', 'created_from', 'created_to', 'q'];
+    expect(queryOf('GET /api/v1/tickets')).toEqual(expect.arrayContaining([...filters, 'sort']));
+    expect(queryOf('GET /api/v1/tickets/stats')).toEqual(expect.arrayContaining(filters));
+    expect(queryOf('GET /api/v1/customers')).toContain('search');
+    expect(queryOf('GET /api/v1/customer-users')).toContain('search');
+  });
+
+  it('gives every operation a success response with a JSON schema (204 without a body), lists as {items, next_cursor}', () => {
+    for (const { key, op } of operations()) {
+      const success = Object.keys(op.responses).filter((s) => /^2\d\d$/.test(s));
+      expect(success, key).toHaveLength(1);
+      const status = success[0];
+      if (status === '204') {
+        expect(op.responses[status].content, key).toBeUndefined();
+        continue;
+      }
+      if (notJson.includes(key)) continue;
+      const schema = resolve(op.responses[status].content?.['application/json']?.schema) as Record<string, any> | undefined;
+      expect(schema, `${key} ${status} has no JSON schema`).toBeTruthy();
+      expect(schema?.type, key).toBe('object');
+      if (schema?.properties?.items) {
+        expect(schema.properties.items.type, key).toBe('array');
+        expect(schema.properties, key).toHaveProperty('next_cursor');
+      }
+    }
+  });
+
+  it('documents every error answer with the shared Error schema, 401 on every workspace route, and 403 on the admin routes', () => {
+    const adminOnly = [
+      'GET /api/v1/settings',
+      'PATCH /api/v1/settings',
+      'POST /api/v1/agents',
+      'PATCH /api/v1/agents/{id}',
+      'POST /api/v1/departments',
+      'PATCH /api/v1/departments/{id}',
+      'POST /api/v1/categories',
+      'PATCH /api/v1/categories/{id}',
+      'GET /api/v1/api-keys',
+      'POST /api/v1/api-keys',
+      'DELETE /api/v1/api-keys/{id}',
+    ];
+    for (const { key, op } of operations()) {
+      for (const [status, response] of Object.entries(op.responses)) {
+        if (!/^[45]\d\d$/.test(status) || key === 'GET /readyz') continue;
+        expect(response.content?.['application/json']?.schema, `${key} ${status}`).toEqual({ $ref: '#/components/schemas/Error' });
+      }
+      if (!workspaceLess.includes(key)) expect(Object.keys(op.responses), key).toContain('401');
+      if (adminOnly.includes(key)) expect(Object.keys(op.responses), key).toContain('403');
+      if (/\{(id|number)\}/.test(key) && !key.startsWith('DELETE')) expect(Object.keys(op.responses), key).toContain('404');
+    }
+    expect(doc.components.schemas.Error).toMatchObject({ type: 'object', required: ['error'] });
+  });
+
+  it('resolves every $ref of the document', () => {
+    const refs: string[] = [];
+    const walk = (node: unknown) => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        for (const [k, v] of Object.entries(node)) {
+          if (k === '$ref' && typeof v === 'string') refs.push(v);
+          else walk(v);
+        }
+      }
+    };
+    walk(doc);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of new Set(refs)) expect(pointer(ref), ref).toBeDefined();
+  });
+
+  it('serves the API docs as an HTML page at /api/docs', async () => {
+    for (const path of ['/api/docs', '/api/docs/']) {
+      const res = await server.anonymous().get(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type'), path).toContain('text/html');
+      expect(res.body, path).toContain('<html');
+      expect(res.body, path).toContain('Swagger UI');
+    }
+    const json = await server.anonymous().get('/api/docs/json');
+    expect(json.status).toBe(200);
+    expect(json.body.paths).toEqual(doc.paths);
+  });
+
+  describe('real answers match the documented status codes and schemas', () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const seen: Array<{ key: string; status: number }> = [];
+
+    /** Finds the documented operation of a request, checks that its status is documented, and validates the body. */
+    function conforms(method: string, url: string, res: ApiResponse) {
+      const path = url.split('?')[0];
+      const match = operations().find((o) => o.method === method.toLowerCase() && new RegExp(`^${o.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(path));
+      expect(match, `${method} ${path} is not documented`).toBeDefined();
+      const { key, op } = match as NonNullable<typeof match>;
+      seen.push({ key, status: res.status });
+      const response = op.responses[String(res.status)];
+      expect(response, `${key} answered ${res.status}, which its documentation does not list (${Object.keys(op.responses).join(', ')}): ${JSON.stringify(res.body)}`).toBeDefined();
+      const schema = response?.content?.['application/json']?.schema;
+      if (res.status === 204) expect(res.body).toBe('');
+      if (!schema) return;
+      const validate = ajv.compile({ ...(schema as object), components: doc.components });
+      const ok = validate(res.body);
+      expect(ok, `${key} ${res.status}: ${ajv.errorsText(validate.errors)} in ${JSON.stringify(res.body).slice(0, 500)}`).toBe(true);
+    }
+
+    let admin: ApiClient;
+    let agent: Awaited<ReturnType<typeof createAgent>>;
+    let other: Awaited<ReturnType<typeof createAgent>>;
+    let key: ApiClient;
+    let ticket: { number: string; version: number };
+    let departmentId: number;
+    let customerId: number;
+    let customerUserId: number;
+    let apiKeyId: number;
+
+    beforeAll(async () => {
+      const ws = await createWorkspace(server.url, 'docs-shop');
+      admin = ws.admin;
+      agent = await createAgent(admin);
+      other = await createAgent(admin);
+      key = await createApiKey(admin);
+      departmentId = (await admin.post('/api/v1/departments', { name: 'Returns', member_ids: [agent.id] })).body.id;
+      customerId = (await admin.post('/api/v1/customers', { name: 'Acme Corp', customer_code: 'ACME' })).body.id;
+      customerUserId = (await admin.post('/api/v1/customer-users', { name: 'Budi', email: 'budi@example.com', phone: '+62 812 0000 1111', customer_id: customerId })).body.id;
+      apiKeyId = (await admin.post('/api/v1/api-keys', { name: 'Spare' })).body.id;
+      ticket = await createTicket(admin, { department: departmentId, assignee: agent.id, customer_user_id: customerUserId, customer: undefined, order_number: 'ORD-1' });
+      await agent.client.post(`/api/v1/tickets/${ticket.number}/messages`, { body: 'We are on it', visibility: 'public' });
+    });
+
+    type Call = [ApiClient | (() => ApiClient), string, string, unknown?, Record<string, string>?];
+    const anon = () => server.anonymous();
+    const calls = (): Array<[string, Call[]]> => [
+      ['setup and sign-up', [
+        [anon, 'GET', '/api/v1/setup'],
+        [anon, 'POST', '/api/v1/setup', { admin: { name: 'Late', email: 'late@example.com', password: PASSWORD } }],
+        [anon, 'POST', '/api/v1/setup', { admin: { name: 'Late' } }],
+        [anon, 'POST', '/api/v1/workspaces', { name: 'Other', slug: 'other', admin: { name: 'O', email: 'o@example.com', password: PASSWORD } }],
+        [anon, 'POST', '/api/v1/workspaces', { name: 'Other' }],
+      ]],
+      ['sign-in and sessions', [
+        [anon, 'POST', '/api/v1/auth/login', { email: 'nobody@example.com', password: 'wrong-password' }],
+        [anon, 'POST', '/api/v1/auth/login', { email: 'not-an-email' }],
+        [() => new ApiClient(server.url), 'POST', '/api/v1/auth/login', { email: agent.email, password: PASSWORD }],
+        [() => admin, 'GET', '/api/v1/auth/me'],
+        [anon, 'GET', '/api/v1/auth/me'],
+        [() => key, 'GET', '/api/v1/auth/me'],
+        [anon, 'POST', '/api/v1/auth/logout'],
+        [() => key, 'POST', '/api/v1/auth/logout'],
+      ]],
+      ['settings', [
+        [() => admin, 'GET', '/api/v1/settings'],
+        [() => agent.client, 'GET', '/api/v1/settings'],
+        [() => admin, 'PATCH', '/api/v1/settings', { sender_name: 'Docs care' }],
+        [() => admin, 'PATCH', '/api/v1/settings', { time_zone: 'Nowhere/Land' }],
+      ]],
+      ['agents', [
+        [() => key, 'GET', '/api/v1/agents'],
+        [() => admin, 'POST', '/api/v1/agents', { name: 'New', email: 'new.agent@example.com', password: PASSWORD }],
+        [() => admin, 'POST', '/api/v1/agents', { name: 'New', email: 'new.agent@example.com', password: PASSWORD }],
+        [() => admin, 'POST', '/api/v1/agents', { name: 'New', email: 'x@example.com', password: PASSWORD, department_ids: [987654] }],
+        [() => admin, 'POST', '/api/v1/agents', { name: 'New' }],
+        [() => agent.client, 'POST', '/api/v1/agents', { name: 'New', email: 'y@example.com', password: PASSWORD }],
+        [() => agent.client, 'GET', `/api/v1/agents/${agent.id}`],
+        [() => admin, 'GET', '/api/v1/agents/987654'],
+        [() => admin, 'GET', '/api/v1/agents/abc'],
+        [() => admin, 'PATCH', `/api/v1/agents/${other.id}`, { name: 'Other Agent' }],
+        [() => admin, 'PATCH', '/api/v1/agents/987654', { name: 'Ghost' }],
+        [() => admin, 'PATCH', `/api/v1/agents/${other.id}`, { role: 'owner' }],
+      ]],
+      ['departments', [
+        [() => agent.client, 'GET', '/api/v1/departments'],
+        [() => admin, 'POST', '/api/v1/departments', { name: 'Billing', member_ids: [agent.id] }],
+        [() => admin, 'POST', '/api/v1/departments', { name: 'billing' }],
+        [() => admin, 'POST', '/api/v1/departments', { name: 'Ghosts', member_ids: [987654] }],
+        [() => admin, 'POST', '/api/v1/departments', { name: '' }],
+        [() => admin, 'GET', `/api/v1/departments/${departmentId}`],
+        [() => admin, 'GET', '/api/v1/departments/987654'],
+        [() => admin, 'GET', '/api/v1/departments/abc'],
+        [() => admin, 'PATCH', `/api/v1/departments/${departmentId}`, { email: 'returns@example.com' }],
+        [() => admin, 'PATCH', `/api/v1/departments/${departmentId}`, { name: 'Billing' }],
+        [() => admin, 'PATCH', '/api/v1/departments/987654', { name: 'Ghost' }],
+        [() => agent.client, 'PATCH', `/api/v1/departments/${departmentId}`, { name: 'Mine' }],
+      ]],
+      ['categories', [
+        [() => key, 'GET', '/api/v1/categories'],
+        [() => admin, 'POST', '/api/v1/categories', { name: 'Warranty' }],
+        [() => admin, 'POST', '/api/v1/categories', { name: 'warranty' }],
+        [() => admin, 'POST', '/api/v1/categories', { name: 'Warranty', colour: 'red' }],
+        [() => agent.client, 'POST', '/api/v1/categories', { name: 'Mine' }],
+        [() => admin, 'PATCH', '/api/v1/categories/987654', { name: 'Ghost' }],
+      ]],
+      ['API keys', [
+        [() => admin, 'GET', '/api/v1/api-keys'],
+        [() => key, 'GET', '/api/v1/api-keys'],
+        [() => admin, 'POST', '/api/v1/api-keys', { name: 'Docs key' }],
+        [() => admin, 'POST', '/api/v1/api-keys', {}],
+        [() => admin, 'DELETE', `/api/v1/api-keys/${apiKeyId}`],
+        [() => admin, 'DELETE', `/api/v1/api-keys/${apiKeyId}`],
+        [() => admin, 'DELETE', '/api/v1/api-keys/abc'],
+      ]],
+      ['customers', [
+        [() => agent.client, 'GET', '/api/v1/customers?search=**'],
+        [() => agent.client, 'GET', '/api/v1/customers?search=a'],
+        [() => agent.client, 'GET', '/api/v1/customers?limit=0'],
+        [() => agent.client, 'POST', '/api/v1/customers', { name: 'Beta Ltd', customer_code: 'BETA' }],
+        [() => agent.client, 'POST', '/api/v1/customers', { name: 'Beta Again', customer_code: 'beta' }],
+        [() => agent.client, 'POST', '/api/v1/customers', { name: '' }],
+        [() => key, 'GET', '/api/v1/customer-users?search=budi*'],
+        [() => key, 'GET', '/api/v1/customer-users?search=b'],
+        [() => key, 'POST', '/api/v1/customer-users', { name: 'Sari', email: 'sari@example.com' }],
+        [() => key, 'POST', '/api/v1/customer-users', { name: 'Sari', email: 'SARI@example.com' }],
+        [() => key, 'POST', '/api/v1/customer-users', { name: 'Sari', phone: '+62 1234', customer_id: 987654 }],
+        [() => key, 'POST', '/api/v1/customer-users', { name: 'Sari' }],
+        [() => key, 'GET', `/api/v1/customer-users/${customerUserId}`],
+        [() => key, 'GET', '/api/v1/customer-users/987654'],
+        [() => key, 'GET', '/api/v1/customer-users/abc'],
+        [() => key, 'PATCH', `/api/v1/customer-users/${customerUserId}`, { language: 'id' }],
+        [() => key, 'PATCH', `/api/v1/customer-users/${customerUserId}`, { email: 'sari@example.com' }],
+        [() => key, 'PATCH', '/api/v1/customer-users/987654', { name: 'Ghost' }],
+        [() => key, 'PATCH', `/api/v1/customer-users/${customerUserId}`, { language: 'fr' }],
+      ]],
+      ['tickets', [
+        [() => key, 'POST', '/api/v1/tickets', { subject: 'Late parcel', customer: { name: 'Rina', email: 'rina@example.com' } }, { 'idempotency-key': 'docs-1' }],
+        [() => key, 'POST', '/api/v1/tickets', { subject: 'Late parcel', customer: { name: 'Rina', email: 'rina@example.com' } }, { 'idempotency-key': 'docs-1' }],
+        [() => key, 'POST', '/api/v1/tickets', { subject: 'Other parcel' }, { 'idempotency-key': 'docs-1' }],
+        [() => key, 'POST', '/api/v1/tickets', { subject: 'Unknown category', category: 'Nope' }],
+        [() => key, 'POST', '/api/v1/tickets', { subject: '' }],
+        [() => key, 'POST', '/api/v1/tickets', { subject: 'Huge', description: 'x'.repeat(200 * 1024) }],
+        [() => agent.client, 'GET', '/api/v1/tickets?status=new,open&sort=-number&limit=1'],
+        [() => agent.client, 'GET', '/api/v1/tickets?q=parcel'],
+        [() => agent.client, 'GET', '/api/v1/tickets?status=bogus'],
+        [() => agent.client, 'GET', '/api/v1/tickets/stats'],
+        [() => agent.client, 'GET', '/api/v1/tickets/stats?department=1&status=overdue'],
+        [() => agent.client, 'GET', '/api/v1/tickets/stats?priority=extreme'],
+        [() => key, 'GET', `/api/v1/tickets/${ticket.number}`],
+        [() => key, 'GET', '/api/v1/tickets/99999999'],
+        [() => key, 'GET', '/api/v1/tickets/bad%20number'],
+        [() => agent.client, 'PATCH', `/api/v1/tickets/${ticket.number}`, { priority: 'high', tags: ['vip'] }],
+        [() => agent.client, 'PATCH', `/api/v1/tickets/${ticket.number}`, { priority: 'low' }, { 'if-match': '"1"' }],
+        [() => agent.client, 'PATCH', `/api/v1/tickets/${ticket.number}`, {}],
+        [() => agent.client, 'PATCH', '/api/v1/tickets/99999999', { priority: 'low' }],
+        [() => agent.client, 'POST', `/api/v1/tickets/${ticket.number}/lock`],
+        [() => other.client, 'PATCH', `/api/v1/tickets/${ticket.number}`, { priority: 'low' }],
+        [() => other.client, 'POST', `/api/v1/tickets/${ticket.number}/lock`],
+        [() => key, 'POST', `/api/v1/tickets/${ticket.number}/lock`],
+        [() => agent.client, 'POST', '/api/v1/tickets/99999999/lock'],
+        [() => agent.client, 'POST', '/api/v1/tickets/bad%20number/lock'],
+        [() => agent.client, 'POST', `/api/v1/tickets/${ticket.number}/unlock`],
+        [() => agent.client, 'POST', `/api/v1/tickets/${ticket.number}/transitions`, { to: 'open' }],
+        [() => agent.client, 'POST', `/api/v1/tickets/${ticket.number}/transitions`, { to: 'new' }],
+        [() => agent.client, 'POST', `/api/v1/tickets/${ticket.number}/transitions`, { to: 'pending' }],
+        [() => agent.client, 'POST', `/api/v1/tickets/${ticket.number}/transitions`, { to: 'resolved', resolution: 'Done' }, { 'if-match': '"1"' }],
+        [() => agent.client, 'POST', '/api/v1/tickets/99999999/transitions', { to: 'open' }],
+        [() => agent.client, 'POST', `/api/v1/tickets/${ticket.number}/messages`, { body: 'Internal only', visibility: 'internal' }],
+        [() => agent.client, 'POST', `/api/v1/tickets/${ticket.number}/messages`, { body: '   ' }],
+        [() => agent.client, 'POST', `/api/v1/tickets/${ticket.number}/messages`, { body: 'Stale' }, { 'if-match': '"1"' }],
+        [() => agent.client, 'POST', `/api/v1/tickets/${ticket.number}/messages`, { body: 'y'.repeat(200 * 1024) }],
+        [() => agent.client, 'POST', '/api/v1/tickets/99999999/messages', { body: 'Lost' }],
+        [() => agent.client, 'GET', `/api/v1/tickets/${ticket.number}/messages?limit=1`],
+        [() => agent.client, 'GET', `/api/v1/tickets/${ticket.number}/messages?cursor=not-a-cursor`],
+        [() => agent.client, 'GET', '/api/v1/tickets/99999999/messages'],
+        [() => agent.client, 'GET', `/api/v1/tickets/${ticket.number}/history`],
+        [() => agent.client, 'GET', '/api/v1/tickets/99999999/history'],
+      ]],
+      ['operations', [
+        [anon, 'GET', '/healthz'],
+        [anon, 'GET', '/readyz'],
+      ]],
+    ];
+
+    for (const group of ['setup and sign-up', 'sign-in and sessions', 'settings', 'agents', 'departments', 'categories', 'API keys', 'customers', 'tickets', 'operations']) {
+      it(`${group}: every status answered is documented and every body matches its schema`, async () => {
+        const entries = calls().find(([g]) => g === group)?.[1] ?? [];
+        const failures: string[] = [];
+        for (const [client, method, url, body, headers] of entries) {
+          const c = typeof client === 'function' ? client() : client;
+          const res = await c.request(method, url, body ?? (method === 'POST' ? {} : undefined), headers ?? {});
+          try {
+            conforms(method, url, res);
+          } catch (error) {
+            failures.push(`${method} ${url} → ${res.status}: ${(error as Error).message.split('\n')[0]}`);
+          }
+        }
+        expect(failures).toEqual([]);
+      });
+    }
+
+    it('answered every documented operation at least once above (so no route went unchecked)', () => {
+      const covered = new Set(seen.map((s) => s.key));
+      const unchecked = expectedOperations.filter((op) => !covered.has(op) && !['GET /metrics', 'GET /api/openapi.json'].includes(op));
+      expect(unchecked).toEqual([]);
+    });
+  });
+
+  /** The node a JSON pointer `#/…` names in the document. */
+  function pointer(ref: string): unknown {
+    return ref
+      .replace(/^#\//, '')
+      .split('/')
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], doc);
+  }
+
+  function resolve(schema: unknown): unknown {
+    const ref = (schema as { $ref?: string } | undefined)?.$ref;
+    return ref ? pointer(ref) : schema;
+  }
+});
+
+/** `METHOD /path/{param}` for every route in Fastify's route tree (printRoutes with commonPrefix false). */
+function registeredRoutes(tree: string): string[] {
+  const stack: string[] = [];
+  const routes: string[] = [];
+  for (const line of tree.split('\n')) {
+    const m = /^((?:[│ ] {3})*)[├└]── (.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    if (!m) continue;
+    stack.length = m[1].length / 4;
+    stack.push(m[2]);
+    const path = stack.join('').replace(/:(\w+)/g, '{$1}');
+    if (m[3]) for (const method of m[3].split(', ')) routes.push(`${method} ${path}`);
+  }
+  return routes;
+}
