@@ -1,4 +1,5 @@
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync, fsyncSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 export class DataDirLockedError extends Error {
@@ -34,6 +35,36 @@ function readPid(file: string): number | null {
   }
 }
 
+/** A file holding `pid`, fsynced, in the directory of `target`. */
+function writePidFile(target: string, pid: string): string {
+  const temp = `${target}.${pid}.${randomBytes(6).toString('hex')}.tmp`;
+  const fd = openSync(temp, 'wx', 0o644);
+  try {
+    writeSync(fd, pid);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  return temp;
+}
+
+/**
+ * Creates `target` holding `pid` if it does not exist. link(2) fails with EEXIST like O_EXCL,
+ * and the file appears with its PID already in it: nobody ever sees an empty lock.
+ */
+function createExclusive(target: string, pid: string): boolean {
+  const temp = writePidFile(target, pid);
+  try {
+    linkSync(temp, target);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    unlinkSync(temp);
+  }
+}
+
 /**
  * Takes an exclusive lock on a data directory: a file holding our PID, created with O_EXCL.
  * A lock whose PID is no longer alive is stale (the holder was killed) and is taken over.
@@ -43,23 +74,7 @@ export function lockDataDir(dir: string): { release(): void } {
   const lockFile = path.join(dir, 'caredesk.lock');
   const mine = String(process.pid);
 
-  const tryCreate = (): boolean => {
-    try {
-      const fd = openSync(lockFile, 'wx', 0o644);
-      try {
-        writeSync(fd, mine);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      return true;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-      throw error;
-    }
-  };
-
-  if (!tryCreate()) takeOverStaleLock(dir, lockFile, mine);
+  if (!createExclusive(lockFile, mine)) takeOverStaleLock(dir, lockFile, mine);
 
   let released = false;
   const release = (): void => {
@@ -85,25 +100,21 @@ function takeOverStaleLock(dir: string, lockFile: string, mine: string): void {
   const holder = readPid(lockFile);
   if (holder !== null && holder !== process.pid && isAlive(holder)) throw new DataDirLockedError(dir, holder);
   const guard = `${lockFile}.takeover`;
-  let fd: number;
-  try {
-    fd = openSync(guard, 'wx');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  if (!createExclusive(guard, mine)) {
     const other = readPid(guard);
     if (other !== null && isAlive(other)) throw new DataDirLockedError(dir, other);
-    unlinkSync(guard); // left by a starter killed mid-takeover
+    try {
+      unlinkSync(guard); // left by a starter killed mid-takeover
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
     return takeOverStaleLock(dir, lockFile, mine);
   }
   try {
-    writeSync(fd, mine);
-    closeSync(fd);
     const current = readPid(lockFile);
     if (current !== null && current !== holder && isAlive(current)) throw new DataDirLockedError(dir, current);
-    const temp = path.join(dir, `caredesk.lock.${process.pid}`);
-    writeFileSync(temp, mine);
-    renameSync(temp, lockFile);
+    renameSync(writePidFile(lockFile, mine), lockFile);
   } finally {
-    unlinkSync(guard);
+    if (readPid(guard) === process.pid) unlinkSync(guard);
   }
 }

@@ -111,6 +111,10 @@ async function openPGlite(options: OpenOptions): Promise<Database> {
       if (dir) await syncTree(path.resolve(dir));
     },
     queueDepth: () => driver.waiting,
-    close: () => db.destroy(),
+    async close() {
+      await db.destroy();
+      // PGlite's shutdown checkpoint writes pg_control and data files without fsync.
+      if (dir) await syncTree(path.resolve(dir));
+    },
   };
 }

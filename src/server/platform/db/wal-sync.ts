@@ -7,9 +7,13 @@ import path from 'node:path';
  * WAL directory when segments appeared, before the caller gets its answer. Concurrent commits
  * share one flush (group commit): a request made while a flush runs waits for the next one.
  */
+const MTIME_GRANULARITY_MS = 100;
+
 export class WalSync {
   readonly #walDir: string;
   readonly #seen = new Map<string, string>();
+  /** When the last successful flush began: a write stamped well before it was covered by it. */
+  #lastFlushStarted = Number.NEGATIVE_INFINITY;
   #next: Promise<void> | null = null;
   #running: Promise<void> | null = null;
   flushes = 0;
@@ -38,6 +42,10 @@ export class WalSync {
   }
 
   async #flushOnce(): Promise<void> {
+    const started = Date.now();
+    // mtime comes from a coarse clock (a few ms per tick on many kernels): a commit written in the
+    // tick of the previous flush leaves mtime and size unchanged, so recent files are always flushed.
+    const coveredBefore = this.#lastFlushStarted - MTIME_GRANULARITY_MS;
     const names = (await readdir(this.#walDir)).filter((n) => /^[0-9A-F]{24}$/.test(n));
     let directoryChanged = false;
     await Promise.all(
@@ -46,7 +54,7 @@ export class WalSync {
         const s = await stat(file);
         const signature = `${s.mtimeMs}:${s.size}`;
         const before = this.#seen.get(name);
-        if (before === signature) return;
+        if (before === signature && s.mtimeMs < coveredBefore) return;
         if (before === undefined) directoryChanged = true;
         const handle = await open(file, 'r+');
         try {
@@ -58,6 +66,7 @@ export class WalSync {
       }),
     );
     if (directoryChanged) await syncDirectory(this.#walDir);
+    this.#lastFlushStarted = started;
     this.flushes += 1;
   }
 }
