@@ -3,7 +3,7 @@ import type { Db } from '../workspaces/workspaces.repository.ts';
 export async function insertAgent(
   db: Db,
   orgId: number,
-  input: { name: string; email: string; role: 'admin' | 'agent'; password_hash: string },
+  input: { name: string; email: string; role: 'admin' | 'agent'; password_hash: string; created_at: Date; updated_at: Date },
 ): Promise<number> {
   const row = await db
     .insertInto('agents')

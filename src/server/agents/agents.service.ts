@@ -43,7 +43,8 @@ export async function createAgent(deps: Deps, orgId: number, input: z.infer<type
   try {
     const id = await deps.db.transaction().execute(async (trx) => {
       await assertDepartmentsExist(trx, orgId, departmentIds);
-      const agentId = await insertAgent(trx, orgId, { name: input.name, email: input.email, role: input.role, password_hash: passwordHash });
+      const now = deps.clock.now();
+      const agentId = await insertAgent(trx, orgId, { name: input.name, email: input.email, role: input.role, password_hash: passwordHash, created_at: now, updated_at: now });
       await setAgentDepartments(trx, orgId, agentId, departmentIds);
       return agentId;
     });

@@ -5,7 +5,7 @@ const columns = ['id', 'name', 'prefix', 'created_at', 'last_used_at', 'revoked_
 export const listApiKeys = (db: Db, orgId: number) =>
   db.selectFrom('api_keys').select(columns).where('org_id', '=', orgId).orderBy('id').execute();
 
-export const insertApiKey = (db: Db, orgId: number, input: { name: string; key_hash: string; prefix: string; created_by: number }) =>
+export const insertApiKey = (db: Db, orgId: number, input: { name: string; key_hash: string; prefix: string; created_by: number; created_at: Date }) =>
   db.insertInto('api_keys').values({ org_id: orgId, ...input }).returning(columns).executeTakeFirstOrThrow();
 
 export const revokeApiKey = (db: Db, orgId: number, id: number, now: Date) =>

@@ -57,7 +57,7 @@ export async function openSession(deps: Deps, orgId: number, agentId: number): P
   const expiresAt = new Date(now.getTime() + deps.config.SESSION_TTL_HOURS * 3600_000);
   const { secret, hash } = newSecret();
   const id = await deps.db.transaction().execute(async (trx) => {
-    const sessionId = await insertSession(trx, orgId, agentId, hash, expiresAt);
+    const sessionId = await insertSession(trx, orgId, agentId, hash, expiresAt, now);
     await updateAgent(trx, orgId, agentId, { last_sign_in_at: now }, now);
     return sessionId;
   });

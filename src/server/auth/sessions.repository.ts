@@ -1,9 +1,9 @@
 import type { Db } from '../workspaces/workspaces.repository.ts';
 
-export async function insertSession(db: Db, orgId: number, agentId: number, tokenHash: string, expiresAt: Date): Promise<number> {
+export async function insertSession(db: Db, orgId: number, agentId: number, tokenHash: string, expiresAt: Date, now: Date): Promise<number> {
   const row = await db
     .insertInto('sessions')
-    .values({ org_id: orgId, agent_id: agentId, token_hash: tokenHash, expires_at: expiresAt })
+    .values({ org_id: orgId, agent_id: agentId, token_hash: tokenHash, expires_at: expiresAt, created_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

@@ -33,7 +33,7 @@ export async function findCustomerUserByContact(db: Db, orgId: number, email: st
 export async function insertCustomerUser(
   db: Db,
   orgId: number,
-  input: { name: string; email: string | null; phone: string | null; phone_normalized: string | null; language?: string; customer_id?: number | null },
+  input: { name: string; email: string | null; phone: string | null; phone_normalized: string | null; language?: string; customer_id?: number | null; created_at: Date; updated_at: Date },
 ) {
   return db
     .insertInto('customer_users')
@@ -77,7 +77,7 @@ export function searchCustomerUsers(db: Db, orgId: number, like: string | null, 
 export const findCustomer = (db: Db, orgId: number, id: number) =>
   db.selectFrom('customers').select(customerColumns).where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
 
-export const insertCustomer = (db: Db, orgId: number, input: { name: string; customer_code: string | null }) =>
+export const insertCustomer = (db: Db, orgId: number, input: { name: string; customer_code: string | null; created_at: Date; updated_at: Date }) =>
   db.insertInto('customers').values({ org_id: orgId, ...input }).returning(customerColumns).executeTakeFirstOrThrow();
 
 export function searchCustomers(db: Db, orgId: number, like: string | null, limit: number, afterId: number | null) {

@@ -40,7 +40,7 @@ async function assertCustomerExists(db: Db, orgId: number, id: number | null | u
 }
 
 /** Finds the customer user by email, then phone, within the workspace; creates one when none matches. */
-export async function matchOrCreateCustomerUser(db: Db, orgId: number, input: z.infer<typeof inlineCustomer>) {
+export async function matchOrCreateCustomerUser(db: Db, orgId: number, input: z.infer<typeof inlineCustomer>, now: Date) {
   const phone = input.phone ? normalizePhone(input.phone) : undefined;
   const existing = await findCustomerUserByContact(db, orgId, input.email, phone);
   if (existing) return existing;
@@ -49,6 +49,8 @@ export async function matchOrCreateCustomerUser(db: Db, orgId: number, input: z.
     email: input.email ?? null,
     phone: input.phone ?? null,
     phone_normalized: phone ?? null,
+    created_at: now,
+    updated_at: now,
   });
 }
 
@@ -68,6 +70,8 @@ export async function createCustomerUser(deps: Deps, orgId: number, input: z.inf
       phone_normalized: input.phone ? normalizePhone(input.phone) : null,
       language: input.language,
       customer_id: input.customer_id ?? null,
+      created_at: deps.clock.now(),
+      updated_at: deps.clock.now(),
     });
     return toCustomerUser(row);
   } catch (error) {
@@ -121,7 +125,8 @@ export async function findCustomers(deps: Deps, orgId: number, query: { search?:
 
 export async function createCustomer(deps: Deps, orgId: number, input: z.infer<typeof createCustomerBody>): Promise<Customer> {
   try {
-    return toCustomer(await insertCustomer(deps.db, orgId, { name: input.name, customer_code: input.customer_code ?? null }));
+    const now = deps.clock.now();
+    return toCustomer(await insertCustomer(deps.db, orgId, { name: input.name, customer_code: input.customer_code ?? null, created_at: now, updated_at: now }));
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError('conflict', `A customer with the id ${input.customer_code} exists already`);
     throw error;

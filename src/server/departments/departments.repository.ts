@@ -26,7 +26,7 @@ export async function findDepartment(db: Db, orgId: number, id: number) {
   return { ...department, member_ids: members.map((m) => m.agent_id) };
 }
 
-export async function insertDepartment(db: Db, orgId: number, input: { name: string; email: string | null }): Promise<number> {
+export async function insertDepartment(db: Db, orgId: number, input: { name: string; email: string | null; created_at: Date; updated_at: Date }): Promise<number> {
   const row = await db.insertInto('departments').values({ org_id: orgId, ...input }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }

@@ -33,7 +33,8 @@ export async function createDepartment(deps: Deps, orgId: number, input: z.infer
   try {
     const id = await deps.db.transaction().execute(async (trx) => {
       await assertAgentsExist(trx, orgId, members);
-      const departmentId = await insertDepartment(trx, orgId, { name: input.name, email: input.email ?? null });
+      const now = deps.clock.now();
+      const departmentId = await insertDepartment(trx, orgId, { name: input.name, email: input.email ?? null, created_at: now, updated_at: now });
       await setDepartmentMembers(trx, orgId, departmentId, members);
       return departmentId;
     });

@@ -8,6 +8,14 @@ export type Actor =
 
 export type AgentActor = Extract<Actor, { kind: 'agent' }>;
 
+/** Who may act on a ticket: staff through the API, the customer in the portal, or the system's jobs. */
+export type TicketActor =
+  | Actor
+  | { kind: 'customer'; orgId: number; customerUserId: number; name: string }
+  | { kind: 'system'; orgId: number; name: string };
+
+export const systemActor = (orgId: number): TicketActor => ({ kind: 'system', orgId, name: 'System' });
+
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
@@ -32,4 +40,4 @@ export function requireAdmin(request: FastifyRequest): AgentActor {
 }
 
 /** The agent id to record as reporter/author, or null for integrations. */
-export const actorAgentId = (actor: Actor): number | null => (actor.kind === 'agent' ? actor.agentId : null);
+export const actorAgentId = (actor: TicketActor): number | null => (actor.kind === 'agent' ? actor.agentId : null);

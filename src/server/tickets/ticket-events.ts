@@ -1,4 +1,4 @@
-import type { Actor } from '../platform/actor.ts';
+import type { TicketActor } from '../platform/actor.ts';
 import type { ActorKind } from '../platform/db/schema.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 
@@ -15,10 +15,18 @@ export interface EventActor {
   name: string;
 }
 
-export const eventActorOf = (actor: Actor): EventActor =>
-  actor.kind === 'agent'
-    ? { kind: 'agent', id: actor.agentId, name: actor.name }
-    : { kind: 'integration', id: actor.apiKeyId, name: actor.name };
+export function eventActorOf(actor: TicketActor): EventActor {
+  switch (actor.kind) {
+    case 'agent':
+      return { kind: 'agent', id: actor.agentId, name: actor.name };
+    case 'integration':
+      return { kind: 'integration', id: actor.apiKeyId, name: actor.name };
+    case 'customer':
+      return { kind: 'customer', id: actor.customerUserId, name: actor.name };
+    case 'system':
+      return { kind: 'system', id: null, name: actor.name };
+  }
+}
 
 const toJson = (v: Record<string, unknown> | null | undefined) => (v ? JSON.stringify(v) : null);
 

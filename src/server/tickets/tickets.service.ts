@@ -4,7 +4,7 @@ import { limits } from '../../contract/limits.ts';
 import { findAgentRef } from '../agents/agents.repository.ts';
 import { findCustomerUser } from '../customers/customers.repository.ts';
 import { matchOrCreateCustomerUser } from '../customers/customers.service.ts';
-import { actorAgentId, type Actor } from '../platform/actor.ts';
+import { actorAgentId, type Actor, type TicketActor } from '../platform/actor.ts';
 import { isUniqueViolation } from '../platform/db/pg-errors.ts';
 import type { TicketsTable } from '../platform/db/schema.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -77,7 +77,7 @@ export async function createTicket(
       customerUser = (await findCustomerUser(trx, orgId, input.customer_user_id)) ?? null;
       if (!customerUser) throw new AppError('not_found', `Unknown customer user: ${input.customer_user_id}`, [{ field: 'body.customer_user_id', message: 'no such customer user in this workspace' }]);
     } else if (input.customer) {
-      customerUser = await matchOrCreateCustomerUser(trx, orgId, input.customer);
+      customerUser = await matchOrCreateCustomerUser(trx, orgId, input.customer, now);
     }
     const seq = await nextTicketSeq(trx, orgId);
     const number = formatTicketNumber(workspace.ticket_number_prefix, workspace.ticket_number_padding, seq, now, workspace.time_zone);
@@ -131,7 +131,7 @@ export async function createTicket(
 }
 
 /** Loads the ticket for a change: row locked, version and ticket lock checked. */
-export async function loadForChange(trx: Db, actor: Actor, number: string, ifMatch: number | undefined): Promise<LockedTicket> {
+export async function loadForChange(trx: Db, actor: TicketActor, number: string, ifMatch: number | undefined): Promise<LockedTicket> {
   const ticket = await lockTicketRow(trx, actor.orgId, number);
   if (!ticket) throw notFound(`Ticket ${number}`);
   if (ifMatch !== undefined && ifMatch !== ticket.version) {

@@ -1,8 +1,8 @@
 import type { Ticket, TransitionBody } from '../../contract/tickets.ts';
-import type { Actor } from '../platform/actor.ts';
+import type { TicketActor } from '../platform/actor.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
-import { planTransition } from './lifecycle.ts';
+import { planTransition, type TransitionRequest } from './lifecycle.ts';
 import { eventActorOf, recordEvents } from './ticket-events.ts';
 import { loadForChange, readBack } from './tickets.service.ts';
 import { updateTicket } from './tickets.repository.ts';
@@ -10,7 +10,7 @@ import { updateTicket } from './tickets.repository.ts';
 const shown = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
 
 /** Moves a ticket through the lifecycle; refusals are 409 (illegal move) or 400 (missing reason). */
-export async function transitionTicket(deps: Deps, actor: Actor, number: string, input: TransitionBody, ifMatch?: number): Promise<Ticket> {
+export async function transitionTicket(deps: Deps, actor: TicketActor, number: string, input: TransitionBody | TransitionRequest, ifMatch?: number): Promise<Ticket> {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const ticket = await loadForChange(trx, actor, number, ifMatch);
@@ -31,7 +31,9 @@ export async function transitionTicket(deps: Deps, actor: Actor, number: string,
       before[key] = shown(current);
       after[key] = shown(value);
     }
-    await updateTicket(trx, actor.orgId, ticket.id, outcome.changes, now);
+    // What the customer does resets the auto-close clock.
+    const activity = actor.kind === 'customer' ? { last_customer_activity_at: now } : {};
+    await updateTicket(trx, actor.orgId, ticket.id, { ...outcome.changes, ...activity }, now);
     await recordEvents(trx, actor.orgId, ticket.id, eventActorOf(actor), [{ type: outcome.event, before, after }], now);
     return readBack(deps, trx, actor.orgId, ticket.id);
   });

@@ -5,17 +5,17 @@ export const seededCategories = ['Return', 'Cancel', 'Damage', 'Delivery', 'Qual
 
 export type Db = Kysely<DB> | Transaction<DB>;
 
-export async function insertWorkspace(trx: Db, input: { slug: string; name: string }): Promise<number> {
+export async function insertWorkspace(trx: Db, input: { slug: string; name: string; created_at: Date; updated_at: Date }): Promise<number> {
   const row = await trx
     .insertInto('workspaces')
-    .values({ slug: input.slug, name: input.name })
+    .values(input)
     .returning('org_id')
     .executeTakeFirstOrThrow();
   // A per-workspace sequence hands out ticket numbers: never reused, no row lock under load.
   await sql.raw(`create sequence ticket_seq_${row.org_id}`).execute(trx);
   await trx
     .insertInto('categories')
-    .values(seededCategories.map((name, i) => ({ org_id: row.org_id, name, position: i })))
+    .values(seededCategories.map((name, i) => ({ org_id: row.org_id, name, position: i, created_at: input.created_at })))
     .execute();
   return row.org_id;
 }

@@ -26,12 +26,15 @@ export async function createWorkspace(
         await lockSetup(trx);
         if ((await countWorkspaces(trx)) > 0) throw new AppError('conflict', 'Setup is already done: a workspace exists');
       }
-      const orgId = await insertWorkspace(trx, { slug: input.slug, name: input.name });
+      const now = deps.clock.now();
+      const orgId = await insertWorkspace(trx, { slug: input.slug, name: input.name, created_at: now, updated_at: now });
       const adminId = await insertAgent(trx, orgId, {
         name: input.admin.name,
         email: input.admin.email,
         role: 'admin',
         password_hash: passwordHash,
+        created_at: now,
+        updated_at: now,
       });
       return { orgId, adminId };
     });
