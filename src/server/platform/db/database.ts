@@ -108,13 +108,13 @@ async function openPGlite(options: OpenOptions): Promise<Database> {
         await c.exec('vacuum (analyze)');
         await c.exec('checkpoint');
       });
-      if (dir) await syncTree(path.resolve(dir));
+      if (dir && walSync) await syncTree(path.resolve(dir));
     },
     queueDepth: () => driver.waiting,
     async close() {
       await db.destroy();
       // PGlite's shutdown checkpoint writes pg_control and data files without fsync.
-      if (dir) await syncTree(path.resolve(dir));
+      if (dir && walSync) await syncTree(path.resolve(dir));
     },
   };
 }
