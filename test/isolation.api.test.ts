@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, type ApiResponse } from './helpers/client.ts';
 import { PASSWORD, createAgent, createWorkspace } from './helpers/factories.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
+import { registeredRoutes } from './helpers/routes.ts';
 
 /*
  * Release-blocking: no request made with workspace B's credentials may read or change a row of
@@ -840,18 +841,3 @@ describe('workspace isolation: workspace B can neither read nor change workspace
     expect(await fingerprint(A.admin)).toEqual(aFingerprint);
   });
 });
-
-/** `METHOD /path/{param}` for every route in Fastify's route tree (printRoutes with commonPrefix false). */
-function registeredRoutes(tree: string): string[] {
-  const stack: string[] = [];
-  const routes: string[] = [];
-  for (const line of tree.split('\n')) {
-    const m = /^((?:[│ ] {3})*)[├└]── (.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
-    if (!m) continue;
-    stack.length = m[1].length / 4;
-    stack.push(m[2]);
-    const path = stack.join('').replace(/:(\w+)/g, '{$1}');
-    if (m[3]) for (const method of m[3].split(', ')) routes.push(`${method} ${path}`);
-  }
-  return routes;
-}

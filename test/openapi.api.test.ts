@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, type ApiResponse } from './helpers/client.ts';
 import { PASSWORD, createAgent, createApiKey, createTicket, createWorkspace } from './helpers/factories.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
+import { registeredRoutes } from './helpers/routes.ts';
 
 // ajv comes with fastify; it validates real answers against the published JSON Schemas (2020-12, as OpenAPI 3.1 uses).
 type Validator = ((data: unknown) => boolean) & { errors?: unknown };
@@ -465,18 +466,3 @@ describe('OpenAPI document and API docs', () => {
     return ref ? pointer(ref) : schema;
   }
 });
-
-/** `METHOD /path/{param}` for every route in Fastify's route tree (printRoutes with commonPrefix false). */
-function registeredRoutes(tree: string): string[] {
-  const stack: string[] = [];
-  const routes: string[] = [];
-  for (const line of tree.split('\n')) {
-    const m = /^((?:[│ ] {3})*)[├└]── (.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
-    if (!m) continue;
-    stack.length = m[1].length / 4;
-    stack.push(m[2]);
-    const path = stack.join('').replace(/:(\w+)/g, '{$1}');
-    if (m[3]) for (const method of m[3].split(', ')) routes.push(`${method} ${path}`);
-  }
-  return routes;
-}
