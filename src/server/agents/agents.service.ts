@@ -6,7 +6,7 @@ import { hashPassword } from '../platform/crypto.ts';
 import { isUniqueViolation } from '../platform/db/pg-errors.ts';
 import type { Deps } from '../platform/deps.ts';
 import { iso, isoOrNull } from '../platform/dto.ts';
-import { AppError, notFound } from '../platform/errors.ts';
+import { AppError, assertAllFound, notFound } from '../platform/errors.ts';
 import { lockWorkspace, type Db } from '../workspaces/workspaces.repository.ts';
 import { countActiveAdmins, findAgent, insertAgent, listAgents, setAgentDepartments, updateAgent } from './agents.repository.ts';
 
@@ -23,9 +23,7 @@ const toAgent = (a: Row): Agent => ({
 });
 
 export async function assertDepartmentsExist(db: Db, orgId: number, ids: number[]): Promise<void> {
-  const found = await existingDepartmentIds(db, orgId, ids);
-  const missing = ids.filter((id) => !found.has(id));
-  if (missing.length) throw new AppError('not_found', `Unknown department ids: ${missing.join(', ')}`, { department_ids: missing });
+  assertAllFound(ids, await existingDepartmentIds(db, orgId, ids), 'department', 'department_ids');
 }
 
 export const getAgents = async (deps: Deps, orgId: number) => (await listAgents(deps.db, orgId)).map(toAgent);

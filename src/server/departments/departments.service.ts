@@ -4,7 +4,7 @@ import { existingAgentIds } from '../agents/agents.repository.ts';
 import { isUniqueViolation } from '../platform/db/pg-errors.ts';
 import type { Deps } from '../platform/deps.ts';
 import { iso } from '../platform/dto.ts';
-import { AppError, notFound } from '../platform/errors.ts';
+import { AppError, assertAllFound, notFound } from '../platform/errors.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 import { findDepartment, insertDepartment, listDepartments, setDepartmentMembers, updateDepartment } from './departments.repository.ts';
 
@@ -12,9 +12,7 @@ type Row = NonNullable<Awaited<ReturnType<typeof findDepartment>>>;
 const toDepartment = (d: Row): Department => ({ id: d.id, name: d.name, email: d.email, member_ids: d.member_ids, created_at: iso(d.created_at) });
 
 async function assertAgentsExist(db: Db, orgId: number, ids: number[]): Promise<void> {
-  const found = await existingAgentIds(db, orgId, ids);
-  const missing = ids.filter((id) => !found.has(id));
-  if (missing.length) throw new AppError('not_found', `Unknown agent ids: ${missing.join(', ')}`, { member_ids: missing });
+  assertAllFound(ids, await existingAgentIds(db, orgId, ids), 'agent', 'member_ids');
 }
 
 const nameTaken = (name: string) => new AppError('conflict', `A department named "${name}" exists already`);

@@ -38,3 +38,9 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string): AppError => new AppError('not_found', `${what} not found`);
+
+/** Refuses a list of referenced ids when any is not among those found in the workspace. */
+export function assertAllFound(ids: number[], found: Set<number>, what: string, field: string): void {
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length) throw new AppError('not_found', `Unknown ${what} ids: ${missing.join(', ')}`, { [field]: missing });
+}
