@@ -104,6 +104,8 @@ create table customers (
   primary key (org_id, id)
 );
 create unique index customers_code on customers (org_id, lower(customer_code));
+create index customers_name_trgm on customers using gin (org_id, name gin_trgm_ops);
+create index customers_code_trgm on customers using gin (org_id, customer_code gin_trgm_ops);
 
 create table customer_users (
   org_id bigint not null references workspaces (org_id),
@@ -122,6 +124,10 @@ create table customer_users (
 create unique index customer_users_email on customer_users (org_id, lower(email));
 create index customer_users_phone on customer_users (org_id, phone_normalized);
 create index customer_users_customer on customer_users (org_id, customer_id);
+-- Wildcard search (`ac*`, `*@example.com`, `+62*`) is ILIKE, which trigram indexes serve.
+create index customer_users_name_trgm on customer_users using gin (org_id, name gin_trgm_ops);
+create index customer_users_email_trgm on customer_users using gin (org_id, email gin_trgm_ops);
+create index customer_users_phone_trgm on customer_users using gin (org_id, phone_normalized gin_trgm_ops);
 
 create table tickets (
   org_id bigint not null references workspaces (org_id),
@@ -193,7 +199,8 @@ create index tickets_customer_user on tickets (org_id, customer_user_id, created
 create index tickets_customer on tickets (org_id, customer_id, created_at desc, id desc);
 create index tickets_order_number on tickets (org_id, order_number) where order_number is not null;
 create index tickets_transaction_ref on tickets (org_id, transaction_ref) where transaction_ref is not null;
-create index tickets_overdue on tickets (org_id, escalation_at) where status in ('new', 'open', 'pending');
+-- Overdue counts per channel read this partial index alone (no ticket has a due time until SLAs apply).
+create index tickets_overdue on tickets (org_id, escalation_at, channel, source) where status in ('new', 'open', 'pending');
 create index tickets_search on tickets using gin (org_id, search);
 create index tickets_search_keys on tickets using gin (org_id, search_keys gin_trgm_ops);
 

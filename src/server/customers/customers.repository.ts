@@ -58,16 +58,12 @@ export async function updateCustomerUser(
     .executeTakeFirst();
 }
 
-export function searchCustomerUsers(db: Db, orgId: number, like: string | null, limit: number, afterId: number | null) {
+/** `like` matches name or email, `phoneLike` the normalized phone; each has a trigram index. */
+export function searchCustomerUsers(db: Db, orgId: number, like: string | null, phoneLike: string | null, limit: number, afterId: number | null) {
   let q = db.selectFrom('customer_users').select(userColumns).where('org_id', '=', orgId);
   if (like !== null) {
     q = q.where((eb) =>
-      eb.or([
-        eb('name', 'ilike', like),
-        eb('email', 'ilike', like),
-        eb('phone', 'ilike', like),
-        eb('phone_normalized', 'ilike', like),
-      ]),
+      eb.or([eb('name', 'ilike', like), eb('email', 'ilike', like), ...(phoneLike ? [eb('phone_normalized', 'like', phoneLike)] : [])]),
     );
   }
   if (afterId !== null) q = q.where('id', '>', afterId);

@@ -17,7 +17,7 @@ import {
   searchCustomers,
   updateCustomerUser,
 } from './customers.repository.ts';
-import { normalizePhone, parseWildcard } from './wildcard.ts';
+import { normalizePhone, parsePhoneWildcard, parseWildcard } from './wildcard.ts';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof findCustomerUser>>>;
 type CustomerRow = NonNullable<Awaited<ReturnType<typeof findCustomer>>>;
@@ -115,7 +115,9 @@ function parseSearch(search: string | undefined): string | null {
 
 export async function findCustomerUsers(deps: Deps, orgId: number, query: { search?: string; limit: number; cursor?: string }) {
   const afterId = query.cursor ? decodeCursor(query.cursor)[1] : null;
-  return pageById(await searchCustomerUsers(deps.db, orgId, parseSearch(query.search), query.limit, afterId), query.limit, toCustomerUser);
+  const like = parseSearch(query.search);
+  const phoneLike = like === null || query.search === undefined ? null : parsePhoneWildcard(query.search);
+  return pageById(await searchCustomerUsers(deps.db, orgId, like, phoneLike, query.limit, afterId), query.limit, toCustomerUser);
 }
 
 export async function findCustomers(deps: Deps, orgId: number, query: { search?: string; limit: number; cursor?: string }) {

@@ -15,6 +15,17 @@ export function parseWildcard(input: string): WildcardSearch {
   return { kind: 'pattern', like };
 }
 
+/**
+ * The same search for phone numbers, on their normalized form: `+62 812*` finds +62812…
+ * Null when the term has fewer than two digits (it is not a phone search).
+ */
+export function parsePhoneWildcard(input: string): string | null {
+  const term = input.trim();
+  if (term === '**' || (term.match(/\d/g) ?? []).length < 2) return null;
+  const parsed = parseWildcard(term.replace(/[^\d+*]/g, ''));
+  return parsed.kind === 'pattern' ? parsed.like : null;
+}
+
 /** Phone numbers are matched on digits only, keeping a leading +. */
 export function normalizePhone(phone: string): string {
   const trimmed = phone.trim();

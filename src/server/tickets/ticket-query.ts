@@ -100,8 +100,12 @@ export function ticketFilters(eb: EB, f: StatsQuery, ctx: QueryContext): Express
   if (f.created_from) c.push(eb('t.created_at', '>=', bound(f.created_from, ctx.timeZone, false)));
   if (f.created_to) c.push(eb('t.created_at', '<', bound(f.created_to, ctx.timeZone, true)));
   if (f.q) {
+    // Partial numbers, order refs, emails and phones match inside the keys; words go to full text only,
+    // so a common word does not also scan every ticket's keys.
+    const isIdentifier = /[\d@+]/.test(f.q);
     const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    c.push(eb.or([sql<SqlBool>`t.search @@ ${textQuery(f.q)}`, eb('t.search_keys', 'like', like)]));
+    const words = sql<SqlBool>`t.search @@ ${textQuery(f.q)}`;
+    c.push(isIdentifier ? eb.or([words, eb('t.search_keys', 'like', like)]) : words);
   }
   return eb.and(c);
 }

@@ -8,7 +8,7 @@ import { isCounterQuery, overdueCondition, parseSort, textQuery, ticketFilters, 
 import { selectTickets, type TicketRow } from './tickets.repository.ts';
 
 // Relevance ranks the newest matches only, so a word found in every tenth ticket stays fast.
-export const RELEVANCE_WINDOW = 1000;
+export const RELEVANCE_WINDOW = 500;
 
 const sortExpressions: Record<Exclude<SortSpec['key'], 'relevance'>, { expr: RawBuilder<unknown>; cast: string; value: (t: TicketRow) => string | number }> = {
   created_at: { expr: sql`t.created_at`, cast: 'timestamptz', value: (t) => t.created_at.toISOString() },
