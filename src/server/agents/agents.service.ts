@@ -5,6 +5,7 @@ import { existingDepartmentIds } from '../departments/departments.repository.ts'
 import { hashPassword } from '../platform/crypto.ts';
 import { isUniqueViolation } from '../platform/db/pg-errors.ts';
 import type { Deps } from '../platform/deps.ts';
+import { forgetNames } from '../tickets/staff-names.ts';
 import { iso, isoOrNull } from '../platform/dto.ts';
 import { AppError, assertAllFound, notFound } from '../platform/errors.ts';
 import { lockWorkspace, type Db } from '../workspaces/workspaces.repository.ts';
@@ -46,6 +47,7 @@ export async function createAgent(deps: Deps, orgId: number, input: z.infer<type
       await setAgentDepartments(trx, orgId, agentId, departmentIds);
       return agentId;
     });
+    forgetNames(deps.db, orgId);
     return getAgent(deps, orgId, id);
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError('conflict', `An agent with the email ${input.email} exists already`);
@@ -69,5 +71,6 @@ export async function changeAgent(deps: Deps, orgId: number, id: number, input: 
     await updateAgent(trx, orgId, id, { ...changes, ...(passwordHash ? { password_hash: passwordHash } : {}) }, now);
     if (input.is_active === false || passwordHash) await revokeAgentSessions(trx, orgId, id, now);
   });
+  forgetNames(deps.db, orgId);
   return getAgent(deps, orgId, id);
 }

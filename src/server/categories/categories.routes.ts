@@ -4,6 +4,7 @@ import { errors } from '../../contract/common.ts';
 import { requireActor, requireAdmin } from '../platform/actor.ts';
 import { isUniqueViolation } from '../platform/db/pg-errors.ts';
 import type { App, Deps } from '../platform/deps.ts';
+import { forgetNames } from '../tickets/staff-names.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { findCategory, insertCategory, listCategories, updateCategory } from './categories.repository.ts';
 
@@ -35,6 +36,7 @@ export function categoriesRoutes(app: App, deps: Deps): void {
     handler: async (request, reply) => {
       const orgId = requireAdmin(request).orgId;
       const id = await guardName(request.body.name, () => insertCategory(deps.db, orgId, request.body));
+      forgetNames(deps.db, orgId);
       return reply.code(201).send(await getCategory(deps, orgId, id));
     },
   });
@@ -46,6 +48,7 @@ export function categoriesRoutes(app: App, deps: Deps): void {
       const retiredAt = retired === undefined ? {} : { retired_at: retired ? deps.clock.now() : null };
       const found = await guardName(changes.name, () => updateCategory(deps.db, orgId, request.params.id, { ...changes, ...retiredAt }));
       if (!found) throw notFound('Category');
+      forgetNames(deps.db, orgId);
       return getCategory(deps, orgId, request.params.id);
     },
   });

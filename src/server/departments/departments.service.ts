@@ -3,6 +3,7 @@ import type { Department, createDepartmentBody, patchDepartmentBody } from '../.
 import { existingAgentIds } from '../agents/agents.repository.ts';
 import { isUniqueViolation } from '../platform/db/pg-errors.ts';
 import type { Deps } from '../platform/deps.ts';
+import { forgetNames } from '../tickets/staff-names.ts';
 import { iso } from '../platform/dto.ts';
 import { AppError, assertAllFound, notFound } from '../platform/errors.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
@@ -36,6 +37,7 @@ export async function createDepartment(deps: Deps, orgId: number, input: z.infer
       await setDepartmentMembers(trx, orgId, departmentId, members);
       return departmentId;
     });
+    forgetNames(deps.db, orgId);
     return getDepartment(deps, orgId, id);
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTaken(input.name);
@@ -58,5 +60,6 @@ export async function changeDepartment(deps: Deps, orgId: number, id: number, in
     if (isUniqueViolation(error)) throw nameTaken(input.name ?? '');
     throw error;
   }
+  forgetNames(deps.db, orgId);
   return getDepartment(deps, orgId, id);
 }

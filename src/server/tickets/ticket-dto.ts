@@ -1,11 +1,20 @@
 import type { Message, Ticket, TicketEvent } from '../../contract/tickets.ts';
 import { iso, isoOrNull } from '../platform/dto.ts';
+import type { NameBook, NeededNames } from './staff-names.ts';
 import type { TicketRow } from './tickets.repository.ts';
 
-const refOf = (id: number | null, name: string | null) => (id !== null && name !== null ? { id, name } : null);
+const refOf = (id: number | null, name: string | null | undefined) => (id !== null && name != null ? { id, name } : null);
+const named = (names: Map<number, string>, id: number | null) => refOf(id, id === null ? null : names.get(id));
+
+/** The names the rows refer to, for the name book. */
+export const namesNeeded = (rows: TicketRow[]): NeededNames => ({
+  agents: rows.flatMap((t) => [t.assignee_id, t.reporter_id, t.locked_by]),
+  departments: rows.map((t) => t.department_id),
+  categories: rows.map((t) => t.category_id),
+});
 const active = new Set(['new', 'open', 'pending']);
 
-export function toTicket(t: TicketRow, now: Date): Ticket {
+export function toTicket(t: TicketRow, names: NameBook, now: Date): Ticket {
   return {
     id: t.id,
     number: t.number,
@@ -13,10 +22,10 @@ export function toTicket(t: TicketRow, now: Date): Ticket {
     description: t.description,
     status: t.status,
     priority: t.priority,
-    category: refOf(t.category_id, t.category_name),
-    department: refOf(t.department_id, t.department_name),
-    assignee: refOf(t.assignee_id, t.assignee_name),
-    reporter: refOf(t.reporter_id, t.reporter_name),
+    category: named(names.categories, t.category_id),
+    department: named(names.departments, t.department_id),
+    assignee: named(names.agents, t.assignee_id),
+    reporter: named(names.agents, t.reporter_id),
     customer_user:
       t.customer_user_id !== null && t.customer_user_name !== null
         ? { id: t.customer_user_id, name: t.customer_user_name, email: t.customer_user_email, phone: t.customer_user_phone }
@@ -29,7 +38,7 @@ export function toTicket(t: TicketRow, now: Date): Ticket {
     review_ref: t.review_ref,
     custom_fields: t.custom_fields,
     tags: t.tags,
-    locked_by: refOf(t.locked_by, t.locked_by_name),
+    locked_by: named(names.agents, t.locked_by),
     locked_at: isoOrNull(t.locked_at),
     pending_reason: t.pending_reason,
     waiting_on: t.waiting_on,

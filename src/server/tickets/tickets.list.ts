@@ -3,12 +3,13 @@ import type { ListTicketsQuery, StatsQuery, Ticket, TicketStats } from '../../co
 import type { Deps } from '../platform/deps.ts';
 import { decodeCursor, encodeCursor } from '../platform/http/cursor.ts';
 import { AppError } from '../platform/errors.ts';
-import { toTicket } from './ticket-dto.ts';
+import { namesNeeded, toTicket } from './ticket-dto.ts';
+import { namesFor } from './staff-names.ts';
 import { isCounterQuery, overdueCondition, parseSort, textQuery, ticketFilters, type QueryContext, type SortSpec } from './ticket-query.ts';
 import { selectTickets, type TicketRow } from './tickets.repository.ts';
 
 // Relevance ranks the newest matches only, so a word found in every tenth ticket stays fast.
-export const RELEVANCE_WINDOW = 500;
+export const RELEVANCE_WINDOW = 250;
 
 const sortExpressions: Record<Exclude<SortSpec['key'], 'relevance'>, { expr: RawBuilder<unknown>; cast: string; value: (t: TicketRow) => string | number }> = {
   created_at: { expr: sql`t.created_at`, cast: 'timestamptz', value: (t) => t.created_at.toISOString() },
@@ -58,8 +59,9 @@ export async function listTickets(deps: Deps, query: ListTicketsQuery, ctx: Quer
     .execute();
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
+  const names = await namesFor(deps.db, deps.db, ctx.actor.orgId, namesNeeded(page));
   return {
-    items: page.map((t) => toTicket(t, ctx.now)),
+    items: page.map((t) => toTicket(t, names, ctx.now)),
     next_cursor: rows.length > query.limit ? encodeCursor(value(last), last.id) : null,
   };
 }
@@ -88,9 +90,10 @@ async function listByRelevance(deps: Deps, query: ListTicketsQuery, ctx: QueryCo
   const page = hits.slice(0, query.limit);
   const rows = page.length ? await selectTickets(deps.db, orgId).where('t.id', 'in', page.map((h) => h.id)).execute() : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const names = await namesFor(deps.db, deps.db, orgId, namesNeeded(rows));
   const last = page[page.length - 1];
   return {
-    items: page.flatMap((h) => (byId.has(h.id) ? [toTicket(byId.get(h.id) as TicketRow, ctx.now)] : [])),
+    items: page.flatMap((h) => (byId.has(h.id) ? [toTicket(byId.get(h.id) as TicketRow, names, ctx.now)] : [])),
     next_cursor: hits.length > query.limit ? encodeCursor(last.rank, last.id) : null,
   };
 }

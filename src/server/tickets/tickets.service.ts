@@ -11,7 +11,8 @@ import type { Deps } from '../platform/deps.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { findWorkspaceById, type Db } from '../workspaces/workspaces.repository.ts';
 import { findIdempotentResponse, saveIdempotentResponse } from './idempotency.repository.ts';
-import { toTicket } from './ticket-dto.ts';
+import { namesNeeded, toTicket } from './ticket-dto.ts';
+import { namesFor } from './staff-names.ts';
 import { eventActorOf, recordEvents, type DomainEvent } from './ticket-events.ts';
 import { formatTicketNumber } from './ticket-number.ts';
 import { resolveAssignee, resolveCategory, resolveDepartment } from './ticket-refs.ts';
@@ -27,13 +28,13 @@ export function assertTextSize(field: string, text: string, maxBytes: number): v
 export async function getTicket(deps: Deps, orgId: number, number: string): Promise<Ticket> {
   const row = await findTicketByNumber(deps.db, orgId, number);
   if (!row) throw notFound(`Ticket ${number}`);
-  return toTicket(row, deps.clock.now());
+  return toTicket(row, await namesFor(deps.db, deps.db, orgId, namesNeeded([row])), deps.clock.now());
 }
 
 async function readBack(deps: Deps, db: Db, orgId: number, id: number): Promise<Ticket> {
   const row = await findTicketById(db, orgId, id);
   if (!row) throw notFound('Ticket');
-  return toTicket(row, deps.clock.now());
+  return toTicket(row, await namesFor(deps.db, db, orgId, namesNeeded([row])), deps.clock.now());
 }
 
 export interface Idempotency {
@@ -162,14 +163,17 @@ export async function changeTicket(deps: Deps, actor: Actor, number: string, inp
     if (input.subject !== undefined) set('subject', input.subject, ticket.subject);
     if (input.priority !== undefined) set('priority', input.priority, ticket.priority);
     // History shows names, as the agent saw them, not ids.
-    const named = input.category !== undefined || input.department !== undefined ? await findTicketById(trx, orgId, ticket.id) : undefined;
+    const names = input.category !== undefined || input.department !== undefined
+      ? await namesFor(deps.db, trx, orgId, { agents: [], departments: [ticket.department_id], categories: [ticket.category_id] })
+      : undefined;
+    const nameOf = (book: Map<number, string> | undefined, id: number | null) => (id === null ? null : (book?.get(id) ?? null));
     if (input.category !== undefined) {
       const category = input.category === null ? null : await resolveCategory(trx, orgId, input.category);
-      set('category_id', category?.id ?? null, ticket.category_id, 'category', named?.category_name ?? null, category?.name ?? null);
+      set('category_id', category?.id ?? null, ticket.category_id, 'category', nameOf(names?.categories, ticket.category_id), category?.name ?? null);
     }
     if (input.department !== undefined) {
       const department = input.department === null ? null : await resolveDepartment(trx, orgId, input.department);
-      set('department_id', department?.id ?? null, ticket.department_id, 'department', named?.department_name ?? null, department?.name ?? null);
+      set('department_id', department?.id ?? null, ticket.department_id, 'department', nameOf(names?.departments, ticket.department_id), department?.name ?? null);
     }
     if (input.custom_fields !== undefined) set('custom_fields', { ...ticket.custom_fields, ...input.custom_fields }, ticket.custom_fields);
     if (input.tags !== undefined) set('tags', [...new Set(input.tags)], ticket.tags);
