@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREDENTIAL_TTL_MS } from '../src/server/auth/authenticate.ts';
 import { createManualClock } from '../src/server/platform/clock.ts';
 import { ApiClient, type ApiResponse } from './helpers/client.ts';
 import { PASSWORD, createAgent, createApiKey, createWorkspace } from './helpers/factories.ts';
@@ -217,6 +218,37 @@ describe('agent sign-in, sessions and API keys (sign-up closed, the default)', (
       expect(withCookie.status, `${header} next to a cookie`).toBe(401);
     }
     expect((await server.anonymous().get('/api/v1/tickets', { authorization: `bearer ${valid}` })).status).toBe(200);
+  });
+
+  it('takes a demoted admin off admin routes at once, though the session is cached', async () => {
+    const other = await createAgent(ws.admin, { role: 'admin' });
+    expect((await other.client.get('/api/v1/api-keys')).status).toBe(200);
+    expect((await ws.admin.patch(`/api/v1/agents/${other.id}`, { role: 'agent' })).status).toBe(200);
+    expect((await other.client.get('/api/v1/api-keys')).status).toBe(403);
+    expect((await other.client.get('/api/v1/auth/me')).body.agent.role).toBe('agent');
+  });
+
+  it(`refuses a session and an API key revoked by another process within ${CREDENTIAL_TTL_MS} ms`, async () => {
+    const agent = await createAgent(ws.admin);
+    const key = await createApiKey(ws.admin);
+    expect((await agent.client.get('/api/v1/tickets')).status).toBe(200);
+    expect((await key.get('/api/v1/tickets')).status).toBe(200);
+    // Revoked behind this server's back, as another process over the same database would.
+    const orgId = (await ws.admin.get('/api/v1/auth/me')).body.workspace.id;
+    const revokedAt = new Date();
+    await server.deps.db.updateTable('sessions').set({ revoked_at: revokedAt }).where('org_id', '=', orgId).where('agent_id', '=', agent.id).execute();
+    await server.deps.db.updateTable('api_keys').set({ revoked_at: revokedAt }).where('org_id', '=', orgId).where('id', '=', Number((key.bearer as string).split('_')[2])).execute();
+    const deadline = performance.now() + CREDENTIAL_TTL_MS;
+    const refused = async (client: ApiClient) => {
+      for (;;) {
+        const status = (await client.get('/api/v1/tickets')).status;
+        if (status === 401) return performance.now();
+        expect(status).toBe(200);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    expect(await refused(agent.client)).toBeLessThanOrEqual(deadline + 250);
+    expect(await refused(key)).toBeLessThanOrEqual(deadline + 250);
   });
 });
 

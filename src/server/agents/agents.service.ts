@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Agent, createAgentBody, patchAgentBody } from '../../contract/admin.ts';
+import { forgetAgentSessions } from '../auth/authenticate.ts';
 import { revokeAgentSessions } from '../auth/sessions.repository.ts';
 import { existingDepartmentIds } from '../departments/departments.repository.ts';
 import { hashPassword } from '../platform/crypto.ts';
@@ -72,5 +73,6 @@ export async function changeAgent(deps: Deps, orgId: number, id: number, input: 
     if (input.is_active === false || passwordHash) await revokeAgentSessions(trx, orgId, id, now);
   });
   forgetNames(deps.db, orgId);
+  forgetAgentSessions(deps.db, orgId, id);
   return getAgent(deps, orgId, id);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { apiKey, createApiKeyBody, createdApiKey, idParams } from '../../contract/admin.ts';
 import { errors } from '../../contract/common.ts';
+import { forgetApiKey } from '../auth/authenticate.ts';
 import { requireAdmin } from '../platform/actor.ts';
 import type { App, Deps } from '../platform/deps.ts';
 import { notFound } from '../platform/errors.ts';
@@ -22,7 +23,9 @@ export function apiKeysRoutes(app: App, deps: Deps): void {
   app.delete('/api/v1/api-keys/:id', {
     schema: { tags: ['api-keys'], summary: 'Revoke an API key (admin)', params: idParams, response: { 200: apiKey, ...errors(400, 401, 403, 404) } },
     handler: async (request) => {
-      const row = await revokeApiKey(deps.db, requireAdmin(request).orgId, request.params.id, deps.clock.now());
+      const orgId = requireAdmin(request).orgId;
+      const row = await revokeApiKey(deps.db, orgId, request.params.id, deps.clock.now());
+      forgetApiKey(deps.db, orgId, request.params.id);
       if (!row) throw notFound('Active API key');
       return toApiKey(row);
     },

@@ -4,6 +4,7 @@ import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import { hitRateLimit, peekRateLimit } from '../platform/http/rate-limit.ts';
 import { findWorkspaceById } from '../workspaces/workspaces.repository.ts';
+import { forgetSession } from './authenticate.ts';
 import { formatSessionCookie, newSecret } from './credentials.ts';
 import { insertSession, revokeSession } from './sessions.repository.ts';
 
@@ -64,7 +65,10 @@ export async function openSession(deps: Deps, orgId: number, agentId: number): P
   return { cookie: formatSessionCookie(orgId, id, secret), expiresAt, orgId, agentId };
 }
 
-export const signOut = (deps: Deps, orgId: number, sessionId: number) => revokeSession(deps.db, orgId, sessionId, deps.clock.now());
+export async function signOut(deps: Deps, orgId: number, sessionId: number): Promise<void> {
+  await revokeSession(deps.db, orgId, sessionId, deps.clock.now());
+  forgetSession(deps.db, orgId, sessionId);
+}
 
 export async function describeMe(deps: Deps, orgId: number, agentId: number) {
   const [agent, workspace] = await Promise.all([findAgent(deps.db, orgId, agentId), findWorkspaceById(deps.db, orgId)]);

@@ -13,7 +13,7 @@ export const findLiveSession = (db: Db, orgId: number, id: number, now: Date) =>
   db
     .selectFrom('sessions')
     .innerJoin('agents', (j) => j.onRef('agents.org_id', '=', 'sessions.org_id').onRef('agents.id', '=', 'sessions.agent_id'))
-    .select(['sessions.token_hash', 'agents.id as agent_id', 'agents.name', 'agents.role'])
+    .select(['sessions.token_hash', 'sessions.expires_at', 'agents.id as agent_id', 'agents.name', 'agents.role'])
     .where('sessions.org_id', '=', orgId)
     .where('sessions.id', '=', id)
     .where('sessions.revoked_at', 'is', null)

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
+import { ShortCache } from '../platform/short-cache.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 
 /** Names of a workspace's agents, departments and categories: few rows, read on every ticket. */
@@ -10,15 +11,7 @@ export interface NameBook {
 }
 
 // A rename made by another process shows after this long at most; one made here, at once.
-const TTL_MS = 5_000;
-
-interface Entry {
-  book: NameBook;
-  loadedAt: number;
-}
-
-// One cache per database, so servers over different databases in one process never mix.
-const caches = new WeakMap<Kysely<DB>, Map<number, Entry>>();
+const books = new ShortCache<number, NameBook>(5_000);
 
 async function loadNames(db: Db, orgId: number): Promise<NameBook> {
   const rows = await sql<{ kind: 'a' | 'd' | 'c'; id: number; name: string }>`
@@ -46,20 +39,15 @@ const covers = (book: NameBook, needed: NeededNames) =>
  * The workspace's name book, reloaded when older than the TTL or missing an id that is needed
  * (a row made by another process). `db` may be a transaction; `root` keys the cache.
  */
-export async function namesFor(root: Kysely<DB>, db: Db, orgId: number, needed: NeededNames, nowMs = Date.now()): Promise<NameBook> {
-  let perOrg = caches.get(root);
-  if (!perOrg) {
-    perOrg = new Map();
-    caches.set(root, perOrg);
-  }
-  const entry = perOrg.get(orgId);
-  if (entry && nowMs - entry.loadedAt < TTL_MS && covers(entry.book, needed)) return entry.book;
+export async function namesFor(root: Kysely<DB>, db: Db, orgId: number, needed: NeededNames): Promise<NameBook> {
+  const cached = books.get(root, orgId);
+  if (cached && covers(cached, needed)) return cached;
   const book = await loadNames(db, orgId);
-  perOrg.set(orgId, { book, loadedAt: nowMs });
+  books.set(root, orgId, book);
   return book;
 }
 
 /** Called by every change to an agent, department or category name. */
 export function forgetNames(root: Kysely<DB>, orgId: number): void {
-  caches.get(root)?.delete(orgId);
+  books.delete(root, orgId);
 }

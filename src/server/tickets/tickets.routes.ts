@@ -19,7 +19,7 @@ import { requireActor } from '../platform/actor.ts';
 import { sha256 } from '../platform/crypto.ts';
 import type { App, Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
-import { findWorkspaceById } from '../workspaces/workspaces.repository.ts';
+import { getWorkspace } from '../workspaces/workspaces.service.ts';
 import { addMessage, getHistory, getMessages } from './messages.service.ts';
 import type { QueryContext } from './ticket-query.ts';
 import { countTickets, listTickets } from './tickets.list.ts';
@@ -42,7 +42,7 @@ function parseIfMatch(request: FastifyRequest): number | undefined {
 async function queryContext(deps: Deps, request: FastifyRequest, query: { created_from?: string; created_to?: string }): Promise<QueryContext> {
   const actor = requireActor(request);
   const needsZone = [query.created_from, query.created_to].some((d) => d?.length === 10);
-  const timeZone = needsZone ? ((await findWorkspaceById(deps.db, actor.orgId))?.time_zone ?? 'UTC') : 'UTC';
+  const timeZone = needsZone ? (await getWorkspace(deps, actor.orgId)).time_zone : 'UTC';
   return { actor, now: deps.clock.now(), timeZone };
 }
 

@@ -4,6 +4,7 @@ import { hashPassword } from '../platform/crypto.ts';
 import { isUniqueViolation } from '../platform/db/pg-errors.ts';
 import type { Deps } from '../platform/deps.ts';
 import { iso } from '../platform/dto.ts';
+import { ShortCache } from '../platform/short-cache.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { countWorkspaces, findWorkspaceById, insertWorkspace, lockSetup, type Db } from './workspaces.repository.ts';
 
@@ -46,7 +47,7 @@ export async function createWorkspace(
 
 export const isSetupNeeded = async (db: Db) => (await countWorkspaces(db)) === 0;
 
-function toSettings(w: NonNullable<Awaited<ReturnType<typeof findWorkspaceById>>>): Settings {
+function toSettings(w: Workspace): Settings {
   return {
     slug: w.slug,
     name: w.name,
@@ -62,6 +63,18 @@ function toSettings(w: NonNullable<Awaited<ReturnType<typeof findWorkspaceById>>
   };
 }
 
+export type Workspace = NonNullable<Awaited<ReturnType<typeof findWorkspaceById>>>;
+
+// Ticket creates and day filters read the number format and time zone on every request.
+const workspaces = new ShortCache<number, Workspace>(5_000);
+
+/** The workspace row, cached briefly; a settings change made here shows at once. */
+export async function getWorkspace(deps: Deps, orgId: number): Promise<Workspace> {
+  const w = await workspaces.read(deps.db, orgId, () => findWorkspaceById(deps.db, orgId));
+  if (!w) throw notFound('Workspace');
+  return w;
+}
+
 export async function getSettings(deps: Deps, orgId: number): Promise<Settings> {
   const w = await findWorkspaceById(deps.db, orgId);
   if (!w) throw notFound('Workspace');
@@ -74,5 +87,6 @@ export async function updateSettings(deps: Deps, orgId: number, changes: PatchSe
     .set({ ...changes, updated_at: deps.clock.now() })
     .where('org_id', '=', orgId)
     .execute();
+  workspaces.delete(deps.db, orgId);
   return getSettings(deps, orgId);
 }
