@@ -111,6 +111,7 @@ function toStats(counts: Map<string, number>, overdue: number, statusFilter: str
 export async function countTickets(deps: Deps, query: StatsQuery, ctx: QueryContext): Promise<TicketStats> {
   const orgId = ctx.actor.orgId;
   if (isCounterQuery(query)) {
+    // One statement: the maintained counters, and overdue (clock-dependent, so counted) as a row beside them.
     let counters = deps.db
       .selectFrom('ticket_counts')
       .select(['bucket', (eb) => eb.fn.sum<number>('n').as('n')])
@@ -119,20 +120,20 @@ export async function countTickets(deps: Deps, query: StatsQuery, ctx: QueryCont
     if (query.channel) counters = counters.where('channel', 'in', query.channel);
     if (query.source) counters = counters.where('source', 'in', query.source);
     const onlyActive = query.status ? query.status.filter((s) => ['new', 'open', 'pending'].includes(s)) : undefined;
-    const [rows, overdue] = await Promise.all([
-      counters.execute(),
+    const withOverdue =
       onlyActive && onlyActive.length === 0
-        ? Promise.resolve(0)
-        : deps.db
-            .selectFrom('tickets as t')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .where('t.org_id', '=', orgId)
-            .where((eb) => overdueCondition(eb, ctx.now))
-            .where((eb) => ticketFilters(eb, { channel: query.channel, source: query.source, status: onlyActive as StatsQuery['status'] }, ctx))
-            .executeTakeFirstOrThrow()
-            .then((r) => Number(r.n)),
-    ]);
-    return toStats(new Map(rows.map((r) => [r.bucket, Number(r.n)])), overdue, query.status);
+        ? counters
+        : counters.unionAll(
+            deps.db
+              .selectFrom('tickets as t')
+              .select([sql<string>`'overdue'`.as('bucket'), (eb) => eb.fn.countAll<number>().as('n')])
+              .where('t.org_id', '=', orgId)
+              .where((eb) => overdueCondition(eb, ctx.now))
+              .where((eb) => ticketFilters(eb, { channel: query.channel, source: query.source, status: onlyActive as StatsQuery['status'] }, ctx)),
+          );
+    const rows = await withOverdue.execute();
+    const counts = new Map(rows.map((r) => [r.bucket, Number(r.n)]));
+    return toStats(counts, counts.get('overdue') ?? 0, query.status);
   }
   const rows = await deps.db
     .selectFrom('tickets as t')
