@@ -30,23 +30,23 @@ export function eventActorOf(actor: TicketActor): EventActor {
 
 const toJson = (v: Record<string, unknown> | null | undefined) => (v ? JSON.stringify(v) : null);
 
+/** The rows that store the events; `ticketId` may be an SQL expression (a ticket being inserted). */
+export function eventRows<T>(orgId: number, ticketId: T, actor: EventActor, events: DomainEvent[], now: Date) {
+  return events.map((e) => ({
+    org_id: orgId,
+    ticket_id: ticketId,
+    type: e.type,
+    actor_kind: actor.kind,
+    actor_id: actor.id,
+    actor_name: actor.name,
+    before: toJson(e.before),
+    after: toJson(e.after),
+    created_at: now,
+  }));
+}
+
 /** Writes the events in the caller's transaction, so history never disagrees with the ticket. */
 export async function recordEvents(db: Db, orgId: number, ticketId: number, actor: EventActor, events: DomainEvent[], now: Date): Promise<void> {
   if (events.length === 0) return;
-  await db
-    .insertInto('ticket_events')
-    .values(
-      events.map((e) => ({
-        org_id: orgId,
-        ticket_id: ticketId,
-        type: e.type,
-        actor_kind: actor.kind,
-        actor_id: actor.id,
-        actor_name: actor.name,
-        before: toJson(e.before),
-        after: toJson(e.after),
-        created_at: now,
-      })),
-    )
-    .execute();
+  await db.insertInto('ticket_events').values(eventRows(orgId, ticketId, actor, events, now)).execute();
 }

@@ -1,11 +1,22 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
-import type { TicketsTable } from '../platform/db/schema.ts';
+import { sql, type InsertObject, type Insertable, type RawBuilder, type Updateable } from 'kysely';
+import type { DB, TicketsTable } from '../platform/db/schema.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 
 /**
  * The ticket as the API shows it. Agent, department and category names come from the cached
  * name book (staff-names.ts): per-row lookups of them cost more than the rest of the query.
  */
+const ticketColumns = [
+  't.id', 't.seq', 't.number', 't.subject', 't.description', 't.status', 't.priority', 't.priority_rank',
+  't.category_id', 't.department_id', 't.assignee_id', 't.reporter_id',
+  't.customer_user_id', 'cu.name as customer_user_name', 'cu.email as customer_user_email', 'cu.phone as customer_user_phone',
+  't.customer_id', 't.channel', 't.source', 't.order_number', 't.transaction_ref', 't.review_ref',
+  't.custom_fields', 't.tags', 't.locked_by', 't.locked_at', 't.pending_reason', 't.waiting_on',
+  't.pending_until', 't.resolved_by', 't.resolution', 't.close_reason', 't.first_response_due_at', 't.next_response_due_at',
+  't.resolution_due_at', 't.escalation_at', 't.escalation_level', 't.first_responded_at', 't.verification_state',
+  't.created_at', 't.updated_at', 't.resolved_at', 't.closed_at', 't.version',
+] as const;
+
 export function selectTickets(db: Db, orgId: number) {
   return db
     .selectFrom('tickets as t')
@@ -14,16 +25,7 @@ export function selectTickets(db: Db, orgId: number) {
     .select((eb) => [
       eb.selectFrom('customers as cc').select('cc.name').whereRef('cc.org_id', '=', 't.org_id').whereRef('cc.id', '=', 't.customer_id').as('customer_name'),
     ])
-    .select([
-      't.id', 't.seq', 't.number', 't.subject', 't.description', 't.status', 't.priority', 't.priority_rank',
-      't.category_id', 't.department_id', 't.assignee_id', 't.reporter_id',
-      't.customer_user_id', 'cu.name as customer_user_name', 'cu.email as customer_user_email', 'cu.phone as customer_user_phone',
-      't.customer_id', 't.channel', 't.source', 't.order_number', 't.transaction_ref', 't.review_ref',
-      't.custom_fields', 't.tags', 't.locked_by', 't.locked_at', 't.pending_reason', 't.waiting_on',
-      't.pending_until', 't.resolved_by', 't.resolution', 't.close_reason', 't.first_response_due_at', 't.next_response_due_at',
-      't.resolution_due_at', 't.escalation_at', 't.escalation_level', 't.first_responded_at', 't.verification_state',
-      't.created_at', 't.updated_at', 't.resolved_at', 't.closed_at', 't.version',
-    ]);
+    .select(ticketColumns);
 }
 export type TicketRow = Awaited<ReturnType<ReturnType<typeof selectTickets>['executeTakeFirstOrThrow']>>;
 
@@ -43,9 +45,25 @@ export async function nextTicketSeq(db: Db, orgId: number): Promise<number> {
   return Number(row.rows[0].seq);
 }
 
-export async function insertTicket(db: Db, values: Insertable<TicketsTable>): Promise<number> {
-  const row = await db.insertInto('tickets').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+/**
+ * Inserts the ticket and its first history events in one statement and answers the row as
+ * `selectTickets` reads it: a create is the busiest write, and round trips are most of its cost.
+ */
+export function insertTicketWithEvents(
+  db: Db,
+  values: Insertable<TicketsTable>,
+  events: (ticketId: RawBuilder<number>) => InsertObject<DB, 'ticket_events'>[],
+): Promise<TicketRow> {
+  return db
+    .with('t', (q) => q.insertInto('tickets').values(values).returningAll())
+    .with('e', (q) => q.insertInto('ticket_events').values(events(sql<number>`(select id from t)`)))
+    .selectFrom('t')
+    .leftJoin('customer_users as cu', (j) => j.onRef('cu.org_id', '=', 't.org_id').onRef('cu.id', '=', 't.customer_user_id'))
+    .select((eb) => [
+      eb.selectFrom('customers as cc').select('cc.name').whereRef('cc.org_id', '=', 't.org_id').whereRef('cc.id', '=', 't.customer_id').as('customer_name'),
+    ])
+    .select(ticketColumns)
+    .executeTakeFirstOrThrow();
 }
 
 /** Writes changes and bumps the version; the caller holds the row lock. */

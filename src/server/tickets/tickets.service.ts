@@ -9,14 +9,15 @@ import { isUniqueViolation } from '../platform/db/pg-errors.ts';
 import type { TicketsTable } from '../platform/db/schema.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, notFound } from '../platform/errors.ts';
-import { findWorkspaceById, type Db } from '../workspaces/workspaces.repository.ts';
+import type { Db } from '../workspaces/workspaces.repository.ts';
+import { getWorkspace } from '../workspaces/workspaces.service.ts';
 import { findIdempotentResponse, saveIdempotentResponse } from './idempotency.repository.ts';
 import { namesNeeded, toTicket } from './ticket-dto.ts';
 import { namesFor } from './staff-names.ts';
-import { eventActorOf, recordEvents, type DomainEvent } from './ticket-events.ts';
+import { eventActorOf, eventRows, recordEvents, type DomainEvent } from './ticket-events.ts';
 import { formatTicketNumber } from './ticket-number.ts';
 import { resolveAssignee, resolveCategory, resolveDepartment } from './ticket-refs.ts';
-import { findTicketById, findTicketByNumber, insertTicket, lockTicketRow, nextTicketSeq, updateTicket, type LockedTicket } from './tickets.repository.ts';
+import { findTicketById, findTicketByNumber, insertTicketWithEvents, lockTicketRow, nextTicketSeq, updateTicket, type LockedTicket } from './tickets.repository.ts';
 
 export function assertTextSize(field: string, text: string, maxBytes: number): void {
   const bytes = Buffer.byteLength(text, 'utf8');
@@ -67,8 +68,7 @@ export async function createTicket(
   }
   const orgId = actor.orgId;
   const now = deps.clock.now();
-  const workspace = await findWorkspaceById(db, orgId);
-  if (!workspace) throw notFound('Workspace');
+  const workspace = await getWorkspace(deps, orgId);
   const run = async (trx: Db) => {
     const category = input.category !== undefined ? await resolveCategory(trx, orgId, input.category) : null;
     const department = input.department !== undefined ? await resolveDepartment(trx, orgId, input.department) : null;
@@ -83,37 +83,36 @@ export async function createTicket(
     const seq = await nextTicketSeq(trx, orgId);
     const number = formatTicketNumber(workspace.ticket_number_prefix, workspace.ticket_number_padding, seq, now, workspace.time_zone);
     const channel = input.channel ?? (actor.kind === 'agent' ? 'phone' : 'api');
-    const id = await insertTicket(trx, {
-      org_id: orgId,
-      seq,
-      number,
-      subject: input.subject,
-      description: input.description,
-      priority: input.priority,
-      status: 'new',
-      category_id: category?.id ?? null,
-      department_id: department?.id ?? null,
-      assignee_id: assignee?.id ?? null,
-      reporter_id: actorAgentId(actor),
-      customer_user_id: customerUser?.id ?? null,
-      customer_id: customerUser?.customer_id ?? null,
-      channel,
-      source: input.source ?? '',
-      order_number: input.order_number ?? null,
-      transaction_ref: input.transaction_ref ?? null,
-      review_ref: input.review_ref ?? null,
-      custom_fields: JSON.stringify(input.custom_fields ?? {}),
-      tags: input.tags ?? [],
-      created_at: now,
-      updated_at: now,
-    });
-    await recordEvents(trx, orgId, id, eventActorOf(actor), [
+    const created = { number, status: 'new', priority: input.priority, channel, category: category?.name ?? null, department: department?.name ?? null, assignee: assignee?.name ?? null };
+    const row = await insertTicketWithEvents(
+      trx,
       {
-        type: 'created',
-        after: { number, status: 'new', priority: input.priority, channel, category: category?.name ?? null, department: department?.name ?? null, assignee: assignee?.name ?? null },
+        org_id: orgId,
+        seq,
+        number,
+        subject: input.subject,
+        description: input.description,
+        priority: input.priority,
+        status: 'new',
+        category_id: category?.id ?? null,
+        department_id: department?.id ?? null,
+        assignee_id: assignee?.id ?? null,
+        reporter_id: actorAgentId(actor),
+        customer_user_id: customerUser?.id ?? null,
+        customer_id: customerUser?.customer_id ?? null,
+        channel,
+        source: input.source ?? '',
+        order_number: input.order_number ?? null,
+        transaction_ref: input.transaction_ref ?? null,
+        review_ref: input.review_ref ?? null,
+        custom_fields: JSON.stringify(input.custom_fields ?? {}),
+        tags: input.tags ?? [],
+        created_at: now,
+        updated_at: now,
       },
-    ], now);
-    const ticket = await readBack(deps, trx, orgId, id);
+      (ticketId) => eventRows(orgId, ticketId, eventActorOf(actor), [{ type: 'created', after: created }], now),
+    );
+    const ticket = toTicket(row, await namesFor(deps.db, trx, orgId, namesNeeded([row])), now);
     if (idempotency) await saveIdempotentResponse(trx, orgId, idempotency.key, idempotency.requestHash, 201, ticket);
     return { ticket, replayed: false };
   };

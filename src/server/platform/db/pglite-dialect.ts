@@ -4,6 +4,8 @@ import {
   PostgresAdapter,
   PostgresIntrospector,
   PostgresQueryCompiler,
+  SelectQueryNode,
+  type OperationNode,
   type DatabaseConnection,
   type Dialect,
   type Driver,
@@ -38,11 +40,18 @@ class Queue {
 }
 
 const readOnlyKinds = new Set(['SelectQueryNode']);
-const readOnlyRaw = /^\s*(select|show|explain|begin|commit|rollback|set|with\s+[\s\S]*\bselect\b(?![\s\S]*\b(insert|update|delete)\b))/i;
+const readOnlyRaw = /^\s*(select|show|explain|begin|commit|rollback|set)\b/i;
+const rawWith = /^\s*with\b/i;
+const rawWriteWord = /\b(insert|update|delete|merge)\b/i;
 
-function isWrite(query: CompiledQuery): boolean {
-  if (readOnlyKinds.has(query.query.kind)) return false;
-  if (query.query.kind === 'RawNode') return !readOnlyRaw.test(query.sql);
+// A select whose CTEs insert, update or delete (`with t as (insert … returning …) select …`) writes.
+const writesInCtes = (node: OperationNode): boolean =>
+  SelectQueryNode.is(node) && (node.with?.expressions.some((cte) => !readOnlyKinds.has(cte.expression.kind) || writesInCtes(cte.expression)) ?? false);
+
+/** Whether a statement may write, so its transaction must reach the disk before it is answered. */
+export function isWrite(query: CompiledQuery): boolean {
+  if (readOnlyKinds.has(query.query.kind)) return writesInCtes(query.query);
+  if (query.query.kind === 'RawNode') return rawWith.test(query.sql) ? rawWriteWord.test(query.sql) : !readOnlyRaw.test(query.sql);
   return true;
 }
 
