@@ -17,15 +17,25 @@ const ticketColumns = [
   't.created_at', 't.updated_at', 't.resolved_at', 't.closed_at', 't.version',
 ] as const;
 
-export function selectTickets(db: Db, orgId: number) {
-  return db
+const baseSelect = (db: Db) =>
+  db
     .selectFrom('tickets as t')
     .leftJoin('customer_users as cu', (j) => j.onRef('cu.org_id', '=', 't.org_id').onRef('cu.id', '=', 't.customer_user_id'))
-    .where('t.org_id', '=', orgId)
     .select((eb) => [
       eb.selectFrom('customers as cc').select('cc.name').whereRef('cc.org_id', '=', 't.org_id').whereRef('cc.id', '=', 't.customer_id').as('customer_name'),
     ])
     .select(ticketColumns);
+
+// Builders are immutable: parsing the 45 columns once per database, not per request, is safe.
+const baseSelects = new WeakMap<Db, ReturnType<typeof baseSelect>>();
+
+export function selectTickets(db: Db, orgId: number) {
+  let base = baseSelects.get(db);
+  if (!base) {
+    base = baseSelect(db);
+    baseSelects.set(db, base);
+  }
+  return base.where('t.org_id', '=', orgId);
 }
 export type TicketRow = Awaited<ReturnType<ReturnType<typeof selectTickets>['executeTakeFirstOrThrow']>>;
 
