@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, type ApiResponse } from './helpers/client.ts';
+import { openEventStream } from './helpers/events.ts';
 import { PASSWORD, createAgent, createWorkspace } from './helpers/factories.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import { registeredRoutes } from './helpers/routes.ts';
@@ -152,9 +153,12 @@ async function listAll(client: ApiClient, path: string): Promise<any[]> {
   return items;
 }
 
-/** Everything an admin of the workspace can see, with the clocks of use stripped. */
-async function fingerprint(admin: ApiClient) {
-  const tickets = await listAll(admin, '/api/v1/tickets?limit=200&sort=number');
+/**
+ * Everything an admin of the workspace can see, with the clocks of use stripped; `skip` leaves out
+ * tickets the workspace itself changes during the probes (to check that the change does not leak).
+ */
+async function fingerprint(admin: ApiClient, skip: number[] = []) {
+  const tickets = (await listAll(admin, '/api/v1/tickets?limit=200&sort=number')).filter((t) => !skip.includes(t.id));
   const conversations = [];
   for (const t of tickets) {
     conversations.push({
@@ -211,6 +215,9 @@ describe('workspace isolation: workspace B can neither read nor change workspace
   /** The number both workspaces gave their first ticket. */
   let sharedNumber: string;
   let aFingerprint: Awaited<ReturnType<typeof fingerprint>>;
+  // A ticket of A that A itself changes while B listens to its own live events.
+  let aLiveTicket: { id: number; number: string };
+  let liveChanges = 0;
   let aIds: { tickets: number[]; agents: number[]; departments: number[]; categories: number[]; customers: number[]; customerUsers: number[]; apiKeys: number[] };
   const callers = (): Record<Role, ApiClient> => ({ admin: B.admin, agent: B.agent, key: B.key });
 
@@ -266,7 +273,8 @@ describe('workspace isolation: workspace B can neither read nor change workspace
       customerUsers: (await listAll(A.admin, '/api/v1/customer-users?search=**')).map((u) => u.id),
       apiKeys: [A.keyId],
     };
-    aFingerprint = await fingerprint(A.admin);
+    aLiveTicket = created(await A.admin.post('/api/v1/tickets', { subject: 'Zebracorn live probe', customer_user_id: A.customerUserId }));
+    aFingerprint = await fingerprint(A.admin, [aLiveTicket.id]);
   }, 120_000);
 
   afterAll(async () => {
@@ -737,6 +745,24 @@ describe('workspace isolation: workspace B can neither read nor change workspace
         expectNoLeak(shared);
       },
     },
+    'GET /api/v1/events': {
+      says: "streams B's ticket changes and never one of A's",
+      anonymous: { path: () => '/api/v1/events' },
+      async run(_role, c) {
+        const stream = await openEventStream(c);
+        expect(stream.status).toBe(200);
+        try {
+          // A's change first: had it leaked, it would arrive before B's own.
+          created(await A.admin.patch(`/api/v1/tickets/${aLiveTicket.number}`, { tags: [`${A_MARK}-${++liveChanges}`] }), 200);
+          created(await B.admin.patch(`/api/v1/tickets/${B.tickets[0].number}`, { tags: [`${B_MARK}-${++liveChanges}`] }), 200);
+          const event = await stream.next();
+          expect(event).toEqual({ type: 'ticket', ticket_id: B.tickets[0].id });
+          expect(await stream.next(200)).toBeNull();
+        } finally {
+          stream.close();
+        }
+      },
+    },
     'GET /api/v1/tickets/{number}/history': {
       says: "answers 404 for A's ticket; the shared number gives B's history only",
       anonymous: { path: () => `/api/v1/tickets/${sharedNumber}/history` },
@@ -838,6 +864,6 @@ describe('workspace isolation: workspace B can neither read nor change workspace
   });
 
   it("leaves every row of A exactly as it was after all of B's attempts", async () => {
-    expect(await fingerprint(A.admin)).toEqual(aFingerprint);
+    expect(await fingerprint(A.admin, [aLiveTicket.id])).toEqual(aFingerprint);
   });
 });

@@ -53,6 +53,7 @@ const expectedOperations = [
   'GET /api/v1/tickets/{number}/messages',
   'POST /api/v1/tickets/{number}/messages',
   'GET /api/v1/tickets/{number}/history',
+  'GET /api/v1/events',
   'GET /healthz',
   'GET /readyz',
   'GET /metrics',
@@ -61,8 +62,8 @@ const expectedOperations = [
 
 /** Actions whose request is the URL alone. */
 const bodyless = ['POST /api/v1/auth/logout', 'POST /api/v1/tickets/{number}/lock', 'POST /api/v1/tickets/{number}/unlock'];
-/** Answers that are not JSON documents of the API: Prometheus text, and the OpenAPI document itself. */
-const notJson = ['GET /metrics', 'GET /api/openapi.json'];
+/** Answers that are not JSON documents of the API: Prometheus text, the OpenAPI document itself, the event stream. */
+const notJson = ['GET /metrics', 'GET /api/openapi.json', 'GET /api/v1/events'];
 /** Reachable without credentials. */
 const workspaceLess = ['GET /api/v1/setup', 'POST /api/v1/setup', 'POST /api/v1/workspaces', 'POST /api/v1/auth/login', 'GET /healthz', 'GET /readyz', 'GET /metrics', 'GET /api/openapi.json'];
 /** Keyset-paged lists: `limit` and `cursor` in the query. */
@@ -423,6 +424,7 @@ describe('OpenAPI document and API docs', () => {
         [() => agent.client, 'GET', '/api/v1/tickets/99999999/history'],
       ]],
       ['operations', [
+        [anon, 'GET', '/api/v1/events'],
         [anon, 'GET', '/healthz'],
         [anon, 'GET', '/readyz'],
       ]],

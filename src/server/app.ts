@@ -14,6 +14,8 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { categoriesRoutes } from './categories/categories.routes.ts';
 import { customersRoutes } from './customers/customers.routes.ts';
 import { departmentsRoutes } from './departments/departments.routes.ts';
+import { eventsRoutes } from './live/events.routes.ts';
+import type { LiveBus } from './live/live-bus.ts';
 import { operationsRoutes } from './operations/operations.routes.ts';
 import type { App, Deps } from './platform/deps.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
@@ -23,7 +25,7 @@ import { workspacesRoutes } from './workspaces/workspaces.routes.ts';
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 /** Builds the HTTP application: API, OpenAPI document and docs, operations endpoints, web app. */
-export async function buildApp(deps: Deps, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<App> {
+export async function buildApp(deps: Deps, options: { logger?: FastifyServerOptions['logger']; live: LiveBus }): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? { level: deps.config.LOG_LEVEL },
     bodyLimit: limits.bodyMaxBytes,
@@ -66,6 +68,7 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
   customersRoutes(app, deps);
   ticketsRoutes(app, deps);
   operationsRoutes(app, deps);
+  eventsRoutes(app, deps, options.live);
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

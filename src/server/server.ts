@@ -7,6 +7,7 @@ import { lockDataDir } from './platform/db/data-dir-lock.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import type { App, Deps } from './platform/deps.ts';
+import { LIVE_CHANNEL, LiveBus } from './live/live-bus.ts';
 import { bootstrapAdmin } from './workspaces/bootstrap.ts';
 
 export interface RunningServer {
@@ -27,6 +28,7 @@ export interface StartOptions {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const lock = !options.database && config.engine === 'pglite' ? lockDataDir(config.dataDir) : null;
   let database: Database | undefined;
+  let unlisten: (() => Promise<void>) | undefined;
   try {
     database =
       options.database ??
@@ -43,7 +45,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       const { seedDemo } = await import('./demo/seed-demo.ts');
       await seedDemo(deps);
     }
-    const app = await buildApp(deps, { logger: options.logger });
+    const live = new LiveBus();
+    unlisten = await database.listen(LIVE_CHANNEL, { onMessage: (payload) => live.receive(payload), onGap: () => live.resync() });
+    const app = await buildApp(deps, { logger: options.logger, live });
+    // Open event streams would keep the server from closing.
+    app.addHook('preClose', async () => live.close());
     await app.listen({ port: config.PORT, host: config.HOST });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -56,11 +62,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       async close() {
         clearInterval(maintenance);
         await app.close();
+        await unlisten?.();
         if (!options.database) await db.close();
         lock?.release();
       },
     };
   } catch (error) {
+    await unlisten?.().catch(() => undefined);
     if (!options.database) await database?.close().catch(() => undefined);
     lock?.release();
     throw error;

@@ -10,11 +10,13 @@ import { openTestDatabase } from './database.ts';
 export interface TestServer extends RunningServer {
   /** A client with no credentials. */
   anonymous(): ApiClient;
+  /** The PostgreSQL database it runs on (null on PGlite), for a second server over the same data. */
+  databaseUrl: string | null;
 }
 
 /** The real server on a free port over a fresh database (PGlite or PostgreSQL, see TEST_DB). */
 export async function startTestServer(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestServer> {
-  const { database, drop } = await openTestDatabase();
+  const { database, url, drop } = await openTestDatabase();
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -26,6 +28,7 @@ export async function startTestServer(options: { clock?: Clock; env?: Record<str
   return {
     ...server,
     anonymous: () => new ApiClient(server.url),
+    databaseUrl: url,
     async close() {
       await server.close();
       await database.close();

@@ -1,3 +1,4 @@
+import { ticketNotice } from '../live/ticket-notice.ts';
 import type { TicketActor } from '../platform/actor.ts';
 import type { ActorKind } from '../platform/db/schema.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
@@ -45,8 +46,15 @@ export function eventRows<T>(orgId: number, ticketId: T, actor: EventActor, even
   }));
 }
 
-/** Writes the events in the caller's transaction, so history never disagrees with the ticket. */
+/**
+ * Writes the events in the caller's transaction, so history never disagrees with the ticket,
+ * and announces the change to live streams when (and only if) that transaction commits.
+ */
 export async function recordEvents(db: Db, orgId: number, ticketId: number, actor: EventActor, events: DomainEvent[], now: Date): Promise<void> {
   if (events.length === 0) return;
-  await db.insertInto('ticket_events').values(eventRows(orgId, ticketId, actor, events, now)).execute();
+  await db
+    .insertInto('ticket_events')
+    .values(eventRows(orgId, ticketId, actor, events, now))
+    .returning(ticketNotice(orgId, ticketId).as('announced'))
+    .execute();
 }

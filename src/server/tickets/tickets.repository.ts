@@ -1,4 +1,5 @@
 import { sql, type InsertObject, type Insertable, type RawBuilder, type Updateable } from 'kysely';
+import { ticketNotice } from '../live/ticket-notice.ts';
 import type { DB, TicketsTable } from '../platform/db/schema.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 
@@ -73,6 +74,7 @@ export function insertTicketWithEvents(
       eb.selectFrom('customers as cc').select('cc.name').whereRef('cc.org_id', '=', 't.org_id').whereRef('cc.id', '=', 't.customer_id').as('customer_name'),
     ])
     .select(ticketColumns)
+    .select(ticketNotice(sql.ref<number>('t.org_id'), sql.ref<number>('t.id')).as('announced'))
     .executeTakeFirstOrThrow();
 }
 

@@ -22,10 +22,21 @@ export interface Database {
   maintain(): Promise<void>;
   /** Queries waiting for the embedded database (0 on PostgreSQL, which has a pool). */
   queueDepth(): number;
+  /**
+   * Receives the payloads NOTIFYed on `channel` by any process on this database, after their
+   * transaction committed. `onGap` runs when notifications may have been missed (a reconnect).
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
+export interface ListenHandlers {
+  onMessage(payload: string): void;
+  onGap(): void;
+}
+
 const INT8 = 20;
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const toNumber = (value: string): number => Number(value);
 
 export interface OpenOptions {
@@ -72,7 +83,58 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       await sql`vacuum (analyze)`.execute(db);
     },
     queueDepth: () => pool.waitingCount,
+    listen: (channel, handlers) => listenOnPostgres(url, channel, handlers),
     close: () => db.destroy(),
+  };
+}
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to queries in between);
+ * reconnects with a growing pause when the connection is lost, and reports the gap.
+ */
+async function listenOnPostgres(url: string, channel: string, handlers: ListenHandlers): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  let pause = 250;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', (n) => {
+      if (n.channel === channel && n.payload) handlers.onMessage(n.payload);
+    });
+    c.on('error', () => reconnect(c));
+    c.on('end', () => reconnect(c));
+    await c.connect();
+    await c.query(`listen ${quoteIdent(channel)}`);
+    client = c;
+    pause = 250;
+  };
+  const reconnect = (lost: pg.Client) => {
+    if (stopped || client !== lost) return;
+    client = null;
+    lost.end().catch(() => undefined);
+    const attempt = () => {
+      retry = undefined;
+      if (stopped) return;
+      connect().then(
+        () => handlers.onGap(),
+        () => {
+          pause = Math.min(pause * 2, 10_000);
+          retry = setTimeout(attempt, pause);
+          retry.unref();
+        },
+      );
+    };
+    retry = setTimeout(attempt, pause);
+    retry.unref();
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const c = client;
+    client = null;
+    await c?.end().catch(() => undefined);
   };
 }
 
@@ -111,6 +173,8 @@ async function openPGlite(options: OpenOptions): Promise<Database> {
       if (dir && walSync) await syncTree(path.resolve(dir));
     },
     queueDepth: () => driver.waiting,
+    // One session: its own NOTIFYs reach its own LISTEN, delivered after the commit.
+    listen: async (channel, handlers) => pglite.listen(channel, (payload) => handlers.onMessage(payload)),
     async close() {
       await db.destroy();
       // PGlite's shutdown checkpoint writes pg_control and data files without fsync.
