@@ -1,13 +1,7 @@
+import { moves } from '../../contract/lifecycle.ts';
 import type { Status } from '../../contract/tickets.ts';
 
-/** The lifecycle of DESIGN.md §2 as data: who may move a ticket from where to where. */
-export const moves: Readonly<Record<Status, readonly Status[]>> = {
-  new: ['open', 'pending', 'resolved', 'closed'],
-  open: ['pending', 'resolved'],
-  pending: ['open', 'resolved'],
-  resolved: ['open', 'closed'],
-  closed: ['open'],
-};
+export { moves };
 
 export type MoverKind = 'agent' | 'customer' | 'system' | 'integration';
 
