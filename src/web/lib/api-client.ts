@@ -47,6 +47,7 @@ interface RequestOptions {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  headers?: Record<string, string>;
 }
 
 /** Builds `/api/v1<path>?<query>`, leaving out empty parameters. */
@@ -61,7 +62,7 @@ export function apiUrl(path: string, query?: Query): string {
 
 /** Calls the API with the session cookie; resolves to the parsed JSON body (undefined for 204). */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   // A JSON content type with an empty body is a 400 on the server, so it is only sent with a body.
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
@@ -92,3 +93,9 @@ function toApiError(response: Response, body: unknown): ApiError {
 }
 
 export const isUnauthorized = (error: unknown): boolean => error instanceof ApiError && error.status === 401;
+
+/** The ticket changed since it was read (412 on If-Match), or a lifecycle move no longer fits (409). */
+export const isConflict = (error: unknown): boolean => error instanceof ApiError && (error.status === 412 || error.status === 409);
+
+/** The If-Match header for a version read earlier: the server refuses the change with 412 if it moved on. */
+export const ifMatch = (version: number): Record<string, string> => ({ 'if-match': `"${version}"` });

@@ -1,0 +1,13 @@
+import { Alert } from './alert.tsx';
+
+/** A failed load, said plainly, with a way to ask again. */
+export function RetryAlert({ title, error, onRetry }: { title: string; error: Error; onRetry: () => void }) {
+  return (
+    <Alert title={title}>
+      {error.message}{' '}
+      <button type="button" className="link-button" onClick={onRetry}>
+        Try again
+      </button>
+    </Alert>
+  );
+}
