@@ -1,0 +1,289 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { limits } from '../../../../contract/limits.ts';
+import { createTicketBody } from '../../../../contract/tickets.ts';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { TextField } from '../../../components/ui/text-field.tsx';
+import { TextAreaField } from '../../../components/ui/textarea-field.tsx';
+import { ApiError, fieldErrors } from '../../../lib/api-client.ts';
+import { validate } from '../../../lib/validation.ts';
+import { useCategories } from '../../admin/api/get-categories.ts';
+import { useDepartments } from '../../admin/api/get-departments.ts';
+import { useSession } from '../../auth/api/get-session.ts';
+import { newIdempotencyKey, useCreateTicket } from '../api/create-ticket.ts';
+import {
+  type CreateTicketForm,
+  channelOptions,
+  checkCreateTicketForm,
+  customerPath,
+  draftKey,
+  emptyCreateTicketForm,
+  fieldPaths,
+  hasSource,
+  isBlankForm,
+  polishErrors,
+  priorityOptions,
+  readDraft,
+  sourceSuggestions,
+  splitErrors,
+  toCreateTicketBody,
+} from '../create-ticket-form.ts';
+import { CreateTicketCustomer } from './create-ticket-customer.tsx';
+import './create-ticket.css';
+
+/** An agent logs a complaint taken by phone, in store or elsewhere; the typing survives reloads as a draft. */
+export function CreateTicketPage() {
+  const navigate = useNavigate();
+  const { agent, workspace } = useSession();
+  const storageKey = draftKey(workspace.id, agent.id);
+  const [restored] = useState(() => readDraft(loadDraft(storageKey)));
+  const [form, setForm] = useState<CreateTicketForm>(restored ?? emptyCreateTicketForm);
+  const [isRestoredShown, setIsRestoredShown] = useState(restored !== null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  // Bumped after a refused submit, so focus moves to the first field to fix once it is rendered.
+  const [refusals, setRefusals] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Once the ticket exists, a last render must not write the sent form back as a draft.
+  const isSent = useRef(false);
+  // One key per distinct request: resending after a lost answer must not log the complaint twice.
+  const attempt = useRef<{ json: string; key: string } | null>(null);
+  const departments = useDepartments();
+  const categories = useCategories();
+  const create = useCreateTicket();
+
+  useEffect(() => {
+    if (!isSent.current) saveDraft(storageKey, form);
+  }, [storageKey, form]);
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('input[name="customer-search"]')?.focus();
+  }, []);
+  useEffect(() => {
+    if (refusals > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refusals]);
+
+  const activeCategories = categories.data?.items.filter((c) => !c.retired);
+  // A draft may name a category retired or a department removed since; those are no longer offered.
+  const department = departments.data && !departments.data.items.some((d) => String(d.id) === form.department) ? '' : form.department;
+  const category = activeCategories && !activeCategories.some((c) => String(c.id) === form.category) ? '' : form.category;
+
+  const update = (changes: Partial<CreateTicketForm>) => {
+    setForm((f) => ({ ...f, ...changes }));
+    const stale = new Set(Object.keys(changes).flatMap((key) => errorPathsOf(key as keyof CreateTicketForm)));
+    setErrors((current) => Object.fromEntries(Object.entries(current).filter(([path]) => !stale.has(path))));
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (create.isPending) return;
+    const submitted = { ...form, department, category };
+    const body = toCreateTicketBody(submitted);
+    const found = polishErrors({ ...checkCreateTicketForm(submitted), ...(validate(createTicketBody, body).errors ?? {}) });
+    create.reset();
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      setRefusals((n) => n + 1);
+      return;
+    }
+    const json = JSON.stringify(body);
+    if (attempt.current?.json !== json) attempt.current = { json, key: newIdempotencyKey() };
+    create.mutate({ body, idempotencyKey: attempt.current.key }, {
+      onSuccess: (ticket) => {
+        isSent.current = true;
+        removeDraft(storageKey);
+        // The ticket view says "Ticket … created" when it finds this state.
+        navigate(`/tickets/${encodeURIComponent(ticket.number)}`, { state: { created: true } });
+      },
+      onError: (error) => {
+        const { placed } = splitErrors(polishErrors(fieldErrors(error)));
+        setErrors(placed);
+        // The list changed under the agent (retired, removed): show the current one.
+        if (placed[fieldPaths.category]) void categories.refetch();
+        if (placed[fieldPaths.department]) void departments.refetch();
+        if (Object.keys(placed).length > 0) setRefusals((n) => n + 1);
+      },
+    });
+  };
+
+  const startOver = () => {
+    removeDraft(storageKey);
+    setForm(emptyCreateTicketForm);
+    setErrors({});
+    setIsRestoredShown(false);
+    create.reset();
+  };
+
+  const failure = splitErrors(polishErrors(fieldErrors(create.error)));
+  const isFailureAlerted = create.error !== null && (Object.keys(failure.placed).length === 0 || failure.unplaced.length > 0);
+  const sources = sourceSuggestions[form.channel] ?? [];
+
+  return (
+    <div className="page create-ticket">
+      <title>Create ticket · Caredesk</title>
+      <div className="page-head">
+        <div className="create-ticket-heading">
+          <Link to="/tickets" className="create-ticket-back">
+            ← Tickets
+          </Link>
+          <h1 className="page-title" id="create-ticket-title">
+            Create ticket
+          </h1>
+        </div>
+      </div>
+
+      <form ref={formRef} className="create-ticket-form" onSubmit={submit} noValidate aria-labelledby="create-ticket-title">
+        {isRestoredShown && !isBlankForm(form) && (
+          <Alert tone="info" title="Draft restored">
+            What you typed before has been kept.{' '}
+            <button type="button" className="link-button" onClick={startOver}>
+              Start over
+            </button>
+          </Alert>
+        )}
+        {isFailureAlerted && create.error && (
+          <Alert title="The ticket was not created">
+            <p>
+              {failureMessage(create.error)}
+              {failure.unplaced.length > 0 && ` ${failure.unplaced.join('; ')}.`}
+            </p>
+            <p className="create-ticket-alert-foot">
+              Everything you typed is still here.{' '}
+              <button type="button" className="link-button" onClick={() => formRef.current?.requestSubmit()}>
+                Try again
+              </button>
+            </p>
+          </Alert>
+        )}
+
+        <div className="create-ticket-layout">
+          <div className="panel">
+            <div className="panel-body form">
+              <CreateTicketCustomer form={form} errors={errors} update={update} />
+              <fieldset className="form-section">
+                <legend>Complaint</legend>
+                <TextField label="Subject" name="subject" value={form.subject} maxLength={limits.subjectMax} autoComplete="off"
+                  error={errors[fieldPaths.subject]} onChange={(e) => update({ subject: e.target.value })} />
+                <TextAreaField label="Description" name="description" value={form.description} rows={9}
+                  hint="The complaint in the customer's words: what happened, what they want."
+                  error={errors[fieldPaths.description]} onChange={(e) => update({ description: e.target.value })} />
+              </fieldset>
+            </div>
+          </div>
+
+          <div className="panel">
+            <div className="panel-body form">
+              <fieldset className="form-section">
+                <legend>Routing</legend>
+                <SelectField label="Channel" name="channel" value={form.channel} options={channelOptions} error={errors[fieldPaths.channel]}
+                  onChange={(e) => update({ channel: channelOptions.find((o) => o.value === e.target.value)?.value ?? 'phone' })} />
+                {hasSource(form.channel) && (
+                  <>
+                    <TextField label="Source" name="source" value={form.source} maxLength={50} list="create-ticket-sources" autoComplete="off"
+                      spellCheck={false} error={errors[fieldPaths.source]}
+                      hint={form.channel === 'review' ? 'The review site, e.g. google.' : 'The shop it came through, e.g. ebay, amazon, b2b.'}
+                      onChange={(e) => update({ source: e.target.value })} />
+                    <datalist id="create-ticket-sources">
+                      {sources.map((s) => (
+                        <option key={s} value={s} />
+                      ))}
+                    </datalist>
+                  </>
+                )}
+                <SelectField label="Department" name="department" value={department} error={errors[fieldPaths.department] ?? listError(departments, 'departments')}
+                  disabled={departments.isPending}
+                  options={[{ value: '', label: departments.isPending ? 'Loading…' : 'None' }, ...(departments.data?.items ?? []).map((d) => ({ value: String(d.id), label: d.name }))]}
+                  onChange={(e) => update({ department: e.target.value })} />
+                {departments.isError && <RetryButton what="departments" onRetry={() => void departments.refetch()} />}
+                <SelectField label="Category" name="category" value={category} error={errors[fieldPaths.category] ?? listError(categories, 'categories')}
+                  disabled={categories.isPending}
+                  options={[{ value: '', label: categories.isPending ? 'Loading…' : 'None' }, ...(activeCategories ?? []).map((c) => ({ value: String(c.id), label: c.name }))]}
+                  onChange={(e) => update({ category: e.target.value })} />
+                {categories.isError && <RetryButton what="categories" onRetry={() => void categories.refetch()} />}
+                <SelectField label="Priority" name="priority" value={form.priority} options={priorityOptions} error={errors[fieldPaths.priority]}
+                  onChange={(e) => update({ priority: priorityOptions.find((o) => o.value === e.target.value)?.value ?? 'medium' })} />
+              </fieldset>
+              <fieldset className="form-section">
+                <legend>References</legend>
+                <TextField label="Order number" name="order-number" value={form.orderNumber} maxLength={limits.refMax} autoComplete="off" spellCheck={false}
+                  error={errors[fieldPaths.orderNumber]} onChange={(e) => update({ orderNumber: e.target.value })} />
+                <TextField label="Loyalty transaction reference" name="transaction-ref" value={form.transactionRef} maxLength={limits.refMax} autoComplete="off"
+                  spellCheck={false} hint="From the receipt or the loyalty system." error={errors[fieldPaths.transactionRef]}
+                  onChange={(e) => update({ transactionRef: e.target.value })} />
+              </fieldset>
+            </div>
+          </div>
+        </div>
+
+        <div className="create-ticket-actions">
+          <Button type="button" variant="ghost" onClick={startOver} disabled={create.isPending}>
+            Clear form
+          </Button>
+          <Button type="submit" size="lg" isBusy={create.isPending}>
+            Create ticket
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+/** The error keys an input's change makes stale. */
+function errorPathsOf(key: keyof CreateTicketForm): string[] {
+  switch (key) {
+    case 'customerMode':
+      return [customerPath, fieldPaths.customerUser, fieldPaths.customerName, fieldPaths.customerEmail, fieldPaths.customerPhone];
+    case 'customerUser':
+      return [customerPath, fieldPaths.customerUser];
+    case 'customerPhone':
+      // "An email or a phone number is required" sits at the email field.
+      return [fieldPaths.customerPhone, fieldPaths.customerEmail];
+    default:
+      return [fieldPaths[key]];
+  }
+}
+
+function failureMessage(error: Error): string {
+  if (!(error instanceof ApiError)) return error.message;
+  if (error.status === 0) return error.message;
+  if (error.status >= 500) return `The server had a problem (${error.status}). Try again in a moment.`;
+  return error.message;
+}
+
+function listError(query: { isError: boolean }, what: string): string | undefined {
+  return query.isError ? `The ${what} could not be loaded.` : undefined;
+}
+
+function RetryButton({ what, onRetry }: { what: string; onRetry: () => void }) {
+  return (
+    <button type="button" className="link-button create-ticket-retry" onClick={onRetry}>
+      Load the {what} again
+    </button>
+  );
+}
+
+// Storage can be unavailable (private windows, quotas); the form then works without a draft.
+function loadDraft(key: string): string | null {
+  try {
+    return sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function saveDraft(key: string, form: CreateTicketForm): void {
+  try {
+    if (isBlankForm(form)) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, JSON.stringify(form));
+  } catch {
+    // Without storage there is no draft; nothing else depends on it.
+  }
+}
+
+function removeDraft(key: string): void {
+  try {
+    sessionStorage.removeItem(key);
+  } catch {
+    // As above.
+  }
+}

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { channels, createTicketBody } from '../../../contract/tickets.ts';
+import { validate } from '../../lib/validation.ts';
+import {
+  type CreateTicketForm,
+  channelOptions,
+  checkCreateTicketForm,
+  draftKey,
+  emptyCreateTicketForm,
+  isBlankForm,
+  newCustomerFromSearch,
+  polishErrors,
+  readDraft,
+  splitErrors,
+  toCreateTicketBody,
+} from './create-ticket-form.ts';
+
+const form = (overrides: Partial<CreateTicketForm>): CreateTicketForm => ({ ...emptyCreateTicketForm, ...overrides });
+const budi = { id: 7, name: 'Budi Santoso', email: 'budi@example.com', phone: null };
+
+describe('create ticket form → request body', () => {
+  it('sends a new customer by phone with trimmed text and leaves empty optional fields out', () => {
+    const body = toCreateTicketBody(
+      form({
+        customerMode: 'new',
+        customerName: '  Siti Rahma ',
+        customerPhone: ' +62 812 555 0101 ',
+        subject: ' Blender jug cracked ',
+        description: 'It arrived cracked.\n',
+        department: '3',
+        category: '5',
+        priority: 'high',
+        orderNumber: '  ',
+        transactionRef: 'LOY-889',
+      }),
+    );
+    expect(body).toEqual({
+      subject: 'Blender jug cracked',
+      description: 'It arrived cracked.',
+      priority: 'high',
+      channel: 'phone',
+      department: 3,
+      category: 5,
+      transaction_ref: 'LOY-889',
+      customer: { name: 'Siti Rahma', phone: '+62 812 555 0101' },
+    });
+    expect(validate(createTicketBody, body).errors).toBeNull();
+  });
+
+  it('sends the picked customer user by id and ignores what was typed for a new one', () => {
+    const body = toCreateTicketBody(form({ customerUser: budi, customerName: 'Someone else', subject: 'Late delivery' }));
+    expect(body.customer_user_id).toBe(7);
+    expect(body).not.toHaveProperty('customer');
+  });
+
+  it('sends the source only for marketplace and review tickets', () => {
+    expect(toCreateTicketBody(form({ channel: 'marketplace', source: ' ebay ' })).source).toBe('ebay');
+    expect(toCreateTicketBody(form({ channel: 'review', source: 'google' })).source).toBe('google');
+    expect(toCreateTicketBody(form({ channel: 'phone', source: 'ebay' }))).not.toHaveProperty('source');
+  });
+
+  it('offers every channel of the contract once, with its label', () => {
+    expect(channelOptions.map((o) => o.value).sort()).toEqual([...channels].sort());
+    expect(channelOptions.find((o) => o.value === 'web')?.label).toBe('Website');
+    expect(channelOptions.find((o) => o.value === 'in_store')?.label).toBe('In store');
+  });
+});
+
+describe('create ticket form checks', () => {
+  it('says Required at the subject, through the server schema', () => {
+    const body = toCreateTicketBody(form({ customerUser: budi, subject: '   ' }));
+    expect(polishErrors(validate(createTicketBody, body).errors ?? {})).toEqual({ subject: 'Required' });
+  });
+
+  it('asks for a customer: a picked one, or a new one with an email or a phone', () => {
+    expect(checkCreateTicketForm(form({ subject: 'x' }))).toEqual({ customer: 'Find the customer, or enter a new one' });
+    expect(checkCreateTicketForm(form({ customerUser: budi }))).toEqual({});
+    expect(checkCreateTicketForm(form({ customerMode: 'new', customerName: 'Siti' }))).toEqual({ 'customer.email': 'An email or a phone number is required' });
+    expect(checkCreateTicketForm(form({ customerMode: 'new', customerName: 'Siti', customerPhone: '0812 555' }))).toEqual({});
+  });
+
+  it('refuses a description over the byte limit, counting multi-byte characters', () => {
+    expect(checkCreateTicketForm(form({ customerUser: budi, description: 'é'.repeat(60 * 1024) }))).toEqual({ description: 'At most 100 KB of text' });
+    expect(checkCreateTicketForm(form({ customerUser: budi, description: 'e'.repeat(60 * 1024) }))).toEqual({});
+  });
+});
+
+describe('server errors at the fields', () => {
+  it('capitalises messages and words a retired category for people', () => {
+    expect(polishErrors({ 'customer.phone': 'digits, spaces and + ( ) . / - only', category: 'retired' })).toEqual({
+      'customer.phone': 'Digits, spaces and + ( ) . / - only',
+      category: 'This category has been retired; choose another',
+    });
+  });
+
+  it('keeps the messages of this form at their fields and lists the others', () => {
+    expect(splitErrors({ order_number: 'Too long', 'customer.email': 'Invalid', assignee: 'deactivated' })).toEqual({
+      placed: { order_number: 'Too long', 'customer.email': 'Invalid' },
+      unplaced: ['assignee: deactivated'],
+    });
+  });
+});
+
+describe('a search that found nobody becomes the new customer', () => {
+  it('as email, phone or name, without wildcards', () => {
+    expect(newCustomerFromSearch(' siti@example.com ')).toEqual({ customerName: '', customerEmail: 'siti@example.com', customerPhone: '' });
+    expect(newCustomerFromSearch('+62 812*')).toEqual({ customerName: '', customerEmail: '', customerPhone: '+62 812' });
+    expect(newCustomerFromSearch('Siti Ra*')).toEqual({ customerName: 'Siti Ra', customerEmail: '', customerPhone: '' });
+  });
+});
+
+describe('drafts', () => {
+  it('round-trips a typed form', () => {
+    const typed = form({ customerUser: budi, subject: 'Late', description: 'Two weeks late', channel: 'in_store', priority: 'urgent' });
+    expect(readDraft(JSON.stringify(typed))).toEqual(typed);
+  });
+
+  it('reads nothing from a missing, broken or blank draft', () => {
+    expect(readDraft(null)).toBeNull();
+    expect(readDraft('{not json')).toBeNull();
+    expect(readDraft('"a string"')).toBeNull();
+    expect(readDraft(JSON.stringify(form({ channel: 'email' })))).toBeNull();
+  });
+
+  it('repairs fields it cannot use instead of dropping the text', () => {
+    const restored = readDraft(JSON.stringify({ subject: 'Keep me', channel: 'pigeon', priority: 7, customerUser: { id: 'x' } }));
+    expect(restored).toEqual(form({ subject: 'Keep me' }));
+  });
+
+  it('counts only typed text and picks as worth keeping', () => {
+    expect(isBlankForm(form({ channel: 'chat', priority: 'low', customerMode: 'new' }))).toBe(true);
+    expect(isBlankForm(form({ subject: ' ' }))).toBe(true);
+    expect(isBlankForm(form({ orderNumber: 'A1' }))).toBe(false);
+    expect(isBlankForm(form({ customerUser: budi }))).toBe(false);
+  });
+
+  it('are kept per workspace and agent', () => {
+    expect(draftKey(1, 2)).not.toBe(draftKey(1, 3));
+    expect(draftKey(1, 2)).not.toBe(draftKey(2, 2));
+  });
+});
