@@ -18,7 +18,7 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'test/**/*.unit.test.ts'], exclude: ['**/*.api.test.ts', '**/node_modules/**'] } },
       apiOn('pglite'),
       ...(process.env.TEST_DATABASE_URL ? [apiOn('postgres')] : []),
-      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.browser.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
+      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.browser.test.ts'], globalSetup: ['test/browser/global-setup.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
     ],
   },
 });

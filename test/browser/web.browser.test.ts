@@ -1,18 +1,8 @@
-import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../helpers/server.ts';
+import { chromiumPath, hasChromium, launchChromium, openPage, shot } from './chromium.ts';
 import { ensureWebBuild } from './web-build.ts';
-
-// Debian's Chromium (apt-get install -y chromium); playwright's own browser downloads are not used.
-const chromiumPath = '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-if (!hasChromium) console.warn(`Browser tests skipped: ${chromiumPath} is not installed (apt-get install -y chromium).`);
-
-/** Screenshots of each page, for a person to look at; not part of the assertions. */
-const shot = (page: Page, name: string) => page.screenshot({ path: join(tmpdir(), `caredesk-web-${name}.png`), fullPage: true });
 
 const admin = { name: 'Dewi Lestari', email: 'dewi@acme.test', password: 'correct horse battery' };
 
@@ -20,20 +10,16 @@ describe.skipIf(!hasChromium)(`agent web app in Chromium (needs ${chromiumPath})
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     await ensureWebBuild();
     server = await startTestServer();
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    let errors: string[];
+    ({ page, errors } = await openPage(context));
+    pageErrors = errors;
   }, 120_000);
 
   afterAll(async () => {
@@ -135,7 +121,7 @@ describe.skipIf(!hasChromium)(`agent web app in Chromium (needs ${chromiumPath})
     await expect.poll(() => page.locator('[data-status="total"] .tile-count').textContent()).toBe('51');
     expect(await page.locator('[data-status="new"] .tile-count').textContent()).toBe('51');
 
-    const rows = page.locator('.tickets-table tbody tr');
+    const rows = page.locator('.tickets-table tbody tr:not(.placeholder-row)');
     await expect.poll(() => rows.count()).toBe(50);
     const newest = rows.first();
     expect(await newest.getByText('Parcel 51 arrived damaged').count()).toBe(1);

@@ -1,6 +1,8 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx';
 import { SetupPage } from '../features/setup/components/setup-page.tsx';
+import { CreateTicketPage } from '../features/tickets/components/create-ticket-page.tsx';
+import { TicketPage } from '../features/tickets/components/ticket-page.tsx';
 import { TicketsPage } from '../features/tickets/components/tickets-page.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { RequireAgent, RequireSetupDone, RequireSetupNeeded } from './guards.tsx';
@@ -33,6 +35,8 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/tickets" replace /> },
       { path: 'tickets', element: <TicketsPage /> },
+      { path: 'tickets/new', element: <CreateTicketPage /> },
+      { path: 'tickets/:number', element: <TicketPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,0 +1,49 @@
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { LiveEvent } from '../../../contract/live.ts';
+import type { Ticket } from '../../../contract/tickets.ts';
+
+/** What a change of one ticket makes stale: lists, counts, and that ticket's own views if open. */
+export function applyLiveEvent(client: QueryClient, event: LiveEvent): void {
+  if (event.type === 'resync') {
+    void client.invalidateQueries({ queryKey: ['tickets'] });
+    return;
+  }
+  void client.invalidateQueries({ queryKey: ['tickets', 'list'] });
+  void client.invalidateQueries({ queryKey: ['tickets', 'stats'] });
+  for (const [key, ticket] of client.getQueriesData<Ticket>({ queryKey: ['tickets', 'detail'] })) {
+    if (ticket?.id !== event.ticket_id) continue;
+    void client.invalidateQueries({ queryKey: key });
+    void client.invalidateQueries({ queryKey: ['tickets', 'messages', ticket.number] });
+    void client.invalidateQueries({ queryKey: ['tickets', 'history', ticket.number] });
+  }
+}
+
+/**
+ * Keeps every ticket view current from the server's event stream (GET /api/v1/events). The
+ * browser reconnects by itself after a break; whatever changed meanwhile is then read again.
+ */
+export function useLiveUpdates(): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    const source = new EventSource('/api/v1/events');
+    let broken = false;
+    const onEvent = (e: MessageEvent<string>) => {
+      try {
+        applyLiveEvent(client, JSON.parse(e.data) as LiveEvent);
+      } catch {
+        // A malformed event is dropped; the next one or a reload brings the state.
+      }
+    };
+    source.addEventListener('ticket', onEvent);
+    source.addEventListener('resync', onEvent);
+    source.addEventListener('error', () => {
+      broken = true;
+    });
+    source.addEventListener('open', () => {
+      if (broken) applyLiveEvent(client, { type: 'resync' });
+      broken = false;
+    });
+    return () => source.close();
+  }, [client]);
+}

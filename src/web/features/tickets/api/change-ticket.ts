@@ -1,0 +1,76 @@
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Message, PatchTicketBody, Ticket, TransitionBody } from '../../../../contract/tickets.ts';
+import { api, ifMatch, isConflict } from '../../../lib/api-client.ts';
+import { ticketQueryKey } from './get-ticket.ts';
+import { ticketHistoryQueryKey } from './get-ticket-history.ts';
+import { ticketMessagesQueryKey } from './get-ticket-messages.ts';
+
+const path = (number: string) => `/tickets/${encodeURIComponent(number)}`;
+
+/** After any change: the ticket as the server answered it, and the views that show it, refreshed. */
+function settle(client: QueryClient, number: string, ticket?: Ticket) {
+  if (ticket) client.setQueryData(ticketQueryKey(number), ticket);
+  void client.invalidateQueries({ queryKey: ticketHistoryQueryKey(number) });
+  void client.invalidateQueries({ queryKey: ['tickets', 'list'] });
+  void client.invalidateQueries({ queryKey: ['tickets', 'stats'] });
+}
+
+/** A change refused because someone else moved the ticket on: reload it so the agent sees the new state. */
+function onConflict(client: QueryClient, number: string, error: unknown) {
+  if (isConflict(error)) void client.invalidateQueries({ queryKey: ticketQueryKey(number) });
+}
+
+export const patchTicket = (number: string, version: number, body: PatchTicketBody) =>
+  api<Ticket>(path(number), { method: 'PATCH', body, headers: ifMatch(version) });
+
+/** Changes fields of the ticket as the agent last saw it (If-Match: a stale version gets 412). */
+export function usePatchTicket(number: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ version, body }: { version: number; body: PatchTicketBody }) => patchTicket(number, version, body),
+    onSuccess: (ticket) => settle(client, number, ticket),
+    onError: (error) => onConflict(client, number, error),
+  });
+}
+
+export const transitionTicket = (number: string, version: number, body: TransitionBody) =>
+  api<Ticket>(`${path(number)}/transitions`, { method: 'POST', body, headers: ifMatch(version) });
+
+/** A lifecycle move: hold, resume, resolve, close, reopen. */
+export function useTransitionTicket(number: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ version, body }: { version: number; body: TransitionBody }) => transitionTicket(number, version, body),
+    onSuccess: (ticket) => settle(client, number, ticket),
+    onError: (error) => onConflict(client, number, error),
+  });
+}
+
+/** Takes or releases the ticket lock. */
+export function useLockTicket(number: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (locked: boolean) => api<Ticket>(`${path(number)}/${locked ? 'lock' : 'unlock'}`, { method: 'POST' }),
+    onSuccess: (ticket) => settle(client, number, ticket),
+    onError: (error) => onConflict(client, number, error),
+  });
+}
+
+export interface NewMessage {
+  body: string;
+  visibility: 'public' | 'internal';
+}
+
+/** A public reply to the customer or an internal note. */
+export function useAddMessage(number: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (message: NewMessage) => api<Message>(`${path(number)}/messages`, { method: 'POST', body: message }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ticketMessagesQueryKey(number) });
+      // A reply can change the ticket (first response, status): read it again.
+      void client.invalidateQueries({ queryKey: ticketQueryKey(number) });
+      settle(client, number);
+    },
+  });
+}

@@ -1,0 +1,90 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import type { Ticket } from '../../../../contract/tickets.ts';
+import { formatDay } from '../../../lib/format.ts';
+import { getTickets } from '../api/get-tickets.ts';
+import { StatusBadge } from './ticket-badges.tsx';
+
+/** Who complained, how to reach them, their other tickets and the order and purchase this is about. */
+export function CustomerPanel({ ticket }: { ticket: Ticket }) {
+  const cu = ticket.customer_user;
+  const others = useQuery({
+    queryKey: ['tickets', 'list', { customer_user_id: cu?.id, limit: 11 }],
+    queryFn: ({ signal }) => getTickets({ customer_user_id: cu?.id, limit: 11 }, null, signal),
+    enabled: cu !== null,
+  });
+  const otherTickets = (others.data?.items ?? []).filter((t) => t.id !== ticket.id).slice(0, 10);
+
+  return (
+    <section className="panel side-panel" aria-labelledby="customer-panel-title">
+      <h2 id="customer-panel-title" className="panel-title">
+        Customer
+      </h2>
+      {cu ? (
+        <dl className="facts">
+          <div>
+            <dt>Name</dt>
+            <dd>{cu.name}</dd>
+          </div>
+          {ticket.customer && (
+            <div>
+              <dt>Company</dt>
+              <dd>{ticket.customer.name}</dd>
+            </div>
+          )}
+          <div>
+            <dt>Email</dt>
+            <dd>{cu.email ? <a href={`mailto:${cu.email}`}>{cu.email}</a> : <span className="muted">—</span>}</dd>
+          </div>
+          <div>
+            <dt>Phone</dt>
+            <dd>{cu.phone ? <a href={`tel:${cu.phone.replace(/[^\d+]/g, '')}`}>{cu.phone}</a> : <span className="muted">—</span>}</dd>
+          </div>
+        </dl>
+      ) : (
+        <p className="muted">No customer is linked to this ticket.</p>
+      )}
+      <dl className="facts">
+        <div>
+          <dt>Order number</dt>
+          <dd>{ticket.order_number ?? <span className="muted">—</span>}</dd>
+        </div>
+        <div>
+          <dt>Loyalty transaction</dt>
+          <dd>{ticket.transaction_ref ?? <span className="muted">—</span>}</dd>
+        </div>
+        {ticket.review_ref && (
+          <div>
+            <dt>Review</dt>
+            <dd>{ticket.review_ref}</dd>
+          </div>
+        )}
+      </dl>
+      {cu && (
+        <>
+          <h3 className="side-subtitle">Other tickets of {cu.name}</h3>
+          {others.isError ? (
+            <p className="field-error">Their tickets could not be loaded: {others.error.message}</p>
+          ) : others.isPending ? (
+            <p className="muted">Loading…</p>
+          ) : otherTickets.length === 0 ? (
+            <p className="muted">None.</p>
+          ) : (
+            <ul className="other-tickets">
+              {otherTickets.map((t) => (
+                <li key={t.id}>
+                  <Link to={`/tickets/${t.number}`}>
+                    <span className="ticket-number">{t.number}</span> {t.subject}
+                  </Link>
+                  <span className="other-ticket-meta">
+                    <StatusBadge ticket={t} /> {formatDay(t.created_at)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
