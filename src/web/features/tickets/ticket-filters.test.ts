@@ -1,5 +1,30 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readTicketFilters, statusTiles, writeTicketFilters } from './ticket-filters.ts';
+import { channels, priorities, sortKeys, statusFilters } from '../../../contract/tickets.ts';
+import {
+  activeChannelOption,
+  channelFilterLabel,
+  countFiltersOf,
+  filterChips,
+  readTicketFilters,
+  type SortFilter,
+  statusTiles,
+  type TicketFilters,
+  writeTicketFilters,
+} from './ticket-filters.ts';
+
+const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+const validFilters: fc.Arbitrary<TicketFilters> = fc
+  .record({
+    status: optional(fc.constantFrom(...statusFilters)),
+    channel: optional(fc.constantFrom(...channels)),
+    source: optional(fc.stringMatching(/^[a-z0-9_-]{1,50}$/)),
+    assignee: optional(fc.constant('me' as const)),
+    priority: optional(fc.constantFrom(...priorities)),
+    sort: optional(fc.constantFrom(...sortKeys.flatMap((k): SortFilter[] => [k, `-${k}`]))),
+  })
+  // An absent filter is no key at all, as readTicketFilters returns it.
+  .map((f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as TicketFilters);
 
 describe('ticket filters in the URL', () => {
   it('reads each tile status, with On hold meaning pending', () => {
@@ -8,16 +33,74 @@ describe('ticket filters in the URL', () => {
     expect(statusTiles.find((t) => t.label === 'On hold')?.key).toBe('pending');
   });
 
-  it('ignores a status the API would refuse, and total, which is no filter', () => {
+  it('reads every filter of a shared dashboard link', () => {
+    const params = new URLSearchParams('status=overdue&channel=marketplace&source=ebay&assignee=me&priority=urgent&sort=-priority');
+    expect(readTicketFilters(params)).toEqual({ status: 'overdue', channel: 'marketplace', source: 'ebay', assignee: 'me', priority: 'urgent', sort: '-priority' });
+  });
+
+  it('ignores values the API would refuse, and total, which is no filter', () => {
     expect(readTicketFilters(new URLSearchParams('status=bogus'))).toEqual({});
     expect(readTicketFilters(new URLSearchParams('status=total'))).toEqual({});
     expect(readTicketFilters(new URLSearchParams(''))).toEqual({});
+    const refused = 'channel=fax&source=eBay!&assignee=7&priority=critical&sort=subject&sort=--number';
+    expect(readTicketFilters(new URLSearchParams(refused))).toEqual({});
+    expect(readTicketFilters(new URLSearchParams(`source=${'a'.repeat(51)}`))).toEqual({});
   });
 
-  it('writes the status and keeps the other parameters', () => {
-    const params = new URLSearchParams('channel=email&status=new');
-    expect(writeTicketFilters(params, { status: 'overdue' }).toString()).toBe('channel=email&status=overdue');
-    expect(writeTicketFilters(params, {}).toString()).toBe('channel=email');
-    expect(params.toString()).toBe('channel=email&status=new');
+  it('writes exactly the given filters and keeps the parameters that are not filters', () => {
+    const params = new URLSearchParams('view=compact&channel=email&status=new');
+    expect(writeTicketFilters(params, { status: 'overdue' }).toString()).toBe('view=compact&status=overdue');
+    expect(writeTicketFilters(params, {}).toString()).toBe('view=compact');
+    expect(writeTicketFilters(params, { channel: 'marketplace', source: 'amazon', sort: 'due' }).toString()).toBe('view=compact&channel=marketplace&source=amazon&sort=due');
+    expect(params.toString()).toBe('view=compact&channel=email&status=new');
+  });
+
+  it('reads back whatever it wrote, whatever else is in the URL (property)', () => {
+    const otherParams = fc.dictionary(fc.stringMatching(/^[a-z]{1,8}$/).filter((k) => !['status', 'channel', 'source', 'assignee', 'priority', 'sort'].includes(k)), fc.string());
+    fc.assert(
+      fc.property(validFilters, otherParams, (filters, other) => {
+        const written = writeTicketFilters(new URLSearchParams(other), filters);
+        expect(readTicketFilters(new URLSearchParams(written.toString()))).toEqual(filters);
+        for (const [key, value] of Object.entries(other)) expect(written.get(key)).toBe(value);
+      }),
+    );
+  });
+
+  it('drops unknown values and keeps known ones from any query string (property)', () => {
+    const value = fc.oneof(fc.string(), fc.constantFrom<string>(...statusFilters, ...channels, ...priorities, 'me', '-due', 'ebay'));
+    const key = fc.constantFrom('status', 'channel', 'source', 'assignee', 'priority', 'sort', 'other');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, value)), (pairs) => {
+        const filters = readTicketFilters(new URLSearchParams(pairs));
+        // Whatever was read is a valid filter set: writing and reading it again changes nothing.
+        expect(readTicketFilters(writeTicketFilters(new URLSearchParams(), filters))).toEqual(filters);
+        if (filters.status) expect(statusFilters).toContain(filters.status);
+        if (filters.channel) expect(channels).toContain(filters.channel);
+        if (filters.source) expect(filters.source).toMatch(/^[a-z0-9_-]{1,50}$/);
+      }),
+    );
+  });
+});
+
+describe('channel bar and chips', () => {
+  it('names marketplaces by their source and finds the active bar entry', () => {
+    expect(activeChannelOption({ channel: 'marketplace', source: 'ebay' })?.label).toBe('eBay');
+    expect(activeChannelOption({})?.label).toBe('All');
+    expect(activeChannelOption({ channel: 'marketplace' })).toBeUndefined();
+    expect(channelFilterLabel({ channel: 'in_store' })).toBe('In store');
+    expect(channelFilterLabel({ channel: 'marketplace', source: 'tokopedia' })).toBe('Marketplace · tokopedia');
+    expect(channelFilterLabel({})).toBeUndefined();
+  });
+
+  it('offers one removable chip per active filter, each removing only itself', () => {
+    const filters: TicketFilters = { status: 'pending', channel: 'marketplace', source: 'b2b', assignee: 'me', priority: 'high', sort: 'number' };
+    const chips = filterChips(filters);
+    expect(chips.map((c) => c.label)).toEqual(['On hold', 'B2B', 'Assigned to me', 'High priority']);
+    expect(readTicketFilters(writeTicketFilters(new URLSearchParams(), chips[1].without))).toEqual({ status: 'pending', assignee: 'me', priority: 'high', sort: 'number' });
+    expect(filterChips({ sort: '-due' })).toEqual([]);
+  });
+
+  it('counts under every filter but the status and the order', () => {
+    expect(countFiltersOf({ status: 'new', channel: 'email', priority: 'low', sort: 'due' })).toEqual({ channel: 'email', priority: 'low' });
   });
 });

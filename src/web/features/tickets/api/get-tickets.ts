@@ -10,9 +10,12 @@ export interface TicketPage {
 
 export const ticketPageSize = 50;
 
+/** Any filter of GET /api/v1/tickets, beyond the dashboard's own. */
+export type TicketQuery = TicketFilters & { customer_user_id?: number; limit?: number };
+
 /** One page of the ticket list under the given filters. */
-export const getTickets = (filters: TicketFilters, cursor: string | null, signal?: AbortSignal): Promise<TicketPage> =>
-  api<TicketPage>('/tickets', { query: { ...filters, limit: ticketPageSize, cursor }, signal });
+export const getTickets = (filters: TicketQuery, cursor: string | null, signal?: AbortSignal): Promise<TicketPage> =>
+  api<TicketPage>('/tickets', { query: { limit: ticketPageSize, ...filters, cursor }, signal });
 
 export const ticketsQueryOptions = (filters: TicketFilters) =>
   infiniteQueryOptions({

@@ -1,44 +1,113 @@
-import { Link, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
+import { type BulkChange, useBulkChangeTickets } from '../api/bulk-change-tickets.ts';
 import { useTicketStats } from '../api/get-ticket-stats.ts';
 import { useTickets } from '../api/get-tickets.ts';
-import { readTicketFilters, statusFilterLabel, writeTicketFilters } from '../ticket-filters.ts';
+import type { BulkOutcome } from '../dashboard-bulk.ts';
+import { visibleColumns } from '../dashboard-columns.ts';
+import { nextSort } from '../dashboard-sort.ts';
+import { channelFilterLabel, countFiltersOf, filterChips, readTicketFilters, statusFilterLabel, toSearch, writeTicketFilters } from '../ticket-filters.ts';
+import './dashboard.css';
+import { DashboardBulkBar } from './dashboard-bulk-bar.tsx';
+import { DashboardBulkResult } from './dashboard-bulk-result.tsx';
+import { DashboardChannelBar } from './dashboard-channel-bar.tsx';
+import { DashboardColumnsMenu, useHiddenColumns } from './dashboard-columns-menu.tsx';
+import { DashboardFilterChips } from './dashboard-filter-chips.tsx';
+import { useRowKeys } from './dashboard-row-keys.tsx';
 import { StatusTiles } from './status-tiles.tsx';
 import { TicketsTable } from './tickets-table.tsx';
 
-/** The care dashboard's first slice: status tiles over the ticket table, filters in the URL. */
+const noSelection: ReadonlySet<string> = new Set();
+
+/** The care dashboard (DESIGN.md §3): status tiles, channel bar, the ticket table; every filter in the URL. */
 export function TicketsPage() {
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
   const filters = readTicketFilters(params);
-  const { status, ...countFilters } = filters;
-  const stats = useTicketStats(countFilters);
+  const { status } = filters;
+  const stats = useTicketStats(countFiltersOf(filters));
   const tickets = useTickets(filters);
   const items = tickets.data?.pages.flatMap((p) => p.items) ?? [];
+  const [hidden, setColumnShown] = useHiddenColumns();
+  const bulk = useBulkChangeTickets();
+  const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
+
+  // Selection and highlight belong to one view: another filter or order starts both afresh.
+  const viewKey = JSON.stringify(filters);
+  const [view, setView] = useState({ key: viewKey, selection: noSelection, highlighted: null as string | null });
+  const current = view.key === viewKey ? view : { key: viewKey, selection: noSelection, highlighted: null };
+  if (current !== view) setView(current);
+  const { selection, highlighted } = current;
+  const setSelection = (next: ReadonlySet<string>) => setView((v) => ({ ...v, selection: next }));
+  const toggle = (number: string) => {
+    const next = new Set(selection);
+    if (!next.delete(number)) next.add(number);
+    setSelection(next);
+  };
+  const selected = items.filter((t) => selection.has(t.number));
+  const highlightedTicket = items.find((t) => t.number === highlighted);
+
+  useRowKeys({
+    numbers: items.map((t) => t.number),
+    highlighted,
+    onHighlight: (number) => setView((v) => ({ ...v, highlighted: number })),
+    onOpen: (number) => void navigate(`/tickets/${number}`),
+    onToggle: toggle,
+  });
+
+  const runBulk = (change: BulkChange) => {
+    setOutcome(null);
+    bulk.mutate(
+      { tickets: selected, change },
+      {
+        onSuccess: (result) => {
+          setOutcome(result);
+          // The failures stay selected: once the list is read again they can be tried with what they hold now.
+          setSelection(new Set(result.failed.map((f) => f.number)));
+        },
+      },
+    );
+  };
+
   const heading = status ? `${statusFilterLabel(status)} tickets` : 'All tickets';
-  const clearSearch = writeTicketFilters(params, {}).toString();
+  const channel = channelFilterLabel(filters);
+  const hasOtherFilters = filterChips({ ...filters, status: undefined }).length > 0;
+  const clearSearch = toSearch(writeTicketFilters(params, { sort: filters.sort }));
 
   return (
     <div className="page">
-      <title>{`${heading} · Caredesk`}</title>
+      <title>{`${heading}${channel ? ` · ${channel}` : ''} · Caredesk`}</title>
       <div className="page-head">
         <h1 className="page-title">Tickets</h1>
       </div>
 
       {stats.isError && <Alert title="The ticket counts could not be loaded">{stats.error.message}</Alert>}
-      <StatusTiles stats={stats.data} active={status} />
+      <StatusTiles stats={stats.data} filters={filters} />
+      <DashboardChannelBar filters={filters} />
 
-      <section className="panel" aria-labelledby="ticket-list-heading">
-        <div className="panel-head">
-          <h2 id="ticket-list-heading" className="panel-title">
-            {heading}
-          </h2>
-          {tickets.isSuccess && items.length > 0 && (
-            <span className="panel-meta">
-              {items.length} shown{tickets.hasNextPage ? ', more available' : ''}
-            </span>
-          )}
+      <section className="panel dash-panel" aria-labelledby="ticket-list-heading">
+        <div className="panel-head dash-panel-head">
+          <div className="dash-panel-title">
+            <h2 id="ticket-list-heading" className="panel-title">
+              {heading}
+            </h2>
+            <DashboardFilterChips filters={filters} />
+          </div>
+          <div className="dash-panel-tools">
+            {tickets.isSuccess && items.length > 0 && (
+              <span className="panel-meta">
+                {items.length} shown{tickets.hasNextPage ? ', more available' : ''}
+              </span>
+            )}
+            <DashboardColumnsMenu hidden={hidden} onChange={setColumnShown} />
+          </div>
         </div>
+
+        {outcome && <DashboardBulkResult outcome={outcome} onDismiss={() => setOutcome(null)} />}
+        {bulk.isError && <Alert title="The bulk change stopped">{bulk.error.message}</Alert>}
+        {selected.length > 0 && <DashboardBulkBar selected={selected} isBusy={bulk.isPending} onChange={runBulk} onClear={() => setSelection(noSelection)} />}
 
         {tickets.isError && !tickets.data ? (
           <div className="panel-body">
@@ -51,11 +120,17 @@ export function TicketsPage() {
           </div>
         ) : tickets.isSuccess && items.length === 0 ? (
           <div className="empty-state">
-            {status ? (
+            {status && !hasOtherFilters ? (
               <>
                 <h3>No {statusFilterLabel(status).toLowerCase()} tickets</h3>
                 <p>Nothing matches this filter right now.</p>
-                <Link to={{ search: clearSearch ? `?${clearSearch}` : '' }}>Show all tickets</Link>
+                <Link to={{ search: clearSearch }}>Show all tickets</Link>
+              </>
+            ) : status || hasOtherFilters ? (
+              <>
+                <h3>No tickets match these filters</h3>
+                <p>Remove a filter above to see more.</p>
+                <Link to={{ search: clearSearch }}>Show all tickets</Link>
               </>
             ) : (
               <>
@@ -65,8 +140,28 @@ export function TicketsPage() {
             )}
           </div>
         ) : (
-          <TicketsTable tickets={items} isLoading={tickets.isPending} />
+          <TicketsTable
+            tickets={items}
+            isLoading={tickets.isPending}
+            columns={visibleColumns(hidden)}
+            sort={filters.sort}
+            onSort={(key) => setParams(writeTicketFilters(params, { ...filters, sort: nextSort(filters.sort, key) }))}
+            selection={selection}
+            onToggle={toggle}
+            onToggleAll={(isSelected) => setSelection(isSelected ? new Set(items.map((t) => t.number)) : noSelection)}
+            highlighted={highlighted}
+            onHighlight={(number) => setView((v) => ({ ...v, highlighted: number }))}
+          />
         )}
+
+        {items.length > 0 && (
+          <p className="dash-keys">
+            <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>Enter</kbd> opens, <kbd>x</kbd> selects the highlighted ticket
+          </p>
+        )}
+        <p className="visually-hidden" aria-live="polite">
+          {highlightedTicket ? `${highlightedTicket.number}: ${highlightedTicket.subject}${selection.has(highlightedTicket.number) ? ', selected' : ''}` : ''}
+        </p>
 
         {tickets.hasNextPage && (
           <div className="panel-foot">

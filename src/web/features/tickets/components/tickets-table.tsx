@@ -1,92 +1,121 @@
+import { useEffect, useRef } from 'react';
 import type { Ticket } from '../../../../contract/tickets.ts';
-import { formatDateTime, formatDay, formatTime } from '../../../lib/format.ts';
-import { channelLabel, PriorityBadge, StatusBadge } from './ticket-badges.tsx';
+import { type DashboardColumn, dashboardColumns } from '../dashboard-columns.ts';
+import { ariaSortOf, sortStateOf } from '../dashboard-sort.ts';
+import type { SortFilter, SortKey } from '../ticket-filters.ts';
+import { ticketCell } from './dashboard-ticket-cells.tsx';
 
-const columns = ['Number', 'Subject', 'Category', 'Customer', 'Reporter', 'Assignee', 'Priority', 'Status', 'Channel', 'Department', 'Created'];
+interface TicketsTableProps {
+  tickets: Ticket[];
+  isLoading?: boolean;
+  columns?: readonly DashboardColumn[];
+  sort?: SortFilter;
+  onSort: (key: SortKey) => void;
+  /** Numbers of the selected tickets. */
+  selection: ReadonlySet<string>;
+  onToggle: (number: string) => void;
+  onToggleAll: (isSelected: boolean) => void;
+  /** The number of the row j/k point at. */
+  highlighted: string | null;
+  onHighlight: (number: string) => void;
+}
 
 /** The ticket table of the dashboard; `isLoading` draws placeholder rows in the same shape. */
-export function TicketsTable({ tickets, isLoading = false }: { tickets: Ticket[]; isLoading?: boolean }) {
+export function TicketsTable({ tickets, isLoading = false, columns = dashboardColumns, sort, onSort, selection, onToggle, onToggleAll, highlighted, onHighlight }: TicketsTableProps) {
+  const selectedCount = tickets.filter((t) => selection.has(t.number)).length;
+  const isAll = tickets.length > 0 && selectedCount === tickets.length;
+  const current = sortStateOf(sort);
   return (
     <div className="table-scroll">
       <table className="tickets-table" aria-busy={isLoading || undefined}>
         <thead>
           <tr>
-            {columns.map((c) => (
-              <th key={c} scope="col" className={`col-${c.toLowerCase()}`}>
-                {c}
-              </th>
-            ))}
+            <th scope="col" className="col-select">
+              <input
+                type="checkbox"
+                aria-label="Select all loaded tickets"
+                checked={isAll}
+                ref={(el) => {
+                  if (el) el.indeterminate = selectedCount > 0 && !isAll;
+                }}
+                disabled={isLoading || tickets.length === 0}
+                onChange={(e) => onToggleAll(e.target.checked)}
+              />
+            </th>
+            {columns.map((c) => {
+              const sortKey: SortKey | undefined = 'sort' in c ? c.sort : undefined;
+              const ariaSort = sortKey ? ariaSortOf(sort, sortKey) : undefined;
+              return (
+                <th key={c.id} scope="col" className={`col-${c.id}`} aria-sort={ariaSort}>
+                  {sortKey ? (
+                    <button type="button" className="th-sort" onClick={() => onSort(sortKey)}>
+                      {c.label}
+                      <span
+                        className={['th-sort-mark', ariaSort ? 'th-sort-on' : ''].filter(Boolean).join(' ')}
+                        data-direction={current.key === sortKey && !current.isDescending ? 'ascending' : 'descending'}
+                        aria-hidden="true"
+                      />
+                    </button>
+                  ) : (
+                    c.label
+                  )}
+                </th>
+              );
+            })}
           </tr>
         </thead>
-        <tbody>{isLoading ? <PlaceholderRows /> : tickets.map((t) => <TicketRow key={t.id} ticket={t} />)}</tbody>
+        <tbody>
+          {isLoading ? (
+            <PlaceholderRows columns={columns.length + 1} />
+          ) : (
+            tickets.map((t) => (
+              <TicketRow key={t.id} ticket={t} columns={columns} isSelected={selection.has(t.number)} isHighlighted={highlighted === t.number} onToggle={onToggle} onHighlight={onHighlight} />
+            ))
+          )}
+        </tbody>
       </table>
     </div>
   );
 }
 
-function TicketRow({ ticket }: { ticket: Ticket }) {
-  const channel = channelLabel(ticket);
-  const contact = ticket.customer_user?.email ?? ticket.customer_user?.phone;
+interface TicketRowProps {
+  ticket: Ticket;
+  columns: readonly DashboardColumn[];
+  isSelected: boolean;
+  isHighlighted: boolean;
+  onToggle: (number: string) => void;
+  onHighlight: (number: string) => void;
+}
+
+function TicketRow({ ticket, columns, isSelected, isHighlighted, onToggle, onHighlight }: TicketRowProps) {
+  const row = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    if (isHighlighted) row.current?.scrollIntoView({ block: 'nearest' });
+  }, [isHighlighted]);
   return (
-    <tr>
-      <td className="col-number">
-        <span className="ticket-number">{ticket.number}</span>
+    <tr
+      ref={row}
+      className={[isSelected ? 'row-selected' : '', isHighlighted ? 'row-highlighted' : ''].filter(Boolean).join(' ') || undefined}
+      aria-current={isHighlighted || undefined}
+      data-number={ticket.number}
+      onClick={() => onHighlight(ticket.number)}
+    >
+      <td className="col-select">
+        <input type="checkbox" aria-label={`Select ${ticket.number}`} checked={isSelected} onChange={() => onToggle(ticket.number)} />
       </td>
-      <td className="col-subject">
-        <div className="ticket-subject" title={ticket.subject}>
-          {ticket.subject}
-        </div>
-        {ticket.description && <div className="ticket-excerpt">{excerpt(ticket.description)}</div>}
-      </td>
-      <td>{ticket.category?.name ?? <Empty />}</td>
-      <td className="col-customer">
-        {ticket.customer_user ? (
-          <>
-            <div className="cell-main">{ticket.customer_user.name}</div>
-            {contact && <div className="cell-sub">{contact}</div>}
-          </>
-        ) : (
-          <Empty />
-        )}
-      </td>
-      <td>{ticket.reporter?.name ?? <Empty title="Created by the customer or an integration" />}</td>
-      <td>{ticket.assignee?.name ?? <span className="muted">Unassigned</span>}</td>
-      <td>
-        <PriorityBadge priority={ticket.priority} />
-      </td>
-      <td>
-        <StatusBadge ticket={ticket} />
-      </td>
-      <td>
-        <div className="cell-main">{channel.name}</div>
-        {channel.detail && <div className="cell-sub">{channel.detail}</div>}
-      </td>
-      <td>{ticket.department?.name ?? <Empty />}</td>
-      <td className="col-created">
-        <time dateTime={ticket.created_at} title={formatDateTime(ticket.created_at)}>
-          <span className="cell-main">{formatDay(ticket.created_at)}</span>
-          <span className="cell-sub">{formatTime(ticket.created_at)}</span>
-        </time>
-      </td>
+      {columns.map((c) => (
+        <td key={c.id} className={`col-${c.id}`}>
+          {ticketCell(c.id, ticket)}
+        </td>
+      ))}
     </tr>
   );
 }
 
-/** The start of the complaint text on one line; the cell's CSS trims what does not fit. */
-const excerpt = (text: string): string => text.replace(/\s+/g, ' ').trim().slice(0, 240);
-
-function Empty({ title }: { title?: string }) {
-  return (
-    <span className="muted" title={title}>
-      —
-    </span>
-  );
-}
-
-function PlaceholderRows() {
+function PlaceholderRows({ columns }: { columns: number }) {
   return Array.from({ length: 6 }, (_, row) => (
     <tr key={row} className="placeholder-row" aria-hidden="true">
-      {columns.map((c) => (
+      {Array.from({ length: columns }, (_, c) => (
         <td key={c}>
           <span className="placeholder-bar" />
         </td>

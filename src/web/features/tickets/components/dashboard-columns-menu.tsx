@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { type ColumnId, columnsStorageKey, dashboardColumns, isRequiredColumn, parseHiddenColumns, serializeHiddenColumns } from '../dashboard-columns.ts';
+
+function readStored(): string | null {
+  try {
+    return localStorage.getItem(columnsStorageKey);
+  } catch {
+    return null;
+  }
+}
+
+/** The columns this browser hides, saved as the agent changes them. */
+export function useHiddenColumns(): [ReadonlySet<ColumnId>, (id: ColumnId, isShown: boolean) => void] {
+  const [hidden, setHidden] = useState(() => parseHiddenColumns(readStored()));
+  const setShown = useCallback(
+    (id: ColumnId, isShown: boolean) => {
+      const next = new Set(hidden);
+      if (isShown) next.delete(id);
+      else next.add(id);
+      setHidden(next);
+      try {
+        localStorage.setItem(columnsStorageKey, serializeHiddenColumns(next));
+      } catch {
+        // Storage full or disabled: the choice holds until the page is left.
+      }
+    },
+    [hidden],
+  );
+  return [hidden, setShown];
+}
+
+interface ColumnsMenuProps {
+  hidden: ReadonlySet<ColumnId>;
+  onChange: (id: ColumnId, isShown: boolean) => void;
+}
+
+/** A "Columns" button opening a list of checkboxes; Escape or a click elsewhere closes it. */
+export function DashboardColumnsMenu({ hidden, onChange }: ColumnsMenuProps) {
+  const [isOpen, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
+
+  useEffect(() => {
+    if (!isOpen) return;
+    root.current?.querySelector<HTMLInputElement>('input:not(:disabled)')?.focus();
+    const onPointer = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [isOpen]);
+
+  const shownCount = dashboardColumns.length - hidden.size;
+  return (
+    <div className="dash-menu" ref={root}>
+      <button ref={button} type="button" className="btn btn-secondary btn-md" aria-expanded={isOpen} aria-controls={panelId} onClick={() => setOpen(!isOpen)}>
+        Columns
+        <span className="dash-menu-count" aria-hidden="true">
+          {shownCount}/{dashboardColumns.length}
+        </span>
+      </button>
+      <div id={panelId} className="dash-menu-panel" hidden={!isOpen}>
+        <fieldset className="dash-menu-list">
+          <legend>Show columns</legend>
+          {dashboardColumns.map((column) => {
+            const isRequired = isRequiredColumn(column);
+            return (
+              <label key={column.id} className="dash-check">
+                <input type="checkbox" checked={isRequired || !hidden.has(column.id)} disabled={isRequired} onChange={(e) => onChange(column.id, e.target.checked)} />
+                <span>{column.label}</span>
+                {isRequired && <span className="dash-check-note">always</span>}
+              </label>
+            );
+          })}
+        </fieldset>
+      </div>
+    </div>
+  );
+}

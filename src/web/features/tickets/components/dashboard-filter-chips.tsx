@@ -1,0 +1,30 @@
+import { Link, useSearchParams } from 'react-router';
+import { filterChips, type TicketFilters, toSearch, writeTicketFilters } from '../ticket-filters.ts';
+
+/** The active filters, each a chip that removes it; with several, one link clears them all (the order stays). */
+export function DashboardFilterChips({ filters }: { filters: TicketFilters }) {
+  const [params] = useSearchParams();
+  const chips = filterChips(filters);
+  if (chips.length === 0) return null;
+  return (
+    <ul className="dash-chips" aria-label="Active filters">
+      {chips.map((chip) => (
+        <li key={chip.label}>
+          <Link className="dash-chip" to={{ search: toSearch(writeTicketFilters(params, chip.without)) }} aria-label={`Remove filter: ${chip.label}`}>
+            {chip.label}
+            <span className="dash-chip-x" aria-hidden="true">
+              ×
+            </span>
+          </Link>
+        </li>
+      ))}
+      {chips.length > 1 && (
+        <li>
+          <Link className="dash-chips-clear" to={{ search: toSearch(writeTicketFilters(params, { sort: filters.sort })) }}>
+            Clear filters
+          </Link>
+        </li>
+      )}
+    </ul>
+  );
+}
