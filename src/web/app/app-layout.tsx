@@ -1,16 +1,21 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
 import { Button } from '../components/ui/button.tsx';
 import { Logo } from '../components/ui/logo.tsx';
 import { useSession } from '../features/auth/api/get-session.ts';
 import { useSignOut } from '../features/auth/api/sign-out.ts';
-import { Shortcuts } from './shortcuts.tsx';
-import { type ThemeChoice, useTheme } from '../lib/theme.ts';
 import { useLiveUpdates } from '../features/live/use-live-updates.ts';
+import { applyAgentLanguage, currentLanguage, type Language, languageNames, languages, setLanguage } from '../i18n/i18n.ts';
+import { type ThemeChoice, useTheme } from '../lib/theme.ts';
+import { Shortcuts } from './shortcuts.tsx';
 
-/** The frame of every signed-in page: workspace, navigation, who is signed in. */
+/** The frame of every signed-in page: workspace, navigation, who is signed in, their language and theme. */
 export function AppLayout() {
+  const { t } = useTranslation();
   const { agent, workspace } = useSession();
   useLiveUpdates();
+  useEffect(() => applyAgentLanguage(agent.id), [agent.id]);
   const [theme, setTheme] = useTheme();
   const signOut = useSignOut();
   const initials = agent.name
@@ -25,39 +30,56 @@ export function AppLayout() {
       <header className="app-header">
         <div className="app-header-start">
           <Logo withName={false} />
-          <span className="app-workspace" title={`Workspace ${workspace.slug}`}>
+          <span className="app-workspace" title={t('app.workspace', { slug: workspace.slug })}>
             {workspace.name}
           </span>
-          <nav className="app-nav" aria-label="Main">
-            <NavLink to="/tickets" className="app-nav-link">
-              Tickets
+          <nav className="app-nav" aria-label={t('app.mainNav')}>
+            <NavLink to="/tickets" end className="app-nav-link">
+              {t('app.tickets')}
+            </NavLink>
+            <NavLink to="/search" className="app-nav-link">
+              {t('app.search')}
             </NavLink>
           </nav>
         </div>
         <div className="app-header-end">
-          <label className="theme-picker">
-            <span className="visually-hidden">Theme</span>
+          <label className="header-picker">
+            <span className="visually-hidden">{t('app.language')}</span>
+            <select className="field-input" value={currentLanguage()} onChange={(e) => setLanguage(e.target.value as Language, agent.id)}>
+              {languages.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {languageNames[l]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="header-picker">
+            <span className="visually-hidden">{t('app.theme')}</span>
             <select className="field-input" value={theme} onChange={(e) => setTheme(e.target.value as ThemeChoice)}>
-              <option value="system">System theme</option>
-              <option value="light">Light</option>
-              <option value="dark">Dark</option>
+              <option value="system">{t('app.themeSystem')}</option>
+              <option value="light">{t('app.themeLight')}</option>
+              <option value="dark">{t('app.themeDark')}</option>
             </select>
           </label>
           <Link to="/tickets/new" className="btn btn-primary btn-md">
-            Create ticket
+            {t('app.createTicket')}
           </Link>
-          {signOut.isError && <span className="app-header-error" role="alert">Sign-out failed: {signOut.error.message}</span>}
+          {signOut.isError && (
+            <span className="app-header-error" role="alert">
+              {t('app.signOutFailed', { message: signOut.error.message })}
+            </span>
+          )}
           <span className="app-agent" title={agent.email}>
             <span className="avatar" aria-hidden="true">
               {initials}
             </span>
             <span className="app-agent-text">
               <span className="app-agent-name">{agent.name}</span>
-              <span className="app-agent-role">{agent.role === 'admin' ? 'Administrator' : 'Agent'}</span>
+              <span className="app-agent-role">{agent.role === 'admin' ? t('app.administrator') : t('app.agent')}</span>
             </span>
           </span>
           <Button variant="secondary" isBusy={signOut.isPending} onClick={() => signOut.mutate()}>
-            Sign out
+            {t('app.signOut')}
           </Button>
         </div>
       </header>

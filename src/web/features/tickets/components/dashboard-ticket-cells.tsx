@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Ticket } from '../../../../contract/tickets.ts';
@@ -36,7 +37,7 @@ export function ticketCell(column: ColumnId, ticket: Ticket): ReactNode {
     case 'status':
       return <StatusBadge ticket={ticket} />;
     case 'channel': {
-      const channel = channelLabel(ticket);
+      const channel = channelLabel(ticket, (c) => i18next.t(`channel.${c}`));
       return (
         <>
           <div className="cell-main">{channel.name}</div>

@@ -1,23 +1,23 @@
+import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../../contract/tickets.ts';
 import { Badge, type BadgeTone } from '../../../components/ui/badge.tsx';
 
-const statusLook: Record<Ticket['status'], { label: string; tone: BadgeTone }> = {
-  new: { label: 'New', tone: 'blue' },
-  open: { label: 'Open', tone: 'green' },
-  pending: { label: 'On hold', tone: 'amber' },
-  resolved: { label: 'Resolved', tone: 'teal' },
-  closed: { label: 'Closed', tone: 'neutral' },
-};
+const statusTone: Record<Ticket['status'], BadgeTone> = { new: 'blue', open: 'green', pending: 'amber', resolved: 'teal', closed: 'neutral' };
 
 export function StatusBadge({ ticket }: { ticket: Pick<Ticket, 'status' | 'close_reason' | 'pending_reason' | 'is_overdue'> }) {
-  const look = statusLook[ticket.status];
-  const label = ticket.status === 'closed' && ticket.close_reason === 'auto' ? 'Auto-closed' : ticket.status === 'closed' && ticket.close_reason === 'rejected' ? 'Rejected' : look.label;
+  const { t } = useTranslation();
+  const label =
+    ticket.status === 'closed' && ticket.close_reason === 'auto'
+      ? t('status.auto_closed')
+      : ticket.status === 'closed' && ticket.close_reason === 'rejected'
+        ? t('status.rejected')
+        : t(`status.${ticket.status}`);
   return (
     <span className="badge-stack">
-      <Badge tone={look.tone} title={ticket.status === 'pending' && ticket.pending_reason ? `On hold: ${ticket.pending_reason}` : undefined}>
+      <Badge tone={statusTone[ticket.status]} title={ticket.status === 'pending' && ticket.pending_reason ? `${t('status.pending')}: ${ticket.pending_reason}` : undefined}>
         {label}
       </Badge>
-      {ticket.is_overdue && <Badge tone="red">Overdue</Badge>}
+      {ticket.is_overdue && <Badge tone="red">{t('status.overdue')}</Badge>}
     </span>
   );
 }
@@ -25,24 +25,14 @@ export function StatusBadge({ ticket }: { ticket: Pick<Ticket, 'status' | 'close
 const priorityTone: Record<Ticket['priority'], BadgeTone> = { low: 'neutral', medium: 'blue', high: 'orange', urgent: 'red' };
 
 export function PriorityBadge({ priority }: { priority: Ticket['priority'] }) {
+  const { t } = useTranslation();
   return (
     <Badge tone={priorityTone[priority]}>
       <span className={`priority-dot priority-${priority}`} aria-hidden="true" />
-      {priority.charAt(0).toUpperCase() + priority.slice(1)}
+      {t(`priority.${priority}`)}
     </Badge>
   );
 }
-
-const channelNames: Record<Ticket['channel'], string> = {
-  web: 'Website',
-  email: 'Email',
-  phone: 'Phone',
-  in_store: 'In store',
-  review: 'Review',
-  marketplace: 'Marketplace',
-  api: 'API',
-  chat: 'Chat',
-};
 
 /** Names a source the way people write it: eBay, B2B, Tripadvisor. */
 function sourceName(source: string): string {
@@ -50,10 +40,16 @@ function sourceName(source: string): string {
   return known[source] ?? source.charAt(0).toUpperCase() + source.slice(1).replace(/[_-]/g, ' ');
 }
 
-/** The channel, with the marketplace or review site it came through. */
-export function channelLabel(ticket: Pick<Ticket, 'channel' | 'source'>): { name: string; detail: string | null } {
+/** The channel, with the marketplace or review site it came through; `name` is the channel's translated name. */
+export function channelLabel(ticket: Pick<Ticket, 'channel' | 'source'>, name: (channel: Ticket['channel']) => string): { name: string; detail: string | null } {
   if (ticket.source && (ticket.channel === 'marketplace' || ticket.channel === 'review')) {
-    return { name: sourceName(ticket.source), detail: channelNames[ticket.channel] };
+    return { name: sourceName(ticket.source), detail: name(ticket.channel) };
   }
-  return { name: channelNames[ticket.channel], detail: ticket.source ? sourceName(ticket.source) : null };
+  return { name: name(ticket.channel), detail: ticket.source ? sourceName(ticket.source) : null };
+}
+
+/** channelLabel with the channel names of the current language. */
+export function useChannelLabel(): (ticket: Pick<Ticket, 'channel' | 'source'>) => { name: string; detail: string | null } {
+  const { t } = useTranslation();
+  return (ticket) => channelLabel(ticket, (c) => t(`channel.${c}`));
 }

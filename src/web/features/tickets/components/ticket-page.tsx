@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert.tsx';
@@ -48,7 +49,7 @@ export function TicketPage() {
     );
   }
   const t = ticket.data;
-  const channel = channelLabel(t);
+  const channel = channelLabel(t, (c) => i18next.t(`channel.${c}`));
   const due = t.escalation_at ?? t.resolution_due_at;
 
   return (

@@ -1,0 +1,61 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { resources } from './resources.ts';
+
+export const languages = ['en', 'id'] as const;
+export type Language = (typeof languages)[number];
+export const languageNames: Record<Language, string> = { en: 'English', id: 'Bahasa Indonesia' };
+/** Dates and numbers are written as people of the language write them. */
+const locales: Record<Language, string> = { en: 'en-GB', id: 'id-ID' };
+
+const deviceKey = 'caredesk:language';
+const agentKey = (agentId: number) => `caredesk:language:agent:${agentId}`;
+
+const isLanguage = (v: unknown): v is Language => typeof v === 'string' && (languages as readonly string[]).includes(v);
+
+function stored(key: string): Language | null {
+  try {
+    const v = localStorage.getItem(key);
+    return isLanguage(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Before anyone signs in: the language last used on this device, else the browser's. */
+function deviceLanguage(): Language {
+  return stored(deviceKey) ?? (navigator.language.toLowerCase().startsWith('id') ? 'id' : 'en');
+}
+
+export function startI18n(): void {
+  void i18next.use(initReactI18next).init({
+    resources,
+    lng: deviceLanguage(),
+    fallbackLng: 'en',
+    defaultNS: 'common',
+    interpolation: { escapeValue: false }, // React escapes what it renders
+    initAsync: false,
+  });
+  document.documentElement.lang = i18next.language;
+}
+
+export const currentLanguage = (): Language => (isLanguage(i18next.language) ? i18next.language : 'en');
+export const currentLocale = (): string => locales[currentLanguage()];
+
+/** Switches the app's language and remembers it for this agent (and as this device's default). */
+export function setLanguage(language: Language, agentId?: number): void {
+  try {
+    localStorage.setItem(deviceKey, language);
+    if (agentId !== undefined) localStorage.setItem(agentKey(agentId), language);
+  } catch {
+    // Storage disabled: the choice lasts for this page.
+  }
+  document.documentElement.lang = language;
+  void i18next.changeLanguage(language);
+}
+
+/** When an agent signs in, the language they chose last time. */
+export function applyAgentLanguage(agentId: number): void {
+  const language = stored(agentKey(agentId));
+  if (language && language !== currentLanguage()) setLanguage(language, agentId);
+}

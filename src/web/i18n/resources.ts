@@ -1,0 +1,24 @@
+import * as auth from './locales/auth.ts';
+import * as common from './locales/common.ts';
+import * as create from './locales/create.ts';
+import * as dashboard from './locales/dashboard.ts';
+import * as search from './locales/search.ts';
+import * as ticket from './locales/ticket.ts';
+
+/** One namespace per part of the app, so each file stays small and has one owner. */
+const namespaces = { common, auth, ticket, dashboard, create, search };
+
+type Namespaces = typeof namespaces;
+type English = { [N in keyof Namespaces]: Namespaces[N]['en'] };
+
+const pick = <L extends 'en' | 'id'>(language: L) =>
+  Object.fromEntries(Object.entries(namespaces).map(([name, dictionaries]) => [name, dictionaries[language]])) as unknown as English;
+
+export const resources = { en: pick('en'), id: pick('id') };
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: English;
+  }
+}
