@@ -208,6 +208,26 @@ describe.skipIf(!hasChromium)(`the ticket view in Chromium (needs ${chromiumPath
     await page.waitForURL((url) => url.pathname === '/tickets');
   });
 
+  it('speaks Bahasa Indonesia when the agent chooses it, dates included, and keeps the choice', async () => {
+    await page.goto(`${server.url}/tickets/${ticket.number}`);
+    await page.getByRole('heading', { name: 'Blender jug cracked' }).waitFor();
+    await page.getByLabel('Language').selectOption('id');
+    await page.getByRole('tab', { name: 'Percakapan' }).waitFor();
+    expect(await page.getByRole('tab', { name: 'Riwayat' }).count()).toBe(1);
+    const head = page.locator('.ticket-head');
+    await head.getByText('Selesai', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Buka kembali' }).count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Pelanggan' }).getByText('Nomor pesanan').count()).toBe(1);
+    // id-ID writes times with a dot: 20.14, not 20:14.
+    expect(await head.locator('time').first().textContent()).toMatch(/\d{1,2} \w+ \d{4}(,| pukul) \d{2}\.\d{2}/);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('id');
+    await shot(page, 'ticket-id');
+    await page.reload();
+    await page.getByRole('tab', { name: 'Percakapan' }).waitFor();
+    await page.getByLabel('Bahasa').selectOption('en');
+    await page.getByRole('tab', { name: 'Conversation' }).waitFor();
+  });
+
   it('says so when the ticket does not exist', async () => {
     await page.goto(`${server.url}/tickets/99999999`);
     await page.getByRole('alert').filter({ hasText: 'Ticket 99999999 does not exist' }).waitFor();

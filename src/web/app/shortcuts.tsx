@@ -1,23 +1,23 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Button } from '../components/ui/button.tsx';
 import { isTyping } from '../lib/keyboard.ts';
 
-/** Keys that work anywhere in the app; the dashboard adds j, k, x and Enter for its table. */
-export const globalShortcuts = [
-  { keys: 'c', does: 'Create a ticket' },
-  { keys: 'g then t', does: 'Go to the tickets dashboard' },
-  { keys: '?', does: 'Show these shortcuts' },
-] as const;
-
-export const tableShortcuts = [
-  { keys: 'j / k', does: 'Move down / up in the ticket table' },
-  { keys: 'Enter', does: 'Open the highlighted ticket' },
-  { keys: 'x', does: 'Select the highlighted ticket' },
+/** Keys that work anywhere in the app, then those the dashboard adds for its table (j, k, x, Enter). */
+const shortcuts = [
+  { keys: '/', does: 'shortcuts.goSearch' },
+  { keys: 'c', does: 'shortcuts.create' },
+  { keys: 'shortcuts.keysGoTickets', does: 'shortcuts.goTickets' },
+  { keys: '?', does: 'shortcuts.help' },
+  { keys: 'j / k', does: 'shortcuts.move' },
+  { keys: 'Enter', does: 'shortcuts.open' },
+  { keys: 'x', does: 'shortcuts.select' },
 ] as const;
 
 /** Listens for the global shortcuts; `?` opens the list of all of them. */
 export function Shortcuts() {
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [isOpen, setIsOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -27,6 +27,7 @@ export function Shortcuts() {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target as HTMLElement | null)) return;
       if (e.key === '?') setIsOpen(true);
+      else if (e.key === '/') navigate('/search');
       else if (e.key === 'c') navigate('/tickets/new');
       else if (e.key === 'g') pendingG.current = Date.now();
       else if (e.key === 't' && Date.now() - pendingG.current < 1500) navigate('/tickets');
@@ -45,23 +46,23 @@ export function Shortcuts() {
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="shortcuts-title" onClose={() => setIsOpen(false)}>
       <h2 id="shortcuts-title" className="dialog-title">
-        Keyboard shortcuts
+        {t('shortcuts.title')}
       </h2>
       <table className="shortcuts-table">
         <tbody>
-          {[...globalShortcuts, ...tableShortcuts].map((s) => (
+          {shortcuts.map((s) => (
             <tr key={s.keys}>
               <th scope="row">
-                <kbd>{s.keys}</kbd>
+                <kbd>{s.keys.startsWith('shortcuts.') ? t(s.keys as 'shortcuts.keysGoTickets') : s.keys}</kbd>
               </th>
-              <td>{s.does}</td>
+              <td>{t(s.does)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <div className="dialog-actions">
         <Button autoFocus onClick={() => dialog.current?.close()}>
-          Close
+          {t('action.close')}
         </Button>
       </div>
     </dialog>

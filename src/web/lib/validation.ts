@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import type { z } from 'zod';
 
 /** Validates a form against the server's own request schema; returns one readable message per field path. */
@@ -14,12 +15,12 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown): { data
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'Required' : `At least ${issue.minimum} characters`;
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? i18next.t('validation.required') : i18next.t('validation.minChars', { count: Number(issue.minimum) });
       return issue.message;
     case 'too_big':
-      return issue.origin === 'string' ? `At most ${issue.maximum} characters` : issue.message;
+      return issue.origin === 'string' ? i18next.t('validation.maxChars', { count: Number(issue.maximum) }) : issue.message;
     case 'invalid_format':
-      if (issue.format === 'email') return 'Enter a valid email address, like name@example.com';
+      if (issue.format === 'email') return i18next.t('validation.email');
       // Regex rules carry their own wording in the contract, e.g. "lower-case letters, digits and dashes".
       return issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
     default:

@@ -23,19 +23,19 @@ describe('describeTicketChanges', () => {
     expect(describeTicketChanges(base, { ...base, version: 9 } as Ticket)).toEqual([]);
   });
 
-  it('names each changed field with its value before and after, in words', () => {
+  it('names each changed field with its value before and after, as keys to translate or the ticket’s own text', () => {
     const after = { ...base, status: 'pending', pending_reason: 'Waiting for photos', priority: 'high', assignee: { id: 3, name: 'Rina' }, tags: ['vip'] } as Ticket;
     expect(describeTicketChanges(base, after)).toEqual([
-      { label: 'Status', before: 'Open', after: 'On hold' },
-      { label: 'Priority', before: 'medium', after: 'high' },
-      { label: 'Assignee', before: 'unassigned', after: 'Rina' },
-      { label: 'Tags', before: 'none', after: 'vip' },
-      { label: 'On hold because', before: 'none', after: 'Waiting for photos' },
+      { label: 'change.status', before: { key: 'common:status.open' }, after: { key: 'common:status.pending' } },
+      { label: 'change.priority', before: { key: 'common:priority.medium' }, after: { key: 'common:priority.high' } },
+      { label: 'change.assignee', before: { key: 'change.unassigned' }, after: { text: 'Rina' } },
+      { label: 'change.tags', before: { key: 'change.none' }, after: { text: 'vip' } },
+      { label: 'change.pendingReason', before: { key: 'change.none' }, after: { text: 'Waiting for photos' } },
     ]);
   });
 
   it('tells an auto-closed ticket from one closed by hand', () => {
     const closed = { ...base, status: 'closed', close_reason: 'auto' } as Ticket;
-    expect(describeTicketChanges(base, closed)[0]).toEqual({ label: 'Status', before: 'Open', after: 'Auto-closed' });
+    expect(describeTicketChanges(base, closed)[0]).toEqual({ label: 'change.status', before: { key: 'common:status.open' }, after: { key: 'common:status.auto_closed' } });
   });
 });

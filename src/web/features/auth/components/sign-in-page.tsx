@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { loginBody } from '../../../../contract/auth.ts';
 import { limits } from '../../../../contract/limits.ts';
@@ -15,6 +16,7 @@ import { returnPath } from './return-path.ts';
 
 /** Agent sign-in; afterwards the agent goes back to the page that sent them here. */
 export function SignInPage() {
+  const { t } = useTranslation(['auth', 'common']);
   const navigate = useNavigate();
   const location = useLocation();
   const signIn = useSignIn();
@@ -56,36 +58,32 @@ export function SignInPage() {
   };
 
   return (
-    <CenteredPanel title="Sign in" intro="Sign in with your agent account to work on tickets.">
-      <title>Sign in · Caredesk</title>
+    <CenteredPanel title={t('signIn.title')} intro={t('signIn.intro')}>
+      <title>{t('common:app.titleSuffix', { title: t('signIn.title') })}</title>
       <form className="form" onSubmit={submit} noValidate>
         {formError && (
-          <Alert title={failure?.status === 401 ? 'Sign-in failed' : failure?.status === 429 ? 'Too many attempts' : 'Could not sign in'}>
-            {failure?.status !== 429
-              ? formError.message
-              : secondsBlocked > 0
-                ? `Wait ${secondsBlocked} second${secondsBlocked === 1 ? '' : 's'} before trying again.`
-                : 'You can try again now.'}
+          <Alert title={failure?.status === 401 ? t('signIn.failed') : failure?.status === 429 ? t('signIn.tooMany') : t('signIn.couldNot')}>
+            {failure?.status !== 429 ? formError.message : secondsBlocked > 0 ? t('signIn.wait', { count: secondsBlocked }) : t('signIn.canRetry')}
           </Alert>
         )}
-        <TextField label="Email" name="email" type="email" value={email} autoFocus autoComplete="username" maxLength={limits.emailMax}
+        <TextField label={t('signIn.email')} name="email" type="email" value={email} autoFocus autoComplete="username" maxLength={limits.emailMax}
           error={errors.email} onChange={(e) => setEmail(e.target.value)} />
-        <TextField label="Password" name="password" type="password" value={password} autoComplete="current-password" maxLength={limits.passwordMax}
+        <TextField label={t('signIn.password')} name="password" type="password" value={password} autoComplete="current-password" maxLength={limits.passwordMax}
           error={errors.password} onChange={(e) => setPassword(e.target.value)} />
         {workspaceChoices ? (
-          <SelectField label="Workspace" name="workspace" value={workspace} onChange={(e) => setWorkspace(e.target.value)}
+          <SelectField label={t('signIn.workspace')} name="workspace" value={workspace} onChange={(e) => setWorkspace(e.target.value)}
             options={workspaceChoices.map((slug) => ({ value: slug, label: slug }))} error={errors.workspace}
-            hint="Your email belongs to several workspaces: choose the one to sign in to." />
+            hint={t('signIn.chooseWorkspace')} />
         ) : isWorkspaceShown ? (
-          <TextField label="Workspace" name="workspace" value={workspace} autoCapitalize="none" spellCheck={false} maxLength={40}
-            hint="The slug of the workspace to sign in to, e.g. default." error={errors.workspace} onChange={(e) => setWorkspace(e.target.value)} />
+          <TextField label={t('signIn.workspace')} name="workspace" value={workspace} autoCapitalize="none" spellCheck={false} maxLength={40}
+ hint={t('signIn.workspaceHint')} error={errors.workspace} onChange={(e) => setWorkspace(e.target.value)} />
         ) : (
           <button type="button" className="link-button" onClick={() => setIsWorkspaceShown(true)}>
-            Sign in to a specific workspace
+            {t('signIn.specificWorkspace')}
           </button>
         )}
         <Button type="submit" size="lg" isBusy={signIn.isPending} disabled={secondsBlocked > 0}>
-          {secondsBlocked > 0 ? `Try again in ${secondsBlocked}s` : 'Sign in'}
+          {secondsBlocked > 0 ? t('signIn.retryIn', { count: secondsBlocked }) : t('signIn.submit')}
         </Button>
       </form>
     </CenteredPanel>

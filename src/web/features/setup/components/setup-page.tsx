@@ -1,4 +1,5 @@
 import { type ChangeEvent, type FormEvent, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { setupBody } from '../../../../contract/workspaces.ts';
 import { limits } from '../../../../contract/limits.ts';
@@ -17,6 +18,7 @@ const fieldPaths: Record<keyof Form, string> = { name: 'name', slug: 'slug', adm
 
 /** First-run setup: creates the first workspace and its admin, who is then signed in. */
 export function SetupPage() {
+  const { t } = useTranslation(['auth', 'common']);
   const navigate = useNavigate();
   const setup = useRunSetup();
   const [form, setForm] = useState<Form>(initial);
@@ -47,41 +49,41 @@ export function SetupPage() {
   return (
     <CenteredPanel
       wide
-      title="Set up Caredesk"
-      intro="Name the workspace your team works in and create its first administrator. You can invite more agents afterwards."
+      title={t('setup.title')}
+      intro={t('setup.intro')}
     >
-      <title>Set up · Caredesk</title>
+      <title>{t('common:app.titleSuffix', { title: t('setup.pageTitle') })}</title>
       <form className="form" onSubmit={submit} noValidate>
         {formError && (
-          <Alert title="Setup did not finish">
+          <Alert title={t('setup.failed')}>
             {formError.message}
             {formError instanceof ApiError && formError.status === 409 && (
               <>
                 {' '}
-                <Link to="/sign-in" reloadDocument>Go to sign in</Link>
+                <Link to="/sign-in" reloadDocument>{t('setup.goSignIn')}</Link>
               </>
             )}
           </Alert>
         )}
         <fieldset className="form-section">
-          <legend>Workspace</legend>
-          <TextField label="Workspace name" name="name" value={form.name} onChange={change('name')} error={errors.name} autoFocus
+          <legend>{t('setup.workspace')}</legend>
+          <TextField label={t('setup.workspaceName')} name="name" value={form.name} onChange={change('name')} error={errors.name} autoFocus
             placeholder="Acme Retail" maxLength={limits.nameMax} autoComplete="organization" />
-          <TextField label="Workspace slug" name="slug" value={form.slug} onChange={change('slug')} error={errors.slug}
-            hint={<>Customers reach the portal at <code>/portal/{form.slug.trim() || 'default'}</code>.</>}
+          <TextField label={t('setup.workspaceSlug')} name="slug" value={form.slug} onChange={change('slug')} error={errors.slug}
+            hint={<Trans t={t} i18nKey="setup.slugHint" values={{ slug: form.slug.trim() || 'default' }} components={{ code: <code /> }} />}
             maxLength={40} autoCapitalize="none" spellCheck={false} />
         </fieldset>
         <fieldset className="form-section">
-          <legend>Administrator</legend>
-          <TextField label="Your name" name="admin-name" value={form.adminName} onChange={change('adminName')} error={errors['admin.name']}
+          <legend>{t('setup.administrator')}</legend>
+          <TextField label={t('setup.yourName')} name="admin-name" value={form.adminName} onChange={change('adminName')} error={errors['admin.name']}
             maxLength={limits.nameMax} autoComplete="name" />
-          <TextField label="Email" name="email" type="email" value={form.email} onChange={change('email')} error={errors['admin.email']}
+          <TextField label={t('setup.email')} name="email" type="email" value={form.email} onChange={change('email')} error={errors['admin.email']}
             maxLength={limits.emailMax} autoComplete="email" />
-          <TextField label="Password" name="password" type="password" value={form.password} onChange={change('password')}
-            error={errors['admin.password']} hint={`At least ${limits.passwordMin} characters.`} maxLength={limits.passwordMax} autoComplete="new-password" />
+          <TextField label={t('setup.password')} name="password" type="password" value={form.password} onChange={change('password')}
+            error={errors['admin.password']} hint={t('setup.passwordHint', { count: limits.passwordMin })} maxLength={limits.passwordMax} autoComplete="new-password" />
         </fieldset>
         <Button type="submit" size="lg" isBusy={setup.isPending}>
-          Create workspace
+          {t('setup.submit')}
         </Button>
       </form>
     </CenteredPanel>

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Ticket } from '../../../../contract/tickets.ts';
 import { formatDay } from '../../../lib/format.ts';
@@ -7,6 +8,7 @@ import { StatusBadge } from './ticket-badges.tsx';
 
 /** Who complained, how to reach them, their other tickets and the order and purchase this is about. */
 export function CustomerPanel({ ticket }: { ticket: Ticket }) {
+  const { t } = useTranslation(['ticket', 'common']);
   const cu = ticket.customer_user;
   const others = useQuery({
     queryKey: ['tickets', 'list', { customer_user_id: cu?.id, limit: 11 }],
@@ -18,57 +20,57 @@ export function CustomerPanel({ ticket }: { ticket: Ticket }) {
   return (
     <section className="panel side-panel" aria-labelledby="customer-panel-title">
       <h2 id="customer-panel-title" className="panel-title">
-        Customer
+        {t('customer.title')}
       </h2>
       {cu ? (
         <dl className="facts">
           <div>
-            <dt>Name</dt>
+            <dt>{t('customer.name')}</dt>
             <dd>{cu.name}</dd>
           </div>
           {ticket.customer && (
             <div>
-              <dt>Company</dt>
+              <dt>{t('customer.company')}</dt>
               <dd>{ticket.customer.name}</dd>
             </div>
           )}
           <div>
-            <dt>Email</dt>
+            <dt>{t('customer.email')}</dt>
             <dd>{cu.email ? <a href={`mailto:${cu.email}`}>{cu.email}</a> : <span className="muted">—</span>}</dd>
           </div>
           <div>
-            <dt>Phone</dt>
+            <dt>{t('customer.phone')}</dt>
             <dd>{cu.phone ? <a href={`tel:${cu.phone.replace(/[^\d+]/g, '')}`}>{cu.phone}</a> : <span className="muted">—</span>}</dd>
           </div>
         </dl>
       ) : (
-        <p className="muted">No customer is linked to this ticket.</p>
+        <p className="muted">{t('customer.none')}</p>
       )}
       <dl className="facts">
         <div>
-          <dt>Order number</dt>
+          <dt>{t('customer.orderNumber')}</dt>
           <dd>{ticket.order_number ?? <span className="muted">—</span>}</dd>
         </div>
         <div>
-          <dt>Loyalty transaction</dt>
+          <dt>{t('customer.transaction')}</dt>
           <dd>{ticket.transaction_ref ?? <span className="muted">—</span>}</dd>
         </div>
         {ticket.review_ref && (
           <div>
-            <dt>Review</dt>
+            <dt>{t('customer.review')}</dt>
             <dd>{ticket.review_ref}</dd>
           </div>
         )}
       </dl>
       {cu && (
         <>
-          <h3 className="side-subtitle">Other tickets of {cu.name}</h3>
+          <h3 className="side-subtitle">{t('customer.others', { name: cu.name })}</h3>
           {others.isError ? (
-            <p className="field-error">Their tickets could not be loaded: {others.error.message}</p>
+            <p className="field-error">{t('customer.othersFailed', { message: others.error.message })}</p>
           ) : others.isPending ? (
-            <p className="muted">Loading…</p>
+            <p className="muted">{t('common:app.loading')}</p>
           ) : otherTickets.length === 0 ? (
-            <p className="muted">None.</p>
+            <p className="muted">{t('customer.noOthers')}</p>
           ) : (
             <ul className="other-tickets">
               {otherTickets.map((t) => (

@@ -1,4 +1,6 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { moves } from '../../../../contract/lifecycle.ts';
 import type { Status, Ticket, TransitionBody } from '../../../../contract/tickets.ts';
 import { waitingOn } from '../../../../contract/tickets.ts';
@@ -12,17 +14,17 @@ import { ConflictNotice } from './conflict-notice.tsx';
 
 type Move = { to: Status; label: string; ask?: 'hold' | 'resolve' | 'close' };
 
-function movesFor(t: Ticket): Move[] {
+function movesFor(t: Ticket, tr: TFunction<'ticket'>): Move[] {
   return moves[t.status].map((to): Move => {
     switch (to) {
       case 'open':
-        return { to, label: t.status === 'new' ? 'Open' : t.status === 'pending' ? 'Resume' : 'Reopen' };
+        return { to, label: tr(t.status === 'new' ? 'actions.open' : t.status === 'pending' ? 'actions.resume' : 'actions.reopen') };
       case 'pending':
-        return { to, label: 'On hold', ask: 'hold' };
+        return { to, label: tr('actions.hold'), ask: 'hold' };
       case 'resolved':
-        return { to, label: 'Resolve', ask: 'resolve' };
+        return { to, label: tr('actions.resolve'), ask: 'resolve' };
       case 'closed':
-        return { to, label: t.status === 'new' ? 'Reject' : 'Close', ask: 'close' };
+        return { to, label: tr(t.status === 'new' ? 'actions.reject' : 'actions.close'), ask: 'close' };
       default:
         return { to, label: to };
     }
@@ -31,6 +33,7 @@ function movesFor(t: Ticket): Move[] {
 
 /** The lifecycle moves open to an agent from the ticket's status; those that need words ask for them. */
 export function TicketActions({ ticket }: { ticket: Ticket }) {
+  const { t } = useTranslation('ticket');
   const transition = useTransitionTicket(ticket.number);
   const [asking, setAsking] = useState<Move | null>(null);
   const [seen, setSeen] = useState<Ticket | null>(null);
@@ -53,8 +56,8 @@ export function TicketActions({ ticket }: { ticket: Ticket }) {
 
   return (
     <div className="ticket-actions">
-      <div className="ticket-actions-buttons" role="group" aria-label="Lifecycle">
-        {movesFor(ticket).map((m) => (
+      <div className="ticket-actions-buttons" role="group" aria-label={t('actions.lifecycle')}>
+        {movesFor(ticket, t).map((m) => (
           <Button
             key={m.to}
             variant={m.to === 'resolved' ? 'primary' : 'secondary'}
@@ -66,7 +69,7 @@ export function TicketActions({ ticket }: { ticket: Ticket }) {
         ))}
       </div>
       {seen && transition.error && <ConflictNotice seen={seen} current={ticket} message={transition.error.message} onDismiss={() => setSeen(null)} />}
-      {transition.isError && !seen && !asking && <Alert title="The ticket was not moved">{transition.error.message}</Alert>}
+      {transition.isError && !seen && !asking && <Alert title={t('actions.notMoved')}>{transition.error.message}</Alert>}
       {asking && (
         <MoveDialog move={asking} ticket={ticket} error={transition.error} isBusy={transition.isPending} onCancel={() => { setAsking(null); transition.reset(); }}
           onSubmit={(body) => run(body, () => setAsking(null))} />
@@ -75,17 +78,18 @@ export function TicketActions({ ticket }: { ticket: Ticket }) {
   );
 }
 
-const waitingLabels: Record<(typeof waitingOn)[number], string> = { customer: 'The customer', third_party: 'A third party (supplier, courier…)', internal: 'Someone in our team' };
-const resolutionPresets = ['Ready for collection', 'Refund issued', 'Replacement sent', 'Explained to the customer', 'Other'] as const;
+// The resolution starts with the preset's words; "collect" tells the customer their product is ready.
+const resolutionPresets = ['collect', 'refund', 'replacement', 'explained', 'other'] as const;
 
 function MoveDialog({ move, ticket, error, isBusy, onCancel, onSubmit }: {
   move: Move; ticket: Ticket; error: Error | null; isBusy: boolean; onCancel: () => void; onSubmit: (body: TransitionBody) => void;
 }) {
+  const { t } = useTranslation(['ticket', 'common']);
   const dialog = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState('');
   const [waiting, setWaiting] = useState<(typeof waitingOn)[number]>('customer');
   const [remind, setRemind] = useState('');
-  const [preset, setPreset] = useState<(typeof resolutionPresets)[number]>('Ready for collection');
+  const [preset, setPreset] = useState<(typeof resolutionPresets)[number]>('collect');
   const [notes, setNotes] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   useEffect(() => dialog.current?.showModal(), []);
@@ -94,50 +98,55 @@ function MoveDialog({ move, ticket, error, isBusy, onCancel, onSubmit }: {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (move.ask === 'hold') {
-      if (!reason.trim()) return setErrors({ reason: 'Required: say why the ticket waits' });
+      if (!reason.trim()) return setErrors({ reason: t('actions.reasonRequired') });
       const until = remind ? new Date(remind) : null;
-      if (until && until.getTime() <= Date.now()) return setErrors({ pending_until: 'Choose a time in the future' });
+      if (until && until.getTime() <= Date.now()) return setErrors({ pending_until: t('actions.remindFuture') });
       onSubmit({ to: 'pending', reason: reason.trim(), waiting_on: waiting, ...(until ? { pending_until: until.toISOString() } : {}) });
     } else if (move.ask === 'resolve') {
-      const text = preset === 'Other' ? notes.trim() : [preset, notes.trim()].filter(Boolean).join(': ');
-      if (!text) return setErrors({ resolution: 'Required: describe the resolution' });
+      const text = preset === 'other' ? notes.trim() : [t(`actions.preset.${preset}`), notes.trim()].filter(Boolean).join(': ');
+      if (!text) return setErrors({ resolution: t('actions.resolutionRequired') });
       onSubmit({ to: 'resolved', resolution: text });
     } else {
       const rejecting = ticket.status === 'new';
       onSubmit({ to: 'closed', ...(rejecting ? { close_reason: 'rejected' } : {}), ...(notes.trim() ? { resolution: notes.trim() } : {}) });
     }
   };
-  const title = move.ask === 'hold' ? `Put ${ticket.number} on hold` : move.ask === 'resolve' ? `Resolve ${ticket.number}` : `${move.label} ${ticket.number}`;
+  const title =
+    move.ask === 'hold'
+      ? t('actions.holdTitle', { number: ticket.number })
+      : move.ask === 'resolve'
+        ? t('actions.resolveTitle', { number: ticket.number })
+        : t('actions.moveTitle', { move: move.label, number: ticket.number });
   let body: ReactNode;
   if (move.ask === 'hold') {
     body = (
       <>
-        <TextField label="Reason" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason ?? serverErrors.reason} autoFocus maxLength={2000} />
-        <SelectField label="Waiting on" value={waiting} onChange={(e) => setWaiting(e.target.value as typeof waiting)} options={waitingOn.map((w) => ({ value: w, label: waitingLabels[w] }))} />
-        <TextField label="Remind me (optional)" type="datetime-local" value={remind} onChange={(e) => setRemind(e.target.value)} error={errors.pending_until ?? serverErrors.pending_until}
-          hint="The assignee is reminded at this time." />
+        <TextField label={t('actions.reason')} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason ?? serverErrors.reason} autoFocus maxLength={2000} />
+        <SelectField label={t('actions.waitingOn')} value={waiting} onChange={(e) => setWaiting(e.target.value as typeof waiting)} options={waitingOn.map((w) => ({ value: w, label: t(`actions.waiting.${w}`) }))} />
+        <TextField label={t('actions.remind')} type="datetime-local" value={remind} onChange={(e) => setRemind(e.target.value)} error={errors.pending_until ?? serverErrors.pending_until}
+          hint={t('actions.remindHint')} />
       </>
     );
   } else if (move.ask === 'resolve') {
     body = (
       <>
-        <SelectField label="Resolution" value={preset} onChange={(e) => setPreset(e.target.value as typeof preset)} options={resolutionPresets.map((p) => ({ value: p, label: p }))}
-          hint={preset === 'Ready for collection' ? 'The customer is told their product is ready to collect.' : undefined} />
-        <TextField label={preset === 'Other' ? 'Describe the resolution' : 'Details (optional)'} value={notes} onChange={(e) => setNotes(e.target.value)}
+        <SelectField label={t('actions.resolution')} value={preset} onChange={(e) => setPreset(e.target.value as typeof preset)} options={resolutionPresets.map((p) => ({ value: p, label: t(`actions.preset.${p}`) }))}
+          hint={preset === 'collect' ? t('actions.collectHint') : undefined} />
+        <TextField label={preset === 'other' ? t('actions.describe') : t('actions.details')} value={notes} onChange={(e) => setNotes(e.target.value)}
           error={errors.resolution ?? serverErrors.resolution} maxLength={1900} />
       </>
     );
   } else {
-    body = <TextField label={ticket.status === 'new' ? 'Why is it rejected? (optional)' : 'Closing note (optional)'} value={notes} onChange={(e) => setNotes(e.target.value)} autoFocus maxLength={2000} />;
+    body = <TextField label={ticket.status === 'new' ? t('actions.rejectWhy') : t('actions.closingNote')} value={notes} onChange={(e) => setNotes(e.target.value)} autoFocus maxLength={2000} />;
   }
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="move-dialog-title" onCancel={(e) => { e.preventDefault(); onCancel(); }}>
       <form className="form" onSubmit={submit} noValidate>
         <h2 id="move-dialog-title" className="dialog-title">{title}</h2>
         {body}
-        {error && !isConflict(error) && Object.keys(serverErrors).length === 0 && <Alert title="The ticket was not moved">{error.message}</Alert>}
+        {error && !isConflict(error) && Object.keys(serverErrors).length === 0 && <Alert title={t('actions.notMoved')}>{error.message}</Alert>}
         <div className="dialog-actions">
-          <Button type="button" variant="secondary" onClick={onCancel}>Cancel</Button>
+          <Button type="button" variant="secondary" onClick={onCancel}>{t('common:action.cancel')}</Button>
           <Button type="submit" isBusy={isBusy}>{move.label}</Button>
         </div>
       </form>

@@ -1,4 +1,5 @@
 import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Message, Ticket } from '../../../../contract/tickets.ts';
 import { limits } from '../../../../contract/limits.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
@@ -12,20 +13,21 @@ import { useTicketMessages } from '../api/get-ticket-messages.ts';
 
 /** The complaint and everything said about it since, as a chat; the composer below. */
 export function TicketConversation({ ticket }: { ticket: Ticket }) {
+  const { t } = useTranslation('ticket');
   const messages = useTicketMessages(ticket.number);
   const items = messages.data?.pages.flatMap((p) => p.items) ?? [];
-  const opener = ticket.customer_user?.name ?? ticket.reporter?.name ?? 'Customer';
+  const opener = ticket.customer_user?.name ?? ticket.reporter?.name ?? t('chat.customer');
 
   return (
     <div className="conversation">
-      <ol className="chat" aria-label="Conversation">
+      <ol className="chat" aria-label={t('chat.label')}>
         <li className="chat-item chat-customer">
           <div className="chat-bubble">
             <p className="chat-meta">
-              <span className="chat-author">{opener}</span> <span className="chat-kind">Complaint</span>{' '}
+              <span className="chat-author">{opener}</span> <span className="chat-kind">{t('chat.complaint')}</span>{' '}
               <time dateTime={ticket.created_at}>{formatDateTime(ticket.created_at)}</time>
             </p>
-            <p className="chat-text">{ticket.description || <span className="muted">No description was given.</span>}</p>
+            <p className="chat-text">{ticket.description || <span className="muted">{t('chat.noDescription')}</span>}</p>
           </div>
         </li>
         {items.map((m) => (
@@ -34,13 +36,13 @@ export function TicketConversation({ ticket }: { ticket: Ticket }) {
       </ol>
       {messages.isPending && (
         <p className="muted" aria-busy="true">
-          <Spinner size="sm" /> Loading the conversation…
+          <Spinner size="sm" /> {t('chat.loading')}
         </p>
       )}
-      {messages.isError && <RetryAlert title="The conversation could not be loaded" error={messages.error} onRetry={() => void messages.refetch()} />}
+      {messages.isError && <RetryAlert title={t('chat.failed')} error={messages.error} onRetry={() => void messages.refetch()} />}
       {messages.hasNextPage && (
         <Button variant="secondary" isBusy={messages.isFetchingNextPage} onClick={() => void messages.fetchNextPage()}>
-          Load more messages
+          {t('chat.more')}
         </Button>
       )}
       <Composer number={ticket.number} />
@@ -49,8 +51,9 @@ export function TicketConversation({ ticket }: { ticket: Ticket }) {
 }
 
 function MessageItem({ message: m }: { message: Message }) {
+  const { t } = useTranslation('ticket');
   const side = m.kind === 'system' ? 'chat-system' : m.author.kind === 'customer' ? 'chat-customer' : m.visibility === 'internal' ? 'chat-note' : 'chat-agent';
-  const kind = m.kind === 'system' ? 'System' : m.visibility === 'internal' ? 'Internal note' : m.author.kind === 'customer' ? 'Customer note' : 'Reply';
+  const kind = t(m.kind === 'system' ? 'chat.system' : m.visibility === 'internal' ? 'chat.internal' : m.author.kind === 'customer' ? 'chat.customerNote' : 'chat.reply');
   return (
     <li className={`chat-item ${side}`}>
       <div className="chat-bubble">
@@ -66,6 +69,7 @@ function MessageItem({ message: m }: { message: Message }) {
 }
 
 function Composer({ number }: { number: string }) {
+  const { t } = useTranslation('ticket');
   const id = useId();
   const [visibility, setVisibility] = useState<'public' | 'internal'>('public');
   const [body, setBody, clearBody] = useDraft(`ticket:${number}:${visibility}`);
@@ -82,17 +86,17 @@ function Composer({ number }: { number: string }) {
   };
 
   return (
-    <form className={`composer composer-${visibility}`} onSubmit={send} aria-label="Write a message">
-      <div className="composer-modes" role="radiogroup" aria-label="Message type">
+    <form className={`composer composer-${visibility}`} onSubmit={send} aria-label={t('composer.label')}>
+      <div className="composer-modes" role="radiogroup" aria-label={t('composer.type')}>
         {(['public', 'internal'] as const).map((v) => (
           <label key={v} className={visibility === v ? 'composer-mode composer-mode-active' : 'composer-mode'}>
             <input type="radio" name={`${id}-visibility`} value={v} checked={visibility === v} onChange={() => setVisibility(v)} />
-            {v === 'public' ? 'Reply to customer' : 'Internal note'}
+            {v === 'public' ? t('composer.public') : t('composer.internal')}
           </label>
         ))}
       </div>
       <label htmlFor={`${id}-body`} className="visually-hidden">
-        {visibility === 'public' ? 'Reply to the customer' : 'Internal note for agents'}
+        {visibility === 'public' ? t('composer.publicLabel') : t('composer.internalLabel')}
       </label>
       <textarea
         id={`${id}-body`}
@@ -101,21 +105,21 @@ function Composer({ number }: { number: string }) {
         value={body}
         onChange={(e) => setBody(e.target.value)}
         onKeyDown={onKeyDown}
-        placeholder={visibility === 'public' ? 'Write your reply… the customer sees it' : 'Write a note… only agents see it'}
+        placeholder={visibility === 'public' ? t('composer.publicPlaceholder') : t('composer.internalPlaceholder')}
         aria-invalid={tooLong || undefined}
         aria-describedby={`${id}-note`}
       />
       {add.isError && (
-        <Alert title="Your message was not sent">
-          {add.error.message} Your text is kept; send it again when you are ready.
+        <Alert title={t('composer.notSent')}>
+          {add.error.message} {t('composer.notSentHint')}
         </Alert>
       )}
       <div className="composer-foot">
         <p className={tooLong ? 'field-error' : 'field-hint'} id={`${id}-note`}>
-          {tooLong ? `Too long: at most ${limits.messageMaxBytes / 1024} kB.` : 'Drafts are kept on this device. Ctrl+Enter sends.'}
+          {tooLong ? t('composer.tooLong', { kb: limits.messageMaxBytes / 1024 }) : t('composer.hint')}
         </p>
         <Button type="submit" isBusy={add.isPending} disabled={!body.trim() || tooLong}>
-          {visibility === 'public' ? 'Send reply' : 'Add note'}
+          {visibility === 'public' ? t('composer.send') : t('composer.note')}
         </Button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { priorities, type PatchTicketBody, type Ticket } from '../../../../contract/tickets.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
@@ -13,10 +14,10 @@ import { useLockTicket, usePatchTicket } from '../api/change-ticket.ts';
 import { ConflictNotice } from './conflict-notice.tsx';
 
 const none = '';
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The ticket's fields an agent changes while working it; each change is saved at once. */
 export function TicketFields({ ticket }: { ticket: Ticket }) {
+  const { t } = useTranslation(['ticket', 'common']);
   const { agent } = useSession();
   const patch = usePatchTicket(ticket.number);
   const lock = useLockTicket(ticket.number);
@@ -47,48 +48,46 @@ export function TicketFields({ ticket }: { ticket: Ticket }) {
   return (
     <section className="panel side-panel" aria-labelledby="fields-panel-title">
       <h2 id="fields-panel-title" className="panel-title">
-        Information
+        {t('fields.title')}
       </h2>
       {seen && patch.error && <ConflictNotice seen={seen} current={ticket} message={patch.error.message} onDismiss={() => setSeen(null)} />}
-      {patch.isError && !seen && Object.keys(errors).length === 0 && <Alert title="The change was not saved">{patch.error.message}</Alert>}
+      {patch.isError && !seen && Object.keys(errors).length === 0 && <Alert title={t('fields.notSaved')}>{patch.error.message}</Alert>}
       <div className="lock-row">
         <span>
           {ticket.locked_by ? (
-            <>
-              Locked by <strong>{ticket.locked_by.id === agent.id ? 'you' : ticket.locked_by.name}</strong>
-            </>
+            <Trans t={t} i18nKey="fields.lockedBy" values={{ name: ticket.locked_by.id === agent.id ? t('fields.you') : ticket.locked_by.name }} components={{ strong: <strong /> }} />
           ) : (
-            <span className="muted">Not locked</span>
+            <span className="muted">{t('fields.notLocked')}</span>
           )}
         </span>
         {(!lockedByOther || agent.role === 'admin') && (
           <Button variant="secondary" isBusy={lock.isPending} onClick={() => lock.mutate(ticket.locked_by?.id !== agent.id)}>
-            {ticket.locked_by?.id === agent.id ? 'Unlock' : lockedByOther ? 'Take over lock' : 'Lock'}
+            {ticket.locked_by?.id === agent.id ? t('fields.unlock') : lockedByOther ? t('fields.takeOver') : t('fields.lock')}
           </Button>
         )}
       </div>
       {lock.isError && <p className="field-error">{lock.error.message}</p>}
       <fieldset className="fields-grid" disabled={patch.isPending}>
-        <legend className="visually-hidden">Ticket fields</legend>
-        <SelectField label="Priority" value={ticket.priority} onChange={(e) => save({ priority: e.target.value as Ticket['priority'] })}
-          options={priorities.map((p) => ({ value: p, label: capital(p) }))} error={errors.priority} />
-        <SelectField label="Assignee" value={idOf(ticket.assignee)} onChange={(e) => save({ assignee: toId(e.target.value) })} error={errors.assignee}
-          options={[{ value: none, label: 'Unassigned' }, ...activeAgents.map((a) => ({ value: String(a.id), label: a.id === agent.id ? `${a.name} (you)` : a.name }))]} />
-        <SelectField label="Department" value={idOf(ticket.department)} onChange={(e) => save({ department: toId(e.target.value) })} error={errors.department}
-          options={[{ value: none, label: 'None' }, ...(departments.data?.items ?? []).map((d) => ({ value: String(d.id), label: d.name }))]} />
-        <SelectField label="Category" value={idOf(ticket.category)} onChange={(e) => save({ category: toId(e.target.value) })} error={errors.category}
-          options={[{ value: none, label: 'None' }, ...categoryOptions.map((c) => ({ value: String(c.id), label: c.retired ? `${c.name} (retired)` : c.name }))]} />
+        <legend className="visually-hidden">{t('fields.legend')}</legend>
+        <SelectField label={t('fields.priority')} value={ticket.priority} onChange={(e) => save({ priority: e.target.value as Ticket['priority'] })}
+          options={priorities.map((p) => ({ value: p, label: t(`common:priority.${p}`) }))} error={errors.priority} />
+        <SelectField label={t('fields.assignee')} value={idOf(ticket.assignee)} onChange={(e) => save({ assignee: toId(e.target.value) })} error={errors.assignee}
+          options={[{ value: none, label: t('fields.unassigned') }, ...activeAgents.map((a) => ({ value: String(a.id), label: a.id === agent.id ? t('fields.youSuffix', { name: a.name }) : a.name }))]} />
+        <SelectField label={t('fields.department')} value={idOf(ticket.department)} onChange={(e) => save({ department: toId(e.target.value) })} error={errors.department}
+          options={[{ value: none, label: t('fields.none') }, ...(departments.data?.items ?? []).map((d) => ({ value: String(d.id), label: d.name }))]} />
+        <SelectField label={t('fields.category')} value={idOf(ticket.category)} onChange={(e) => save({ category: toId(e.target.value) })} error={errors.category}
+          options={[{ value: none, label: t('fields.none') }, ...categoryOptions.map((c) => ({ value: String(c.id), label: c.retired ? t('fields.retired', { name: c.name }) : c.name }))]} />
       </fieldset>
       <form className="tags-form" onSubmit={saveTags}>
-        <TextField label="Tags" value={tags ?? ticket.tags.join(', ')} onChange={(e) => setTags(e.target.value)} hint="Separate tags with commas." error={errors.tags} />
+        <TextField label={t('fields.tags')} value={tags ?? ticket.tags.join(', ')} onChange={(e) => setTags(e.target.value)} hint={t('fields.tagsHint')} error={errors.tags} />
         {tags !== null && (
           <div className="tags-actions">
-            <Button type="submit" isBusy={patch.isPending}>Save tags</Button>
-            <Button type="button" variant="ghost" onClick={() => setTags(null)}>Cancel</Button>
+            <Button type="submit" isBusy={patch.isPending}>{t('fields.saveTags')}</Button>
+            <Button type="button" variant="ghost" onClick={() => setTags(null)}>{t('common:action.cancel')}</Button>
           </div>
         )}
       </form>
-      {(agents.isError || departments.isError || categories.isError) && <p className="field-error">Some choices could not be loaded; reload the page to try again.</p>}
+      {(agents.isError || departments.isError || categories.isError) && <p className="field-error">{t('fields.choicesFailed')}</p>}
     </section>
   );
 }

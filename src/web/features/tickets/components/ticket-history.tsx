@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { TicketEvent } from '../../../../contract/tickets.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { RetryAlert } from '../../../components/ui/retry-alert.tsx';
@@ -5,48 +6,33 @@ import { Spinner } from '../../../components/ui/spinner.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useTicketHistory } from '../api/get-ticket-history.ts';
 
-const eventNames: Record<string, string> = {
-  created: 'Created',
-  updated: 'Changed',
-  assigned: 'Assigned',
-  unassigned: 'Unassigned',
-  locked: 'Locked',
-  unlocked: 'Unlocked',
-  opened: 'Opened',
-  held: 'Put on hold',
-  resumed: 'Resumed',
-  resolved: 'Resolved',
-  reopened: 'Reopened',
-  closed: 'Closed',
-  replied: 'Replied',
-  note_added: 'Note added',
-};
-
-const actorKinds: Record<TicketEvent['actor']['kind'], string> = { agent: 'Agent', customer: 'Customer', system: 'System', integration: 'Integration' };
+const knownEvents = ['created', 'updated', 'assigned', 'unassigned', 'locked', 'unlocked', 'opened', 'held', 'resumed', 'resolved', 'reopened', 'closed', 'replied', 'note_added'] as const;
+const isKnownEvent = (type: string): type is (typeof knownEvents)[number] => (knownEvents as readonly string[]).includes(type);
 
 /** Every event of the ticket: when, who, what, and each value before → after. */
 export function TicketHistory({ number }: { number: string }) {
+  const { t } = useTranslation(['ticket', 'common']);
   const history = useTicketHistory(number);
   const events = history.data?.pages.flatMap((p) => p.items) ?? [];
   if (history.isPending) {
     return (
       <p className="muted" aria-busy="true">
-        <Spinner size="sm" /> Loading the history…
+        <Spinner size="sm" /> {t('history.loading')}
       </p>
     );
   }
   if (history.isError) {
-    return <RetryAlert title="The history could not be loaded" error={history.error} onRetry={() => void history.refetch()} />;
+    return <RetryAlert title={t('history.failed')} error={history.error} onRetry={() => void history.refetch()} />;
   }
   return (
     <>
       <table className="history-table">
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            <th scope="col">Change</th>
+            <th scope="col">{t('history.when')}</th>
+            <th scope="col">{t('history.who')}</th>
+            <th scope="col">{t('history.what')}</th>
+            <th scope="col">{t('history.change')}</th>
           </tr>
         </thead>
         <tbody>
@@ -57,9 +43,9 @@ export function TicketHistory({ number }: { number: string }) {
               </td>
               <td>
                 <div className="cell-main">{e.actor.name}</div>
-                <div className="cell-sub">{actorKinds[e.actor.kind]}</div>
+                <div className="cell-sub">{t(`common:actor.${e.actor.kind}`)}</div>
               </td>
-              <td>{eventNames[e.type] ?? e.type}</td>
+              <td>{isKnownEvent(e.type) ? t(`history.event.${e.type}`) : e.type}</td>
               <td>
                 <ChangeList before={e.before} after={e.after} />
               </td>
@@ -69,7 +55,7 @@ export function TicketHistory({ number }: { number: string }) {
       </table>
       {history.hasNextPage && (
         <Button variant="secondary" isBusy={history.isFetchingNextPage} onClick={() => void history.fetchNextPage()}>
-          Load more events
+          {t('history.more')}
         </Button>
       )}
     </>
@@ -77,22 +63,37 @@ export function TicketHistory({ number }: { number: string }) {
 }
 
 const shown = (v: unknown): string => (v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? v.join(', ') || '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
-const label = (key: string) => (key.charAt(0).toUpperCase() + key.slice(1)).replace(/_/g, ' ');
+const humanize = (key: string) => (key.charAt(0).toUpperCase() + key.slice(1)).replace(/_/g, ' ');
+// The fields the history names most often, in the agent's language; any other key as written.
+const changeLabels = {
+  status: 'change.status',
+  subject: 'change.subject',
+  priority: 'change.priority',
+  category: 'change.category',
+  department: 'change.department',
+  assignee: 'change.assignee',
+  tags: 'change.tags',
+  order_number: 'change.orderNumber',
+  transaction_ref: 'change.transactionRef',
+  pending_reason: 'change.pendingReason',
+  resolution: 'change.resolution',
+} as const;
 // Ids travel beside the names the history shows; the names say it better.
 const hidden = new Set(['assignee_id', 'locked_by', 'message_id']);
 
 function ChangeList({ before, after }: { before: TicketEvent['before']; after: TicketEvent['after'] }) {
+  const { t } = useTranslation('ticket');
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((k) => !hidden.has(k));
   if (keys.length === 0) return <span className="muted">—</span>;
   return (
     <dl className="change-list">
       {keys.map((k) => (
         <div key={k} className="change">
-          <dt>{label(k)}</dt>
+          <dt>{k in changeLabels ? t(changeLabels[k as keyof typeof changeLabels]) : humanize(k)}</dt>
           <dd>
             {before && k in before ? (
               <>
-                <span className="change-before">{shown(before[k])}</span> <span aria-label="changed to">→</span>{' '}
+                <span className="change-before">{shown(before[k])}</span> <span aria-label={t('history.changedTo')}>→</span>{' '}
               </>
             ) : null}
             <span className="change-after">{shown(after?.[k])}</span>

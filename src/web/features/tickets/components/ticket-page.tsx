@@ -1,5 +1,5 @@
-import i18next from 'i18next';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Spinner } from '../../../components/ui/spinner.tsx';
@@ -7,7 +7,7 @@ import { ApiError } from '../../../lib/api-client.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useTicket } from '../api/get-ticket.ts';
 import { CustomerPanel } from './customer-panel.tsx';
-import { PriorityBadge, StatusBadge, channelLabel } from './ticket-badges.tsx';
+import { PriorityBadge, StatusBadge, useChannelLabel } from './ticket-badges.tsx';
 import { TicketActions } from './ticket-actions.tsx';
 import { TicketConversation } from './ticket-conversation.tsx';
 import { TicketFields } from './ticket-fields.tsx';
@@ -18,6 +18,8 @@ type Tab = 'conversation' | 'history';
 
 /** One ticket: header, conversation or history, lifecycle actions, fields and the customer. */
 export function TicketPage() {
+  const { t: tr } = useTranslation(['ticket', 'common']);
+  const channelLabel = useChannelLabel();
   const { number = '' } = useParams();
   const location = useLocation();
   const ticket = useTicket(number);
@@ -27,7 +29,7 @@ export function TicketPage() {
   if (ticket.isPending) {
     return (
       <div className="page ticket-loading" aria-busy="true">
-        <Spinner /> Loading ticket {number}…
+        <Spinner /> {tr('page.loading', { number })}
       </div>
     );
   }
@@ -35,31 +37,35 @@ export function TicketPage() {
     const missing = ticket.error instanceof ApiError && ticket.error.status === 404;
     return (
       <div className="page">
-        <title>{`Ticket ${number} · Caredesk`}</title>
-        <Alert title={missing ? `Ticket ${number} does not exist` : `Ticket ${number} could not be loaded`}>
-          {missing ? 'Check the number, or find the ticket from the list.' : ticket.error.message}{' '}
+        <title>{tr('common:app.titleSuffix', { title: number })}</title>
+        <Alert title={missing ? tr('page.missing', { number }) : tr('page.failed', { number })}>
+          {missing ? tr('page.missingHint') : ticket.error.message}{' '}
           {!missing && (
             <button type="button" className="link-button" onClick={() => void ticket.refetch()}>
-              Try again
+              {tr('common:action.tryAgain')}
             </button>
           )}{' '}
-          <Link to="/tickets">Back to tickets</Link>
+          <Link to="/tickets">{tr('page.back')}</Link>
         </Alert>
       </div>
     );
   }
   const t = ticket.data;
-  const channel = channelLabel(t, (c) => i18next.t(`channel.${c}`));
+  const channel = channelLabel(t);
   const due = t.escalation_at ?? t.resolution_due_at;
 
   return (
     <div className="page ticket-page">
-      <title>{`${t.number} ${t.subject} · Caredesk`}</title>
-      <nav className="breadcrumbs" aria-label="Breadcrumbs">
-        <Link to="/tickets">Tickets</Link> <span aria-hidden="true">›</span> <span>{t.number}</span>
+      <title>{tr('common:app.titleSuffix', { title: `${t.number} ${t.subject}` })}</title>
+      <nav className="breadcrumbs" aria-label={tr('page.breadcrumbs')}>
+        <Link to="/tickets">{tr('common:app.tickets')}</Link> <span aria-hidden="true">›</span> <span>{t.number}</span>
       </nav>
-      {justCreated && <Alert tone="info" title={`Ticket ${t.number} created`} />}
-      {ticket.isRefetchError && <Alert title="This ticket could not be refreshed">{ticket.error.message} The page shows what was last loaded.</Alert>}
+      {justCreated && <Alert tone="info" title={tr('page.created', { number: t.number })} />}
+      {ticket.isRefetchError && (
+        <Alert title={tr('page.refreshFailed')}>
+          {ticket.error.message} {tr('page.refreshFailedHint')}
+        </Alert>
+      )}
 
       <header className="ticket-head">
         <div className="ticket-head-main">
@@ -75,34 +81,33 @@ export function TicketPage() {
               {channel.detail ? ` · ${channel.detail}` : ''}
             </span>
             <span>
-              Created <time dateTime={t.created_at}>{formatDateTime(t.created_at)}</time>
-              {t.reporter ? ` by ${t.reporter.name}` : ''}
+              <Trans
+                t={tr}
+                i18nKey={t.reporter ? 'page.createdBy' : 'page.createdAt'}
+                values={{ when: formatDateTime(t.created_at), name: t.reporter?.name }}
+                components={{ time: <time dateTime={t.created_at} /> }}
+              />
             </span>
             {due && (
               <span className={t.is_overdue ? 'ticket-due ticket-due-overdue' : 'ticket-due'}>
-                {t.is_overdue ? 'Overdue since' : 'Due'} <time dateTime={due}>{formatDateTime(due)}</time>
+                {t.is_overdue ? tr('page.overdueSince') : tr('page.due')} <time dateTime={due}>{formatDateTime(due)}</time>
               </span>
             )}
           </p>
           {t.status === 'pending' && t.pending_reason && (
             <p className="ticket-head-note">
-              On hold ({waitingOnLabel(t.waiting_on)}): {t.pending_reason}
-              {t.pending_until && (
-                <>
-                  {' '}
-                  · remind <time dateTime={t.pending_until}>{formatDateTime(t.pending_until)}</time>
-                </>
-              )}
+              {tr('page.onHold', { waiting: tr(`common:waitingOn.${t.waiting_on ?? 'unknown'}`), reason: t.pending_reason })}
+              {t.pending_until && ` · ${tr('page.remind', { when: formatDateTime(t.pending_until) })}`}
             </p>
           )}
-          {t.resolution && ['resolved', 'closed'].includes(t.status) && <p className="ticket-head-note">Resolution: {t.resolution}</p>}
+          {t.resolution && ['resolved', 'closed'].includes(t.status) && <p className="ticket-head-note">{tr('page.resolution', { text: t.resolution })}</p>}
         </div>
         <TicketActions ticket={t} />
       </header>
 
       <div className="ticket-layout">
-        <section className="panel ticket-main" aria-label="Ticket work">
-          <div className="tabs" role="tablist" aria-label="Ticket views">
+        <section className="panel ticket-main" aria-label={tr('page.work')}>
+          <div className="tabs" role="tablist" aria-label={tr('page.views')}>
             {(['conversation', 'history'] as const).map((key) => (
               <button
                 key={key}
@@ -114,7 +119,7 @@ export function TicketPage() {
                 className={tab === key ? 'tab tab-active' : 'tab'}
                 onClick={() => setTab(key)}
               >
-                {key === 'conversation' ? 'Conversation' : 'History'}
+                {key === 'conversation' ? tr('page.conversation') : tr('page.history')}
               </button>
             ))}
           </div>
@@ -122,7 +127,7 @@ export function TicketPage() {
             {tab === 'conversation' ? <TicketConversation ticket={t} /> : <TicketHistory number={t.number} />}
           </div>
         </section>
-        <aside className="ticket-side" aria-label="Ticket details">
+        <aside className="ticket-side" aria-label={tr('page.details')}>
           <TicketFields ticket={t} />
           <CustomerPanel ticket={t} />
         </aside>
@@ -130,6 +135,3 @@ export function TicketPage() {
     </div>
   );
 }
-
-export const waitingOnLabel = (w: string | null): string =>
-  w === 'customer' ? 'waiting on the customer' : w === 'third_party' ? 'waiting on a third party' : w === 'internal' ? 'waiting internally' : 'waiting';
