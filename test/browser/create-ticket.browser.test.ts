@@ -228,6 +228,44 @@ describe.skipIf(!hasChromium)(`Create ticket page in Chromium (needs ${chromiumP
     expect(`/tickets/${copies[0].number}`).toBe(new URL(page.url()).pathname);
     expect(pageErrors).toEqual([]);
   });
+
+  it('in Bahasa Indonesia the form, its choices and its checks read Indonesian, and English comes back', async () => {
+    await openForm(page, server.url);
+    const posts = ticketPosts.length;
+    await page.getByLabel('Language').selectOption({ label: 'Bahasa Indonesia' });
+    await page.getByRole('heading', { name: 'Buat tiket', exact: true }).waitFor();
+    await expect.poll(() => page.title()).toBe('Buat tiket · Caredesk');
+    for (const label of ['Cari pelanggan', 'Subjek', 'Deskripsi', 'Kanal', 'Departemen', 'Kategori', 'Prioritas', 'Nomor pesanan', 'Referensi transaksi loyalitas']) {
+      expect(await page.getByLabel(label, { exact: true }).count(), label).toBe(1);
+    }
+    expect(await page.getByLabel('Kanal').locator('option').allTextContents()).toEqual(['Situs web', 'Email', 'Telepon', 'Di toko', 'Ulasan', 'Marketplace', 'API', 'Chat']);
+    expect(await page.getByLabel('Prioritas').locator('option').allTextContents()).toEqual(['Rendah', 'Sedang', 'Tinggi', 'Mendesak']);
+    expect(await page.getByLabel('Departemen').locator('option').first().textContent()).toBe('Tidak ada');
+    await page.getByLabel('Cari pelanggan').fill('x');
+    await page.getByRole('status').filter({ hasText: 'Ketik minimal 2 karakter.' }).waitFor();
+    await shot(page, '7-indonesian-search');
+    await page.getByLabel('Cari pelanggan').fill('');
+
+    await page.getByLabel('Kanal').selectOption({ label: 'Marketplace' });
+    expect(await field(page, 'Sumber').locator('.field-hint').textContent()).toBe('Toko tempat pembelian, mis. ebay, amazon, b2b.');
+    await page.getByRole('radio', { name: 'Pelanggan baru' }).check();
+    await page.getByLabel('Nama', { exact: true }).fill('Siti Rahma');
+    await page.getByRole('button', { name: 'Buat tiket' }).click();
+    expect(await field(page, 'Subjek').locator('.field-error').textContent()).toBe('Wajib diisi');
+    expect(await field(page, 'Email').locator('.field-error').textContent()).toBe('Email atau nomor telepon wajib diisi');
+    await shot(page, '8-indonesian-checks');
+    await page.setViewportSize({ width: 900, height: 900 });
+    await shot(page, '9-indonesian-narrow');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    expect(ticketPosts.length).toBe(posts);
+
+    await page.getByLabel('Bahasa').selectOption({ label: 'English' });
+    await page.getByRole('heading', { name: 'Create ticket', exact: true }).waitFor();
+    expect(await page.getByLabel('Subject').count()).toBe(1);
+    expect(await page.getByLabel('Channel').inputValue()).toBe('marketplace');
+    await page.getByRole('button', { name: 'Clear form' }).click();
+    expect(pageErrors).toEqual([]);
+  });
 });
 
 /** A blank form: the draft a failed step of an earlier test left behind is dropped first. */

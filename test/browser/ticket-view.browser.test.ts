@@ -132,7 +132,7 @@ describe.skipIf(!hasChromium)(`the ticket view in Chromium (needs ${chromiumPath
     const notice = second.getByRole('alert').filter({ hasText: 'Your change was not saved: the ticket changed' });
     await notice.waitFor();
     await notice.getByText('Priority:').waitFor();
-    expect(await notice.textContent()).toContain('medium → high');
+    expect(await notice.textContent()).toContain('Medium → High');
     const after = (await admin.get(`/api/v1/tickets/${fresh.number}`)).body;
     expect([after.priority, after.category.name]).toEqual(['high', 'Damage']);
     expect(await second.getByLabel('Priority').inputValue()).toBe('high');

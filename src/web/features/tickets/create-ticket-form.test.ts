@@ -1,5 +1,7 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { channels, createTicketBody } from '../../../contract/tickets.ts';
+import { resources } from '../../i18n/resources.ts';
 import { validate } from '../../lib/validation.ts';
 import {
   type CreateTicketForm,
@@ -10,10 +12,16 @@ import {
   isBlankForm,
   newCustomerFromSearch,
   polishErrors,
+  priorityOptions,
   readDraft,
   splitErrors,
   toCreateTicketBody,
 } from './create-ticket-form.ts';
+
+// The global instance: the schema's messages come from lib/validation, which speaks the app's language.
+void i18next.init({ resources, lng: 'en', fallbackLng: 'en', defaultNS: 'common', initAsync: false });
+const en = i18next.getFixedT<['create', 'common']>('en', ['create', 'common']);
+const id = i18next.getFixedT<['create', 'common']>('id', ['create', 'common']);
 
 const form = (overrides: Partial<CreateTicketForm>): CreateTicketForm => ({ ...emptyCreateTicketForm, ...overrides });
 const budi = { id: 7, name: 'Budi Santoso', email: 'budi@example.com', phone: null };
@@ -59,38 +67,43 @@ describe('create ticket form → request body', () => {
     expect(toCreateTicketBody(form({ channel: 'phone', source: 'ebay' }))).not.toHaveProperty('source');
   });
 
-  it('offers every channel of the contract once, with its label', () => {
-    expect(channelOptions.map((o) => o.value).sort()).toEqual([...channels].sort());
-    expect(channelOptions.find((o) => o.value === 'web')?.label).toBe('Website');
-    expect(channelOptions.find((o) => o.value === 'in_store')?.label).toBe('In store');
+  it('offers every channel of the contract once, with its label in the language shown', () => {
+    expect(channelOptions(en).map((o) => o.value).sort()).toEqual([...channels].sort());
+    expect(channelOptions(en).find((o) => o.value === 'web')?.label).toBe('Website');
+    expect(channelOptions(en).find((o) => o.value === 'in_store')?.label).toBe('In store');
+    expect(channelOptions(id).map((o) => o.label)).toEqual(['Situs web', 'Email', 'Telepon', 'Di toko', 'Ulasan', 'Marketplace', 'API', 'Chat']);
+    expect(priorityOptions(id).map((o) => o.label)).toEqual(['Rendah', 'Sedang', 'Tinggi', 'Mendesak']);
   });
 });
 
 describe('create ticket form checks', () => {
   it('says Required at the subject, through the server schema', () => {
     const body = toCreateTicketBody(form({ customerUser: budi, subject: '   ' }));
-    expect(polishErrors(validate(createTicketBody, body).errors ?? {})).toEqual({ subject: 'Required' });
+    expect(polishErrors(validate(createTicketBody, body).errors ?? {}, en)).toEqual({ subject: 'Required' });
   });
 
   it('asks for a customer: a picked one, or a new one with an email or a phone', () => {
-    expect(checkCreateTicketForm(form({ subject: 'x' }))).toEqual({ customer: 'Find the customer, or enter a new one' });
-    expect(checkCreateTicketForm(form({ customerUser: budi }))).toEqual({});
-    expect(checkCreateTicketForm(form({ customerMode: 'new', customerName: 'Siti' }))).toEqual({ 'customer.email': 'An email or a phone number is required' });
-    expect(checkCreateTicketForm(form({ customerMode: 'new', customerName: 'Siti', customerPhone: '0812 555' }))).toEqual({});
+    expect(checkCreateTicketForm(form({ subject: 'x' }), en)).toEqual({ customer: 'Find the customer, or enter a new one' });
+    expect(checkCreateTicketForm(form({ customerUser: budi }), en)).toEqual({});
+    expect(checkCreateTicketForm(form({ customerMode: 'new', customerName: 'Siti' }), en)).toEqual({ 'customer.email': 'An email or a phone number is required' });
+    expect(checkCreateTicketForm(form({ customerMode: 'new', customerName: 'Siti', customerPhone: '0812 555' }), en)).toEqual({});
+    expect(checkCreateTicketForm(form({ customerMode: 'new', customerName: 'Siti' }), id)).toEqual({ 'customer.email': 'Email atau nomor telepon wajib diisi' });
   });
 
   it('refuses a description over the byte limit, counting multi-byte characters', () => {
-    expect(checkCreateTicketForm(form({ customerUser: budi, description: 'é'.repeat(60 * 1024) }))).toEqual({ description: 'At most 100 KB of text' });
-    expect(checkCreateTicketForm(form({ customerUser: budi, description: 'e'.repeat(60 * 1024) }))).toEqual({});
+    expect(checkCreateTicketForm(form({ customerUser: budi, description: 'é'.repeat(60 * 1024) }), en)).toEqual({ description: 'At most 100 KB of text' });
+    expect(checkCreateTicketForm(form({ customerUser: budi, description: 'é'.repeat(60 * 1024) }), id)).toEqual({ description: 'Maksimal 100 KB teks' });
+    expect(checkCreateTicketForm(form({ customerUser: budi, description: 'e'.repeat(60 * 1024) }), en)).toEqual({});
   });
 });
 
 describe('server errors at the fields', () => {
   it('capitalises messages and words a retired category for people', () => {
-    expect(polishErrors({ 'customer.phone': 'digits, spaces and + ( ) . / - only', category: 'retired' })).toEqual({
+    expect(polishErrors({ 'customer.phone': 'digits, spaces and + ( ) . / - only', category: 'retired' }, en)).toEqual({
       'customer.phone': 'Digits, spaces and + ( ) . / - only',
       category: 'This category has been retired; choose another',
     });
+    expect(polishErrors({ category: 'retired' }, id)).toEqual({ category: 'Kategori ini sudah tidak dipakai; pilih yang lain' });
   });
 
   it('keeps the messages of this form at their fields and lists the others', () => {

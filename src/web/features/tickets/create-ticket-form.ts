@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { z } from 'zod';
 import { limits } from '../../../contract/limits.ts';
 import { channels, type createTicketBody, priorities } from '../../../contract/tickets.ts';
@@ -5,6 +6,8 @@ import { channels, type createTicketBody, priorities } from '../../../contract/t
 export type Channel = (typeof channels)[number];
 export type Priority = (typeof priorities)[number];
 export type CreateTicketInput = z.input<typeof createTicketBody>;
+/** Words of this form and the shared ones (`common:`), in the language being shown. */
+export type CreateT = TFunction<['create', 'common']>;
 
 /** A customer user chosen from the search, kept whole so a restored draft still shows who it was. */
 export interface PickedCustomerUser {
@@ -50,23 +53,13 @@ export const emptyCreateTicketForm: CreateTicketForm = {
   transactionRef: '',
 };
 
-export const channelOptions = [
-  { value: 'web', label: 'Website' },
-  { value: 'email', label: 'Email' },
-  { value: 'phone', label: 'Phone' },
-  { value: 'in_store', label: 'In store' },
-  { value: 'review', label: 'Reviews' },
-  { value: 'marketplace', label: 'Marketplace' },
-  { value: 'api', label: 'API' },
-  { value: 'chat', label: 'Chat' },
-] as const satisfies readonly { value: Channel; label: string }[];
+/** The channels an agent can log, in the form's order; review is named as a kind of channel ("Reviews"). */
+const channelChoices = ['web', 'email', 'phone', 'in_store', 'review', 'marketplace', 'api', 'chat'] as const satisfies readonly Channel[];
 
-export const priorityOptions = [
-  { value: 'low', label: 'Low' },
-  { value: 'medium', label: 'Medium' },
-  { value: 'high', label: 'High' },
-  { value: 'urgent', label: 'Urgent' },
-] as const satisfies readonly { value: Priority; label: string }[];
+export const channelOptions = (t: CreateT): { value: Channel; label: string }[] =>
+  channelChoices.map((value) => ({ value, label: t(value === 'review' ? 'common:channel.reviews' : `common:channel.${value}`) }));
+
+export const priorityOptions = (t: CreateT): { value: Priority; label: string }[] => priorities.map((value) => ({ value, label: t(`common:priority.${value}`) }));
 
 /** Suggestions only: integrations bring their own source names, so any slug is accepted. */
 export const sourceSuggestions: Partial<Record<Channel, readonly string[]>> = {
@@ -136,24 +129,24 @@ export function toCreateTicketBody(form: CreateTicketForm): CreateTicketInput {
  * called (the server accepts a ticket without a customer, which nobody could then be told about),
  * and the description's limit is in bytes, which no `maxLength` can express.
  */
-export function checkCreateTicketForm(form: CreateTicketForm): Record<string, string> {
+export function checkCreateTicketForm(form: CreateTicketForm, t: CreateT): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (form.customerMode === 'existing' && !form.customerUser) errors[customerPath] = 'Find the customer, or enter a new one';
+  if (form.customerMode === 'existing' && !form.customerUser) errors[customerPath] = t('check.customer');
   // The schema says so too, but only once the name is valid; the agent should hear it at once.
   if (form.customerMode === 'new' && !form.customerEmail.trim() && !form.customerPhone.trim()) {
-    errors[fieldPaths.customerEmail] = 'An email or a phone number is required';
+    errors[fieldPaths.customerEmail] = t('check.emailOrPhone');
   }
   if (new TextEncoder().encode(form.description).length > limits.descriptionMaxBytes) {
-    errors[fieldPaths.description] = `At most ${Math.floor(limits.descriptionMaxBytes / 1024)} KB of text`;
+    errors[fieldPaths.description] = t('check.descriptionTooLong', { kb: Math.floor(limits.descriptionMaxBytes / 1024) });
   }
   return errors;
 }
 
 /** Messages as people write them: the contract's rules and the server's details start in lower case. */
-export function polishErrors(errors: Record<string, string>): Record<string, string> {
+export function polishErrors(errors: Record<string, string>, t: CreateT): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [path, message] of Object.entries(errors)) {
-    if (path === fieldPaths.category && message === 'retired') out[path] = 'This category has been retired; choose another';
+    if (path === fieldPaths.category && message === 'retired') out[path] = t('check.categoryRetired');
     else out[path] = message.charAt(0).toUpperCase() + message.slice(1);
   }
   return out;

@@ -1,5 +1,6 @@
 import { moves } from '../../../contract/lifecycle.ts';
 import { type Status, statuses, type Ticket, type TransitionBody } from '../../../contract/tickets.ts';
+import type { DashboardT } from './ticket-filters.ts';
 
 /** The status moves every selected ticket allows an agent (DESIGN.md §2), in lifecycle order. */
 export function bulkMoves(from: readonly Status[]): Status[] {
@@ -8,13 +9,7 @@ export function bulkMoves(from: readonly Status[]): Status[] {
 }
 
 /** What a move is called on the bulk bar, where one name has to fit tickets of several statuses. */
-export const bulkMoveLabels: Record<Status, string> = {
-  new: 'New',
-  open: 'Open',
-  pending: 'On hold',
-  resolved: 'Resolve',
-  closed: 'Close',
-};
+export const bulkMoveLabel = (to: Status, t: DashboardT): string => t(`bulk.move.${to}`);
 
 /** The moves that need words from the agent before they can be sent. */
 export const isAskingMove = (to: Status): to is 'pending' | 'resolved' => to === 'pending' || to === 'resolved';
@@ -39,7 +34,7 @@ export interface BulkOutcome {
 }
 
 /** "2 changed, 1 failed", leaving out a zero failure count. */
-export function summarizeBulk(outcome: BulkOutcome): string {
-  const changed = `${outcome.changed.length} changed`;
-  return outcome.failed.length ? `${changed}, ${outcome.failed.length} failed` : changed;
+export function summarizeBulk(outcome: BulkOutcome, t: DashboardT): string {
+  const changed = outcome.changed.length;
+  return outcome.failed.length ? t('bulk.changedFailed', { changed, failed: outcome.failed.length }) : t('bulk.changed', { changed });
 }

@@ -1,20 +1,20 @@
 import type { SortKey } from './ticket-filters.ts';
 
-/** The ticket table's columns of DESIGN.md §3, in their order; Number and Subject are always shown. */
+/** The ticket table's columns of DESIGN.md §3, in their order; Number and Subject are always shown. Their names are `dashboard:columns.<id>`. */
 export const dashboardColumns = [
-  { id: 'number', label: 'Number', sort: 'number', isRequired: true },
-  { id: 'subject', label: 'Subject', isRequired: true },
-  { id: 'category', label: 'Category' },
-  { id: 'customer', label: 'Customer' },
-  { id: 'reporter', label: 'Reporter' },
-  { id: 'assignee', label: 'Assignee' },
-  { id: 'priority', label: 'Priority', sort: 'priority' },
-  { id: 'status', label: 'Status' },
-  { id: 'channel', label: 'Channel' },
-  { id: 'department', label: 'Department' },
-  { id: 'created', label: 'Created', sort: 'created_at' },
-  { id: 'due', label: 'Due', sort: 'due' },
-] as const satisfies readonly { id: string; label: string; sort?: SortKey; isRequired?: boolean }[];
+  { id: 'number', sort: 'number', isRequired: true },
+  { id: 'subject', isRequired: true },
+  { id: 'category' },
+  { id: 'customer' },
+  { id: 'reporter' },
+  { id: 'assignee' },
+  { id: 'priority', sort: 'priority' },
+  { id: 'status' },
+  { id: 'channel' },
+  { id: 'department' },
+  { id: 'created', sort: 'created_at' },
+  { id: 'due', sort: 'due' },
+] as const satisfies readonly { id: string; sort?: SortKey; isRequired?: boolean }[];
 
 export type ColumnId = (typeof dashboardColumns)[number]['id'];
 export type DashboardColumn = (typeof dashboardColumns)[number];

@@ -1,17 +1,27 @@
 import fc from 'fast-check';
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { channels, priorities, sortKeys, statusFilters } from '../../../contract/tickets.ts';
+import { resources } from '../../i18n/resources.ts';
 import {
   activeChannelOption,
   channelFilterLabel,
+  channelOptionLabel,
+  channelOptions,
   countFiltersOf,
   filterChips,
   readTicketFilters,
   type SortFilter,
+  statusFilterLabel,
   statusTiles,
   type TicketFilters,
   writeTicketFilters,
 } from './ticket-filters.ts';
+
+const i18n = i18next.createInstance();
+void i18n.init({ resources, lng: 'en', fallbackLng: 'en', defaultNS: 'common', initAsync: false });
+const en = i18n.getFixedT<['dashboard', 'common']>('en', ['dashboard', 'common']);
+const id = i18n.getFixedT<['dashboard', 'common']>('id', ['dashboard', 'common']);
 
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 const validFilters: fc.Arbitrary<TicketFilters> = fc
@@ -30,7 +40,8 @@ describe('ticket filters in the URL', () => {
   it('reads each tile status, with On hold meaning pending', () => {
     expect(readTicketFilters(new URLSearchParams('status=pending'))).toEqual({ status: 'pending' });
     expect(readTicketFilters(new URLSearchParams('status=auto_closed'))).toEqual({ status: 'auto_closed' });
-    expect(statusTiles.find((t) => t.label === 'On hold')?.key).toBe('pending');
+    expect(statusTiles.find((key) => key !== 'total' && statusFilterLabel(key, en) === 'On hold')).toBe('pending');
+    expect(statusFilterLabel('pending', id)).toBe('Ditunda');
   });
 
   it('reads every filter of a shared dashboard link', () => {
@@ -84,20 +95,31 @@ describe('ticket filters in the URL', () => {
 
 describe('channel bar and chips', () => {
   it('names marketplaces by their source and finds the active bar entry', () => {
-    expect(activeChannelOption({ channel: 'marketplace', source: 'ebay' })?.label).toBe('eBay');
-    expect(activeChannelOption({})?.label).toBe('All');
+    const active = (f: Pick<TicketFilters, 'channel' | 'source'>) => {
+      const option = activeChannelOption(f);
+      return option && channelOptionLabel(option, en);
+    };
+    expect(active({ channel: 'marketplace', source: 'ebay' })).toBe('eBay');
+    expect(active({})).toBe('All');
     expect(activeChannelOption({ channel: 'marketplace' })).toBeUndefined();
-    expect(channelFilterLabel({ channel: 'in_store' })).toBe('In store');
-    expect(channelFilterLabel({ channel: 'marketplace', source: 'tokopedia' })).toBe('Marketplace · tokopedia');
-    expect(channelFilterLabel({})).toBeUndefined();
+    expect(channelFilterLabel({ channel: 'in_store' }, en)).toBe('In store');
+    expect(channelFilterLabel({ channel: 'marketplace', source: 'tokopedia' }, en)).toBe('Marketplace · tokopedia');
+    expect(channelFilterLabel({}, en)).toBeUndefined();
+  });
+
+  it('words the channel bar in the language shown, keeping brand names as they are', () => {
+    expect(channelOptions.map((o) => channelOptionLabel(o, en))).toEqual(['All', 'Website', 'Email', 'Phone', 'In store', 'Reviews', 'eBay', 'Amazon', 'B2B', 'API', 'Chat']);
+    expect(channelOptions.map((o) => channelOptionLabel(o, id))).toEqual(['Semua', 'Situs web', 'Email', 'Telepon', 'Di toko', 'Ulasan', 'eBay', 'Amazon', 'B2B', 'API', 'Chat']);
+    expect(channelFilterLabel({ channel: 'review', source: 'google' }, id)).toBe('Ulasan · google');
   });
 
   it('offers one removable chip per active filter, each removing only itself', () => {
     const filters: TicketFilters = { status: 'pending', channel: 'marketplace', source: 'b2b', assignee: 'me', priority: 'high', sort: 'number' };
-    const chips = filterChips(filters);
+    const chips = filterChips(filters, en);
     expect(chips.map((c) => c.label)).toEqual(['On hold', 'B2B', 'Assigned to me', 'High priority']);
+    expect(filterChips(filters, id).map((c) => c.label)).toEqual(['Ditunda', 'B2B', 'Ditugaskan ke saya', 'Prioritas Tinggi']);
     expect(readTicketFilters(writeTicketFilters(new URLSearchParams(), chips[1].without))).toEqual({ status: 'pending', assignee: 'me', priority: 'high', sort: 'number' });
-    expect(filterChips({ sort: '-due' })).toEqual([]);
+    expect(filterChips({ sort: '-due' }, en)).toEqual([]);
   });
 
   it('counts under every filter but the status and the order', () => {

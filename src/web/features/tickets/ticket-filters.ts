@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { channels, priorities, sortKeys, type statusFilters, type Ticket } from '../../../contract/tickets.ts';
 
 export type StatusFilter = (typeof statusFilters)[number];
@@ -21,34 +22,37 @@ export interface TicketFilters {
 /** The filters that also narrow the status counts: all but the status itself and the order. */
 export type CountFilters = Omit<TicketFilters, 'status' | 'sort'>;
 
-/** The status tiles in the order of DESIGN.md §3; `total` is the tile without a status filter. */
-export const statusTiles = [
-  { key: 'new', label: 'New' },
-  { key: 'open', label: 'Open' },
-  { key: 'pending', label: 'On hold' },
-  { key: 'overdue', label: 'Overdue' },
-  { key: 'resolved', label: 'Resolved' },
-  { key: 'closed', label: 'Closed' },
-  { key: 'auto_closed', label: 'Auto-closed' },
-  { key: 'total', label: 'Total' },
-] as const satisfies readonly { key: StatusFilter | 'total'; label: string }[];
+/** Words of the dashboard and the shared ones (`common:`), in the language being shown. */
+export type DashboardT = TFunction<['dashboard', 'common']>;
 
-/** The channel bar of DESIGN.md §3; marketplaces are a channel narrowed by their source. */
-export const channelOptions: readonly { label: string; channel?: Channel; source?: string }[] = [
-  { label: 'All' },
-  { label: 'Website', channel: 'web' },
-  { label: 'Email', channel: 'email' },
-  { label: 'Phone', channel: 'phone' },
-  { label: 'In store', channel: 'in_store' },
-  { label: 'Reviews', channel: 'review' },
-  { label: 'eBay', channel: 'marketplace', source: 'ebay' },
-  { label: 'Amazon', channel: 'marketplace', source: 'amazon' },
-  { label: 'B2B', channel: 'marketplace', source: 'b2b' },
-  { label: 'API', channel: 'api' },
-  { label: 'Chat', channel: 'chat' },
+/** The status tiles in the order of DESIGN.md §3; `total` is the tile without a status filter. */
+export const statusTiles = ['new', 'open', 'pending', 'overdue', 'resolved', 'closed', 'auto_closed', 'total'] as const satisfies readonly (StatusFilter | 'total')[];
+
+export type StatusTile = (typeof statusTiles)[number];
+
+/**
+ * The channel bar of DESIGN.md §3; marketplaces are a channel narrowed by their source, named by
+ * their brand (`name`, the same in every language), the others by the channel's word (`key`).
+ */
+export const channelOptions: readonly ChannelOption[] = [
+  { key: 'dashboard:filters.all' },
+  { key: 'common:channel.web', channel: 'web' },
+  { key: 'common:channel.email', channel: 'email' },
+  { key: 'common:channel.phone', channel: 'phone' },
+  { key: 'common:channel.in_store', channel: 'in_store' },
+  { key: 'common:channel.reviews', channel: 'review' },
+  { name: 'eBay', channel: 'marketplace', source: 'ebay' },
+  { name: 'Amazon', channel: 'marketplace', source: 'amazon' },
+  { name: 'B2B', channel: 'marketplace', source: 'b2b' },
+  { key: 'common:channel.api', channel: 'api' },
+  { key: 'common:channel.chat', channel: 'chat' },
 ];
 
-const statusKeys = new Set<string>(statusTiles.map((t) => t.key).filter((k) => k !== 'total'));
+export type ChannelOption = ({ key: 'dashboard:filters.all' | `common:channel.${Channel | 'reviews'}`; name?: never } | { name: string; key?: never }) & { channel?: Channel; source?: string };
+
+export const channelOptionLabel = (option: ChannelOption, t: DashboardT): string => (option.key ? t(option.key) : option.name);
+
+const statusKeys = new Set<string>(statusTiles.filter((k) => k !== 'total'));
 const channelSet = new Set<string>(channels);
 const prioritySet = new Set<string>(priorities);
 const sortPattern = new RegExp(`^-?(${sortKeys.join('|')})$`);
@@ -92,19 +96,20 @@ export const toSearch = (params: URLSearchParams): string => {
 
 export const countFiltersOf = ({ status: _status, sort: _sort, ...rest }: TicketFilters): CountFilters => rest;
 
-export const statusFilterLabel = (status: StatusFilter): string => statusTiles.find((t) => t.key === status)?.label ?? status;
+export const statusFilterLabel = (status: StatusFilter, t: DashboardT): string => t(`common:status.${status}`);
 
-const isChannelOption = (o: (typeof channelOptions)[number], f: Pick<TicketFilters, 'channel' | 'source'>) => o.channel === f.channel && o.source === f.source;
+const isChannelOption = (o: ChannelOption, f: Pick<TicketFilters, 'channel' | 'source'>) => o.channel === f.channel && o.source === f.source;
 
 /** The channel bar entry for these filters, or undefined when the URL names a channel the bar does not offer. */
 export const activeChannelOption = (f: Pick<TicketFilters, 'channel' | 'source'>) => channelOptions.find((o) => isChannelOption(o, f));
 
 /** The channel filter in words: the bar's name for it, else the channel with its source. */
-export function channelFilterLabel(f: Pick<TicketFilters, 'channel' | 'source'>): string | undefined {
+export function channelFilterLabel(f: Pick<TicketFilters, 'channel' | 'source'>, t: DashboardT): string | undefined {
   if (!f.channel && !f.source) return undefined;
   const option = activeChannelOption(f);
-  if (option) return option.label;
-  const channel = f.channel ? (channelOptions.find((o) => o.channel === f.channel && !o.source)?.label ?? 'Marketplace') : undefined;
+  if (option) return channelOptionLabel(option, t);
+  const plain = f.channel ? channelOptions.find((o) => o.channel === f.channel && !o.source) : undefined;
+  const channel = f.channel ? (plain ? channelOptionLabel(plain, t) : t(`common:channel.${f.channel}`)) : undefined;
   return [channel, f.source].filter(Boolean).join(' · ');
 }
 
@@ -115,12 +120,12 @@ export interface FilterChip {
 }
 
 /** The active filters as removable chips, in the order they read on the page. */
-export function filterChips(f: TicketFilters): FilterChip[] {
+export function filterChips(f: TicketFilters, t: DashboardT): FilterChip[] {
   const chips: FilterChip[] = [];
-  if (f.status) chips.push({ label: statusFilterLabel(f.status), without: { ...f, status: undefined } });
-  const channel = channelFilterLabel(f);
+  if (f.status) chips.push({ label: statusFilterLabel(f.status, t), without: { ...f, status: undefined } });
+  const channel = channelFilterLabel(f, t);
   if (channel) chips.push({ label: channel, without: { ...f, channel: undefined, source: undefined } });
-  if (f.assignee) chips.push({ label: 'Assigned to me', without: { ...f, assignee: undefined } });
-  if (f.priority) chips.push({ label: `${f.priority.charAt(0).toUpperCase()}${f.priority.slice(1)} priority`, without: { ...f, priority: undefined } });
+  if (f.assignee) chips.push({ label: t('filters.assignedToMe'), without: { ...f, assignee: undefined } });
+  if (f.priority) chips.push({ label: t('filters.priorityChip', { priority: t(`common:priority.${f.priority}`) }), without: { ...f, priority: undefined } });
   return chips;
 }

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { CustomerUser } from '../../../../contract/customers.ts';
 import { limits } from '../../../../contract/limits.ts';
 import { Button } from '../../../components/ui/button.tsx';
@@ -15,6 +16,7 @@ interface CreateTicketCustomerProps {
 
 /** Who complained: a customer user found by search, or a new one typed in. */
 export function CreateTicketCustomer({ form, errors, update }: CreateTicketCustomerProps) {
+  const { t } = useTranslation('create');
   const sectionRef = useRef<HTMLFieldSetElement>(null);
   const pickedErrorId = useId();
   const pickedError = errors[fieldPaths.customerUser];
@@ -46,12 +48,12 @@ export function CreateTicketCustomer({ form, errors, update }: CreateTicketCusto
 
   return (
     <fieldset className="form-section" ref={sectionRef}>
-      <legend>Customer</legend>
-      <div className="create-ticket-modes" role="radiogroup" aria-label="Existing or new customer">
+      <legend>{t('customer.legend')}</legend>
+      <div className="create-ticket-modes" role="radiogroup" aria-label={t('customer.modes')}>
         {(
           [
-            { mode: 'existing', label: 'Existing customer' },
-            { mode: 'new', label: 'New customer' },
+            { mode: 'existing', label: t('customer.existing') },
+            { mode: 'new', label: t('customer.new') },
           ] as const
         ).map(({ mode, label }) => (
           <label key={mode} className={`create-ticket-mode${form.customerMode === mode ? ' create-ticket-mode-active' : ''}`}>
@@ -63,17 +65,17 @@ export function CreateTicketCustomer({ form, errors, update }: CreateTicketCusto
 
       {form.customerMode === 'new' ? (
         <div className="create-ticket-row">
-          <TextField label="Name" name="customer-name" value={form.customerName} maxLength={limits.nameMax} autoComplete="off"
+          <TextField label={t('customer.name')} name="customer-name" value={form.customerName} maxLength={limits.nameMax} autoComplete="off"
             error={errors[fieldPaths.customerName]} onChange={(e) => update({ customerName: e.target.value })} />
-          <TextField label="Email" name="customer-email" type="email" value={form.customerEmail} maxLength={limits.emailMax} autoComplete="off"
-            error={errors[fieldPaths.customerEmail]} hint="Email or phone: one is needed to reach them."
+          <TextField label={t('customer.email')} name="customer-email" type="email" value={form.customerEmail} maxLength={limits.emailMax} autoComplete="off"
+            error={errors[fieldPaths.customerEmail]} hint={t('customer.emailHint')}
             onChange={(e) => update({ customerEmail: e.target.value })} />
-          <TextField label="Phone" name="customer-phone" type="tel" value={form.customerPhone} maxLength={limits.phoneMax} autoComplete="off"
+          <TextField label={t('customer.phone')} name="customer-phone" type="tel" value={form.customerPhone} maxLength={limits.phoneMax} autoComplete="off"
             error={errors[fieldPaths.customerPhone]} onChange={(e) => update({ customerPhone: e.target.value })} />
         </div>
       ) : form.customerUser ? (
         <div className="create-ticket-picked-wrap">
-          <div className="create-ticket-picked" role="group" aria-label="Chosen customer" aria-describedby={pickedError ? pickedErrorId : undefined}>
+          <div className="create-ticket-picked" role="group" aria-label={t('customer.chosen')} aria-describedby={pickedError ? pickedErrorId : undefined}>
             <span className="avatar" aria-hidden="true">
               {initialsOf(form.customerUser.name)}
             </span>
@@ -81,12 +83,12 @@ export function CreateTicketCustomer({ form, errors, update }: CreateTicketCusto
               <span className="create-ticket-picked-name">{form.customerUser.name}</span>
               <ContactLine email={form.customerUser.email} phone={form.customerUser.phone} />
             </span>
-            <Button type="button" variant="secondary" data-focus="change-customer" aria-label="Change customer"
+            <Button type="button" variant="secondary" data-focus="change-customer" aria-label={t('customer.changeLabel')}
               onClick={() => {
                 update({ customerUser: null });
                 setFocusTarget('input[name="customer-search"]');
               }}>
-              Change
+              {t('customer.change')}
             </Button>
           </div>
           {pickedError && (
@@ -111,6 +113,7 @@ interface CustomerSearchProps {
 }
 
 function CustomerSearch({ term, setTerm, error, onPick, onNew }: CustomerSearchProps) {
+  const { t } = useTranslation('create');
   const listRef = useRef<HTMLUListElement>(null);
   const searched = useDebounced(term.trim(), 250);
   const search = useCustomerUserSearch(searched);
@@ -132,31 +135,31 @@ function CustomerSearch({ term, setTerm, error, onPick, onNew }: CustomerSearchP
 
   return (
     <div className="create-ticket-search">
-      <TextField label="Find customer" name="customer-search" type="search" value={term} autoComplete="off" spellCheck={false} maxLength={200}
-        error={error} hint={<>Name, email or phone, at least 2 characters. <code>*</code> is a wildcard, <code>**</code> lists everyone.</>}
+      <TextField label={t('customer.find')} name="customer-search" type="search" value={term} autoComplete="off" spellCheck={false} maxLength={200}
+        error={error} hint={<Trans t={t} i18nKey="customer.findHint" components={{ code: <code /> }} />}
         onKeyDown={onKeyDown} onChange={(e) => setTerm(e.target.value)} />
       <div className="create-ticket-search-status" role="status">
         {!term.trim() ? null : !isSearchable ? (
-          'Type at least 2 characters.'
+          t('customer.typeMore')
         ) : isWaiting && matches.length === 0 ? (
           <>
-            <Spinner size="sm" /> Searching…
+            <Spinner size="sm" /> {t('customer.searching')}
           </>
         ) : search.isError ? (
-          `The search failed: ${search.error.message}`
+          t('customer.searchFailed', { message: search.error.message })
         ) : search.isSuccess && matches.length === 0 ? (
           <>
-            No customer user matches “{term.trim()}”.{' '}
+            {t('customer.noMatch', { term: term.trim() })}{' '}
             <button type="button" className="link-button" onClick={onNew}>
-              Enter a new customer
+              {t('customer.enterNew')}
             </button>
           </>
         ) : matches.length > 0 ? (
-          `${matches.length}${search.data?.next_cursor ? '+' : ''} found${search.data?.next_cursor ? ': type more to narrow the list' : ''}.`
+          t(search.data?.next_cursor ? 'customer.foundMore' : 'customer.found', { found: matches.length })
         ) : null}
       </div>
       {matches.length > 0 && (
-        <ul ref={listRef} className={`create-ticket-matches${isWaiting ? ' create-ticket-matches-stale' : ''}`} aria-label="Matching customer users">
+        <ul ref={listRef} className={`create-ticket-matches${isWaiting ? ' create-ticket-matches-stale' : ''}`} aria-label={t('customer.matches')}>
           {matches.map((user) => (
             <li key={user.id}>
               <button type="button" className="create-ticket-match" onClick={() => onPick(user)} onKeyDown={moveBetweenMatches}>
@@ -182,7 +185,8 @@ function moveBetweenMatches(e: KeyboardEvent<HTMLButtonElement>) {
 }
 
 function ContactLine({ email, phone }: { email: string | null; phone: string | null }) {
-  if (!email && !phone) return <span className="create-ticket-contact muted">No email or phone</span>;
+  const { t } = useTranslation('create');
+  if (!email && !phone) return <span className="create-ticket-contact muted">{t('customer.noContact')}</span>;
   return (
     <span className="create-ticket-contact">
       {email && <span>{email}</span>}

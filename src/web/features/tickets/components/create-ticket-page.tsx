@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { limits } from '../../../../contract/limits.ts';
 import { createTicketBody } from '../../../../contract/tickets.ts';
@@ -14,6 +15,7 @@ import { useDepartments } from '../../admin/api/get-departments.ts';
 import { useSession } from '../../auth/api/get-session.ts';
 import { newIdempotencyKey, useCreateTicket } from '../api/create-ticket.ts';
 import {
+  type CreateT,
   type CreateTicketForm,
   channelOptions,
   checkCreateTicketForm,
@@ -35,6 +37,7 @@ import './create-ticket.css';
 
 /** An agent logs a complaint taken by phone, in store or elsewhere; the typing survives reloads as a draft. */
 export function CreateTicketPage() {
+  const { t } = useTranslation(['create', 'common']);
   const navigate = useNavigate();
   const { agent, workspace } = useSession();
   const storageKey = draftKey(workspace.id, agent.id);
@@ -79,7 +82,8 @@ export function CreateTicketPage() {
     if (create.isPending) return;
     const submitted = { ...form, department, category };
     const body = toCreateTicketBody(submitted);
-    const found = polishErrors({ ...checkCreateTicketForm(submitted), ...(validate(createTicketBody, body).errors ?? {}) });
+    // The form's own checks win: the schema's custom rules (an email or a phone) carry the contract's English words.
+    const found = polishErrors({ ...(validate(createTicketBody, body).errors ?? {}), ...checkCreateTicketForm(submitted, t) }, t);
     create.reset();
     setErrors(found);
     if (Object.keys(found).length > 0) {
@@ -96,7 +100,7 @@ export function CreateTicketPage() {
         navigate(`/tickets/${encodeURIComponent(ticket.number)}`, { state: { created: true } });
       },
       onError: (error) => {
-        const { placed } = splitErrors(polishErrors(fieldErrors(error)));
+        const { placed } = splitErrors(polishErrors(fieldErrors(error), t));
         setErrors(placed);
         // The list changed under the agent (retired, removed): show the current one.
         if (placed[fieldPaths.category]) void categories.refetch();
@@ -114,43 +118,45 @@ export function CreateTicketPage() {
     create.reset();
   };
 
-  const failure = splitErrors(polishErrors(fieldErrors(create.error)));
+  const failure = splitErrors(polishErrors(fieldErrors(create.error), t));
   const isFailureAlerted = create.error !== null && (Object.keys(failure.placed).length === 0 || failure.unplaced.length > 0);
   const sources = sourceSuggestions[form.channel] ?? [];
+  const channels = channelOptions(t);
+  const priorities = priorityOptions(t);
 
   return (
     <div className="page create-ticket">
-      <title>Create ticket · Caredesk</title>
+      <title>{t('common:app.titleSuffix', { title: t('common:app.createTicket') })}</title>
       <div className="page-head">
         <div className="create-ticket-heading">
           <Link to="/tickets" className="create-ticket-back">
-            ← Tickets
+            ← {t('common:app.tickets')}
           </Link>
           <h1 className="page-title" id="create-ticket-title">
-            Create ticket
+            {t('common:app.createTicket')}
           </h1>
         </div>
       </div>
 
       <form ref={formRef} className="create-ticket-form" onSubmit={submit} noValidate aria-labelledby="create-ticket-title">
         {isRestoredShown && !isBlankForm(form) && (
-          <Alert tone="info" title="Draft restored">
-            What you typed before has been kept.{' '}
+          <Alert tone="info" title={t('draftRestored')}>
+            {t('draftKept')}{' '}
             <button type="button" className="link-button" onClick={startOver}>
-              Start over
+              {t('startOver')}
             </button>
           </Alert>
         )}
         {isFailureAlerted && create.error && (
-          <Alert title="The ticket was not created">
+          <Alert title={t('notCreated')}>
             <p>
-              {failureMessage(create.error)}
+              {failureMessage(create.error, t)}
               {failure.unplaced.length > 0 && ` ${failure.unplaced.join('; ')}.`}
             </p>
             <p className="create-ticket-alert-foot">
-              Everything you typed is still here.{' '}
+              {t('stillHere')}{' '}
               <button type="button" className="link-button" onClick={() => formRef.current?.requestSubmit()}>
-                Try again
+                {t('common:action.tryAgain')}
               </button>
             </p>
           </Alert>
@@ -161,11 +167,11 @@ export function CreateTicketPage() {
             <div className="panel-body form">
               <CreateTicketCustomer form={form} errors={errors} update={update} />
               <fieldset className="form-section">
-                <legend>Complaint</legend>
-                <TextField label="Subject" name="subject" value={form.subject} maxLength={limits.subjectMax} autoComplete="off"
+                <legend>{t('complaint')}</legend>
+                <TextField label={t('subject')} name="subject" value={form.subject} maxLength={limits.subjectMax} autoComplete="off"
                   error={errors[fieldPaths.subject]} onChange={(e) => update({ subject: e.target.value })} />
-                <TextAreaField label="Description" name="description" value={form.description} rows={9}
-                  hint="The complaint in the customer's words: what happened, what they want."
+                <TextAreaField label={t('description')} name="description" value={form.description} rows={9}
+                  hint={t('descriptionHint')}
                   error={errors[fieldPaths.description]} onChange={(e) => update({ description: e.target.value })} />
               </fieldset>
             </div>
@@ -174,14 +180,14 @@ export function CreateTicketPage() {
           <div className="panel">
             <div className="panel-body form">
               <fieldset className="form-section">
-                <legend>Routing</legend>
-                <SelectField label="Channel" name="channel" value={form.channel} options={channelOptions} error={errors[fieldPaths.channel]}
-                  onChange={(e) => update({ channel: channelOptions.find((o) => o.value === e.target.value)?.value ?? 'phone' })} />
+                <legend>{t('routing')}</legend>
+                <SelectField label={t('channel')} name="channel" value={form.channel} options={channels} error={errors[fieldPaths.channel]}
+                  onChange={(e) => update({ channel: channels.find((o) => o.value === e.target.value)?.value ?? 'phone' })} />
                 {hasSource(form.channel) && (
                   <>
-                    <TextField label="Source" name="source" value={form.source} maxLength={50} list="create-ticket-sources" autoComplete="off"
+                    <TextField label={t('source')} name="source" value={form.source} maxLength={50} list="create-ticket-sources" autoComplete="off"
                       spellCheck={false} error={errors[fieldPaths.source]}
-                      hint={form.channel === 'review' ? 'The review site, e.g. google.' : 'The shop it came through, e.g. ebay, amazon, b2b.'}
+                      hint={form.channel === 'review' ? t('sourceHintReview') : t('sourceHintShop')}
                       onChange={(e) => update({ source: e.target.value })} />
                     <datalist id="create-ticket-sources">
                       {sources.map((s) => (
@@ -190,25 +196,25 @@ export function CreateTicketPage() {
                     </datalist>
                   </>
                 )}
-                <SelectField label="Department" name="department" value={department} error={errors[fieldPaths.department] ?? listError(departments, 'departments')}
+                <SelectField label={t('department')} name="department" value={department} error={errors[fieldPaths.department] ?? (departments.isError ? t('departmentsFailed') : undefined)}
                   disabled={departments.isPending}
-                  options={[{ value: '', label: departments.isPending ? 'Loading…' : 'None' }, ...(departments.data?.items ?? []).map((d) => ({ value: String(d.id), label: d.name }))]}
+                  options={[{ value: '', label: departments.isPending ? t('common:app.loading') : t('none') }, ...(departments.data?.items ?? []).map((d) => ({ value: String(d.id), label: d.name }))]}
                   onChange={(e) => update({ department: e.target.value })} />
-                {departments.isError && <RetryButton what="departments" onRetry={() => void departments.refetch()} />}
-                <SelectField label="Category" name="category" value={category} error={errors[fieldPaths.category] ?? listError(categories, 'categories')}
+                {departments.isError && <RetryButton label={t('departmentsRetry')} onRetry={() => void departments.refetch()} />}
+                <SelectField label={t('category')} name="category" value={category} error={errors[fieldPaths.category] ?? (categories.isError ? t('categoriesFailed') : undefined)}
                   disabled={categories.isPending}
-                  options={[{ value: '', label: categories.isPending ? 'Loading…' : 'None' }, ...(activeCategories ?? []).map((c) => ({ value: String(c.id), label: c.name }))]}
+                  options={[{ value: '', label: categories.isPending ? t('common:app.loading') : t('none') }, ...(activeCategories ?? []).map((c) => ({ value: String(c.id), label: c.name }))]}
                   onChange={(e) => update({ category: e.target.value })} />
-                {categories.isError && <RetryButton what="categories" onRetry={() => void categories.refetch()} />}
-                <SelectField label="Priority" name="priority" value={form.priority} options={priorityOptions} error={errors[fieldPaths.priority]}
-                  onChange={(e) => update({ priority: priorityOptions.find((o) => o.value === e.target.value)?.value ?? 'medium' })} />
+                {categories.isError && <RetryButton label={t('categoriesRetry')} onRetry={() => void categories.refetch()} />}
+                <SelectField label={t('priority')} name="priority" value={form.priority} options={priorities} error={errors[fieldPaths.priority]}
+                  onChange={(e) => update({ priority: priorities.find((o) => o.value === e.target.value)?.value ?? 'medium' })} />
               </fieldset>
               <fieldset className="form-section">
-                <legend>References</legend>
-                <TextField label="Order number" name="order-number" value={form.orderNumber} maxLength={limits.refMax} autoComplete="off" spellCheck={false}
+                <legend>{t('references')}</legend>
+                <TextField label={t('orderNumber')} name="order-number" value={form.orderNumber} maxLength={limits.refMax} autoComplete="off" spellCheck={false}
                   error={errors[fieldPaths.orderNumber]} onChange={(e) => update({ orderNumber: e.target.value })} />
-                <TextField label="Loyalty transaction reference" name="transaction-ref" value={form.transactionRef} maxLength={limits.refMax} autoComplete="off"
-                  spellCheck={false} hint="From the receipt or the loyalty system." error={errors[fieldPaths.transactionRef]}
+                <TextField label={t('transactionRef')} name="transaction-ref" value={form.transactionRef} maxLength={limits.refMax} autoComplete="off"
+                  spellCheck={false} hint={t('transactionRefHint')} error={errors[fieldPaths.transactionRef]}
                   onChange={(e) => update({ transactionRef: e.target.value })} />
               </fieldset>
             </div>
@@ -217,10 +223,10 @@ export function CreateTicketPage() {
 
         <div className="create-ticket-actions">
           <Button type="button" variant="ghost" onClick={startOver} disabled={create.isPending}>
-            Clear form
+            {t('clear')}
           </Button>
           <Button type="submit" size="lg" isBusy={create.isPending}>
-            Create ticket
+            {t('common:app.createTicket')}
           </Button>
         </div>
       </form>
@@ -243,21 +249,18 @@ function errorPathsOf(key: keyof CreateTicketForm): string[] {
   }
 }
 
-function failureMessage(error: Error): string {
+function failureMessage(error: Error, t: CreateT): string {
   if (!(error instanceof ApiError)) return error.message;
-  if (error.status === 0) return error.message;
-  if (error.status >= 500) return `The server had a problem (${error.status}). Try again in a moment.`;
+  if (error.status === 0) return t('unreachable');
+  if (error.status >= 500) return t('serverProblem', { status: error.status });
+  // The server's own words for a refusal it explains (a conflict, a limit), as it sends them.
   return error.message;
 }
 
-function listError(query: { isError: boolean }, what: string): string | undefined {
-  return query.isError ? `The ${what} could not be loaded.` : undefined;
-}
-
-function RetryButton({ what, onRetry }: { what: string; onRetry: () => void }) {
+function RetryButton({ label, onRetry }: { label: string; onRetry: () => void }) {
   return (
     <button type="button" className="link-button create-ticket-retry" onClick={onRetry}>
-      Load the {what} again
+      {label}
     </button>
   );
 }

@@ -1,13 +1,15 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { type BulkOutcome, summarizeBulk } from '../dashboard-bulk.ts';
 
 /** What a bulk change did: how many went through, and each refusal with the server's reason. */
 export function DashboardBulkResult({ outcome, onDismiss }: { outcome: BulkOutcome; onDismiss: () => void }) {
+  const { t } = useTranslation(['dashboard', 'common']);
   const hasFailures = outcome.failed.length > 0;
   return (
     <div className="dash-bulk-result">
-      <Alert tone={hasFailures ? 'error' : 'info'} title={summarizeBulk(outcome)}>
+      <Alert tone={hasFailures ? 'error' : 'info'} title={summarizeBulk(outcome, t)}>
         {hasFailures && (
           <>
             <ul className="dash-bulk-failures">
@@ -20,11 +22,11 @@ export function DashboardBulkResult({ outcome, onDismiss }: { outcome: BulkOutco
                 </li>
               ))}
             </ul>
-            <p>The failed tickets stay selected, with what they hold now, to try again.</p>
+            <p>{t('bulk.failedKept')}</p>
           </>
         )}
         <button type="button" className="link-button" onClick={onDismiss}>
-          Dismiss
+          {t('common:action.dismiss')}
         </button>
       </Alert>
     </div>

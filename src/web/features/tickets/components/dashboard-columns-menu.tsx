@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type ColumnId, columnsStorageKey, dashboardColumns, isRequiredColumn, parseHiddenColumns, serializeHiddenColumns } from '../dashboard-columns.ts';
 
 function readStored(): string | null {
@@ -36,6 +37,7 @@ interface ColumnsMenuProps {
 
 /** A "Columns" button opening a list of checkboxes; Escape or a click elsewhere closes it. */
 export function DashboardColumnsMenu({ hidden, onChange }: ColumnsMenuProps) {
+  const { t } = useTranslation('dashboard');
   const [isOpen, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -64,21 +66,21 @@ export function DashboardColumnsMenu({ hidden, onChange }: ColumnsMenuProps) {
   return (
     <div className="dash-menu" ref={root}>
       <button ref={button} type="button" className="btn btn-secondary btn-md" aria-expanded={isOpen} aria-controls={panelId} onClick={() => setOpen(!isOpen)}>
-        Columns
+        {t('columnsMenu.button')}
         <span className="dash-menu-count" aria-hidden="true">
           {shownCount}/{dashboardColumns.length}
         </span>
       </button>
       <div id={panelId} className="dash-menu-panel" hidden={!isOpen}>
         <fieldset className="dash-menu-list">
-          <legend>Show columns</legend>
+          <legend>{t('columnsMenu.legend')}</legend>
           {dashboardColumns.map((column) => {
             const isRequired = isRequiredColumn(column);
             return (
               <label key={column.id} className="dash-check">
                 <input type="checkbox" checked={isRequired || !hidden.has(column.id)} disabled={isRequired} onChange={(e) => onChange(column.id, e.target.checked)} />
-                <span>{column.label}</span>
-                {isRequired && <span className="dash-check-note">always</span>}
+                <span>{t(`columns.${column.id}`)}</span>
+                {isRequired && <span className="dash-check-note">{t('columnsMenu.always')}</span>}
               </label>
             );
           })}

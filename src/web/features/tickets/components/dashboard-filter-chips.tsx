@@ -1,16 +1,18 @@
+import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { filterChips, type TicketFilters, toSearch, writeTicketFilters } from '../ticket-filters.ts';
 
 /** The active filters, each a chip that removes it; with several, one link clears them all (the order stays). */
 export function DashboardFilterChips({ filters }: { filters: TicketFilters }) {
+  const { t } = useTranslation(['dashboard', 'common']);
   const [params] = useSearchParams();
-  const chips = filterChips(filters);
+  const chips = filterChips(filters, t);
   if (chips.length === 0) return null;
   return (
-    <ul className="dash-chips" aria-label="Active filters">
+    <ul className="dash-chips" aria-label={t('filters.active')}>
       {chips.map((chip) => (
         <li key={chip.label}>
-          <Link className="dash-chip" to={{ search: toSearch(writeTicketFilters(params, chip.without)) }} aria-label={`Remove filter: ${chip.label}`}>
+          <Link className="dash-chip" to={{ search: toSearch(writeTicketFilters(params, chip.without)) }} aria-label={t('filters.remove', { label: chip.label })}>
             {chip.label}
             <span className="dash-chip-x" aria-hidden="true">
               ×
@@ -21,7 +23,7 @@ export function DashboardFilterChips({ filters }: { filters: TicketFilters }) {
       {chips.length > 1 && (
         <li>
           <Link className="dash-chips-clear" to={{ search: toSearch(writeTicketFilters(params, { sort: filters.sort })) }}>
-            Clear filters
+            {t('filters.clear')}
           </Link>
         </li>
       )}

@@ -1,13 +1,13 @@
-import i18next from 'i18next';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Ticket } from '../../../../contract/tickets.ts';
 import { formatDateTime, formatDay, formatTime } from '../../../lib/format.ts';
 import type { ColumnId } from '../dashboard-columns.ts';
+import type { DashboardT } from '../ticket-filters.ts';
 import { channelLabel, PriorityBadge, StatusBadge } from './ticket-badges.tsx';
 
-/** What one column shows of a ticket. */
-export function ticketCell(column: ColumnId, ticket: Ticket): ReactNode {
+/** What one column shows of a ticket, in the words of `t`. */
+export function ticketCell(column: ColumnId, ticket: Ticket, t: DashboardT): ReactNode {
   switch (column) {
     case 'number':
       return (
@@ -29,15 +29,15 @@ export function ticketCell(column: ColumnId, ticket: Ticket): ReactNode {
     case 'customer':
       return <CustomerCell ticket={ticket} />;
     case 'reporter':
-      return ticket.reporter?.name ?? <Empty title="Created by the customer or an integration" />;
+      return ticket.reporter?.name ?? <Empty title={t('cell.noReporter')} />;
     case 'assignee':
-      return ticket.assignee?.name ?? <span className="muted">Unassigned</span>;
+      return ticket.assignee?.name ?? <span className="muted">{t('cell.unassigned')}</span>;
     case 'priority':
       return <PriorityBadge priority={ticket.priority} />;
     case 'status':
       return <StatusBadge ticket={ticket} />;
     case 'channel': {
-      const channel = channelLabel(ticket, (c) => i18next.t(`channel.${c}`));
+      const channel = channelLabel(ticket, (c) => t(`common:channel.${c}`));
       return (
         <>
           <div className="cell-main">{channel.name}</div>
@@ -55,7 +55,7 @@ export function ticketCell(column: ColumnId, ticket: Ticket): ReactNode {
         </time>
       );
     case 'due':
-      return <DueCell ticket={ticket} />;
+      return <DueCell ticket={ticket} t={t} />;
   }
 }
 
@@ -75,14 +75,14 @@ function CustomerCell({ ticket }: { ticket: Ticket }) {
 }
 
 /** The next deadline: the escalation time, else the resolution target; red once it has passed. */
-function DueCell({ ticket }: { ticket: Ticket }) {
+function DueCell({ ticket, t }: { ticket: Ticket; t: DashboardT }) {
   const due = ticket.escalation_at ?? ticket.resolution_due_at;
-  if (!due) return <Empty title="No service level applies" />;
+  if (!due) return <Empty title={t('cell.noDue')} />;
   const isDone = ticket.status === 'resolved' || ticket.status === 'closed';
   return (
-    <time dateTime={due} title={`${ticket.is_overdue ? 'Overdue since' : 'Due'} ${formatDateTime(due)}`} className={ticket.is_overdue ? 'due-overdue' : isDone ? 'due-done' : undefined}>
+    <time dateTime={due} title={t(ticket.is_overdue ? 'cell.overdueSince' : 'cell.due', { date: formatDateTime(due) })} className={ticket.is_overdue ? 'due-overdue' : isDone ? 'due-done' : undefined}>
       {/* The red says it to the eye; the status column carries the visible Overdue badge. */}
-      {ticket.is_overdue && <span className="visually-hidden">Overdue since </span>}
+      {ticket.is_overdue && <span className="visually-hidden">{t('cell.overdueSinceLead')} </span>}
       <span className="cell-main">{formatDay(due)}</span>
       <span className="cell-sub">{formatTime(due)}</span>
     </time>

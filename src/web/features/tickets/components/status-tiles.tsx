@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { TicketStats } from '../../../../contract/tickets.ts';
 import { formatCount } from '../../../lib/format.ts';
@@ -11,24 +12,25 @@ interface StatusTilesProps {
 
 /** One tile per status with its count; a tile filters the table below, Total clears the status filter. */
 export function StatusTiles({ stats, filters }: StatusTilesProps) {
+  const { t } = useTranslation(['dashboard', 'common']);
   const [params] = useSearchParams();
   const active = filters.status;
   return (
-    <nav className="tiles" aria-label="Filter by status">
-      {statusTiles.map((tile) => {
-        const isActive = tile.key === 'total' ? active === undefined : active === tile.key;
-        const count = stats?.[tile.key];
-        const search = toSearch(writeTicketFilters(params, { ...filters, status: tile.key === 'total' ? undefined : tile.key }));
-        const isAlarming = tile.key === 'overdue' && (count ?? 0) > 0;
+    <nav className="tiles" aria-label={t('filters.byStatus')}>
+      {statusTiles.map((key) => {
+        const isActive = key === 'total' ? active === undefined : active === key;
+        const count = stats?.[key];
+        const search = toSearch(writeTicketFilters(params, { ...filters, status: key === 'total' ? undefined : key }));
+        const isAlarming = key === 'overdue' && (count ?? 0) > 0;
         return (
           <Link
-            key={tile.key}
+            key={key}
             to={{ search }}
-            className={['tile', `tile-${tile.key}`, isActive ? 'tile-active' : '', isAlarming ? 'tile-alarm' : ''].filter(Boolean).join(' ')}
+            className={['tile', `tile-${key}`, isActive ? 'tile-active' : '', isAlarming ? 'tile-alarm' : ''].filter(Boolean).join(' ')}
             aria-current={isActive ? 'page' : undefined}
-            data-status={tile.key}
+            data-status={key}
           >
-            <span className="tile-label">{tile.label}</span>
+            <span className="tile-label">{t(`common:status.${key}`)}</span>
             <span className="tile-count">{count === undefined ? '–' : formatCount(count)}</span>
           </Link>
         );

@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
+import { currentLocale } from '../../../i18n/i18n.ts';
 import { type BulkChange, useBulkChangeTickets } from '../api/bulk-change-tickets.ts';
 import { useTicketStats } from '../api/get-ticket-stats.ts';
 import { useTickets } from '../api/get-tickets.ts';
@@ -23,6 +25,7 @@ const noSelection: ReadonlySet<string> = new Set();
 
 /** The care dashboard (DESIGN.md §3): status tiles, channel bar, the ticket table; every filter in the URL. */
 export function TicketsPage() {
+  const { t } = useTranslation(['dashboard', 'common']);
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const filters = readTicketFilters(params);
@@ -71,19 +74,19 @@ export function TicketsPage() {
     );
   };
 
-  const heading = status ? `${statusFilterLabel(status)} tickets` : 'All tickets';
-  const channel = channelFilterLabel(filters);
-  const hasOtherFilters = filterChips({ ...filters, status: undefined }).length > 0;
+  const heading = status ? t('heading.status', { status: statusFilterLabel(status, t) }) : t('heading.all');
+  const channel = channelFilterLabel(filters, t);
+  const hasOtherFilters = filterChips({ ...filters, status: undefined }, t).length > 0;
   const clearSearch = toSearch(writeTicketFilters(params, { sort: filters.sort }));
 
   return (
     <div className="page">
-      <title>{`${heading}${channel ? ` · ${channel}` : ''} · Caredesk`}</title>
+      <title>{t('common:app.titleSuffix', { title: channel ? `${heading} · ${channel}` : heading })}</title>
       <div className="page-head">
-        <h1 className="page-title">Tickets</h1>
+        <h1 className="page-title">{t('common:app.tickets')}</h1>
       </div>
 
-      {stats.isError && <Alert title="The ticket counts could not be loaded">{stats.error.message}</Alert>}
+      {stats.isError && <Alert title={t('statsFailed')}>{stats.error.message}</Alert>}
       <StatusTiles stats={stats.data} filters={filters} />
       <DashboardChannelBar filters={filters} />
 
@@ -98,7 +101,7 @@ export function TicketsPage() {
           <div className="dash-panel-tools">
             {tickets.isSuccess && items.length > 0 && (
               <span className="panel-meta">
-                {items.length} shown{tickets.hasNextPage ? ', more available' : ''}
+                {t(tickets.hasNextPage ? 'shownMore' : 'shown', { count: items.length })}
               </span>
             )}
             <DashboardColumnsMenu hidden={hidden} onChange={setColumnShown} />
@@ -106,15 +109,15 @@ export function TicketsPage() {
         </div>
 
         {outcome && <DashboardBulkResult outcome={outcome} onDismiss={() => setOutcome(null)} />}
-        {bulk.isError && <Alert title="The bulk change stopped">{bulk.error.message}</Alert>}
+        {bulk.isError && <Alert title={t('bulk.stopped')}>{bulk.error.message}</Alert>}
         {selected.length > 0 && <DashboardBulkBar selected={selected} isBusy={bulk.isPending} onChange={runBulk} onClear={() => setSelection(noSelection)} />}
 
         {tickets.isError && !tickets.data ? (
           <div className="panel-body">
-            <Alert title="The tickets could not be loaded">
+            <Alert title={t('ticketsFailed')}>
               {tickets.error.message}{' '}
               <button type="button" className="link-button" onClick={() => void tickets.refetch()}>
-                Try again
+                {t('common:action.tryAgain')}
               </button>
             </Alert>
           </div>
@@ -122,20 +125,20 @@ export function TicketsPage() {
           <div className="empty-state">
             {status && !hasOtherFilters ? (
               <>
-                <h3>No {statusFilterLabel(status).toLowerCase()} tickets</h3>
-                <p>Nothing matches this filter right now.</p>
-                <Link to={{ search: clearSearch }}>Show all tickets</Link>
+                <h3>{t('empty.statusTitle', { status: statusFilterLabel(status, t).toLocaleLowerCase(currentLocale()) })}</h3>
+                <p>{t('empty.statusText')}</p>
+                <Link to={{ search: clearSearch }}>{t('empty.showAll')}</Link>
               </>
             ) : status || hasOtherFilters ? (
               <>
-                <h3>No tickets match these filters</h3>
-                <p>Remove a filter above to see more.</p>
-                <Link to={{ search: clearSearch }}>Show all tickets</Link>
+                <h3>{t('empty.filteredTitle')}</h3>
+                <p>{t('empty.filteredText')}</p>
+                <Link to={{ search: clearSearch }}>{t('empty.showAll')}</Link>
               </>
             ) : (
               <>
-                <h3>No tickets yet</h3>
-                <p>Complaints that come in by email, the portal, phone or an integration will be listed here.</p>
+                <h3>{t('empty.noneTitle')}</h3>
+                <p>{t('empty.noneText')}</p>
               </>
             )}
           </div>
@@ -156,23 +159,25 @@ export function TicketsPage() {
 
         {items.length > 0 && (
           <p className="dash-keys">
-            <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>Enter</kbd> opens, <kbd>x</kbd> selects the highlighted ticket
+            <Trans t={t} i18nKey="keysHint" components={{ kbd: <kbd /> }} />
           </p>
         )}
         <p className="visually-hidden" aria-live="polite">
-          {highlightedTicket ? `${highlightedTicket.number}: ${highlightedTicket.subject}${selection.has(highlightedTicket.number) ? ', selected' : ''}` : ''}
+          {highlightedTicket
+            ? t(selection.has(highlightedTicket.number) ? 'highlightedSelected' : 'highlighted', { number: highlightedTicket.number, subject: highlightedTicket.subject })
+            : ''}
         </p>
 
         {tickets.hasNextPage && (
           <div className="panel-foot">
             <Button variant="secondary" isBusy={tickets.isFetchingNextPage} onClick={() => void tickets.fetchNextPage()}>
-              Load more
+              {t('common:action.loadMore')}
             </Button>
           </div>
         )}
         {tickets.isFetchNextPageError && (
           <div className="panel-foot">
-            <Alert>More tickets could not be loaded: {tickets.error?.message}</Alert>
+            <Alert>{t('moreFailed', { message: tickets.error?.message ?? '' })}</Alert>
           </div>
         )}
       </section>

@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../../contract/tickets.ts';
 import { type DashboardColumn, dashboardColumns } from '../dashboard-columns.ts';
 import { ariaSortOf, sortStateOf } from '../dashboard-sort.ts';
-import type { SortFilter, SortKey } from '../ticket-filters.ts';
+import type { DashboardT, SortFilter, SortKey } from '../ticket-filters.ts';
 import { ticketCell } from './dashboard-ticket-cells.tsx';
 
 interface TicketsTableProps {
@@ -22,6 +23,7 @@ interface TicketsTableProps {
 
 /** The ticket table of the dashboard; `isLoading` draws placeholder rows in the same shape. */
 export function TicketsTable({ tickets, isLoading = false, columns = dashboardColumns, sort, onSort, selection, onToggle, onToggleAll, highlighted, onHighlight }: TicketsTableProps) {
+  const { t } = useTranslation(['dashboard', 'common']);
   const selectedCount = tickets.filter((t) => selection.has(t.number)).length;
   const isAll = tickets.length > 0 && selectedCount === tickets.length;
   const current = sortStateOf(sort);
@@ -33,7 +35,7 @@ export function TicketsTable({ tickets, isLoading = false, columns = dashboardCo
             <th scope="col" className="col-select">
               <input
                 type="checkbox"
-                aria-label="Select all loaded tickets"
+                aria-label={t('table.selectAll')}
                 checked={isAll}
                 ref={(el) => {
                   if (el) el.indeterminate = selectedCount > 0 && !isAll;
@@ -49,7 +51,7 @@ export function TicketsTable({ tickets, isLoading = false, columns = dashboardCo
                 <th key={c.id} scope="col" className={`col-${c.id}`} aria-sort={ariaSort}>
                   {sortKey ? (
                     <button type="button" className="th-sort" onClick={() => onSort(sortKey)}>
-                      {c.label}
+                      {t(`columns.${c.id}`)}
                       <span
                         className={['th-sort-mark', ariaSort ? 'th-sort-on' : ''].filter(Boolean).join(' ')}
                         data-direction={current.key === sortKey && !current.isDescending ? 'ascending' : 'descending'}
@@ -57,7 +59,7 @@ export function TicketsTable({ tickets, isLoading = false, columns = dashboardCo
                       />
                     </button>
                   ) : (
-                    c.label
+                    t(`columns.${c.id}`)
                   )}
                 </th>
               );
@@ -68,8 +70,8 @@ export function TicketsTable({ tickets, isLoading = false, columns = dashboardCo
           {isLoading ? (
             <PlaceholderRows columns={columns.length + 1} />
           ) : (
-            tickets.map((t) => (
-              <TicketRow key={t.id} ticket={t} columns={columns} isSelected={selection.has(t.number)} isHighlighted={highlighted === t.number} onToggle={onToggle} onHighlight={onHighlight} />
+            tickets.map((ticket) => (
+              <TicketRow key={ticket.id} ticket={ticket} columns={columns} isSelected={selection.has(ticket.number)} isHighlighted={highlighted === ticket.number} onToggle={onToggle} onHighlight={onHighlight} t={t} />
             ))
           )}
         </tbody>
@@ -85,9 +87,10 @@ interface TicketRowProps {
   isHighlighted: boolean;
   onToggle: (number: string) => void;
   onHighlight: (number: string) => void;
+  t: DashboardT;
 }
 
-function TicketRow({ ticket, columns, isSelected, isHighlighted, onToggle, onHighlight }: TicketRowProps) {
+function TicketRow({ ticket, columns, isSelected, isHighlighted, onToggle, onHighlight, t }: TicketRowProps) {
   const row = useRef<HTMLTableRowElement>(null);
   useEffect(() => {
     if (isHighlighted) row.current?.scrollIntoView({ block: 'nearest' });
@@ -101,11 +104,11 @@ function TicketRow({ ticket, columns, isSelected, isHighlighted, onToggle, onHig
       onClick={() => onHighlight(ticket.number)}
     >
       <td className="col-select">
-        <input type="checkbox" aria-label={`Select ${ticket.number}`} checked={isSelected} onChange={() => onToggle(ticket.number)} />
+        <input type="checkbox" aria-label={t('table.select', { number: ticket.number })} checked={isSelected} onChange={() => onToggle(ticket.number)} />
       </td>
       {columns.map((c) => (
         <td key={c.id} className={`col-${c.id}`}>
-          {ticketCell(c.id, ticket)}
+          {ticketCell(c.id, ticket, t)}
         </td>
       ))}
     </tr>
