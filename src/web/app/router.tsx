@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx';
+import { SearchPage } from '../features/search/components/search-page.tsx';
 import { SetupPage } from '../features/setup/components/setup-page.tsx';
 import { CreateTicketPage } from '../features/tickets/components/create-ticket-page.tsx';
 import { TicketPage } from '../features/tickets/components/ticket-page.tsx';
@@ -37,6 +38,7 @@ export const router = createBrowserRouter([
       { path: 'tickets', element: <TicketsPage /> },
       { path: 'tickets/new', element: <CreateTicketPage /> },
       { path: 'tickets/:number', element: <TicketPage /> },
+      { path: 'search', element: <SearchPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,0 +1,154 @@
+import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { RetryAlert } from '../../../components/ui/retry-alert.tsx';
+import { type BulkChange, useBulkChangeTickets } from '../../tickets/api/bulk-change-tickets.ts';
+import { DashboardBulkBar } from '../../tickets/components/dashboard-bulk-bar.tsx';
+import { DashboardBulkResult } from '../../tickets/components/dashboard-bulk-result.tsx';
+import { useRowKeys } from '../../tickets/components/dashboard-row-keys.tsx';
+import { TicketsTable } from '../../tickets/components/tickets-table.tsx';
+import type { BulkOutcome } from '../../tickets/dashboard-bulk.ts';
+import type { SortKey } from '../../tickets/ticket-filters.ts';
+import type { TicketSearch, useSearchTickets } from '../api/search-tickets.ts';
+import type { SearchForm } from '../search-form.ts';
+import { SearchCriteria } from './search-criteria.tsx';
+
+const noSelection: ReadonlySet<string> = new Set();
+
+interface SearchResultsProps {
+  /** The search sent, or null when the criteria are empty or refused. */
+  search: TicketSearch | null;
+  isEmpty: boolean;
+  criteria: SearchForm;
+  results: ReturnType<typeof useSearchTickets>;
+  /** The server refused a field: its message stands at the field, not here. */
+  hasServerErrors: boolean;
+  onSort: (key: SortKey) => void;
+}
+
+/** The tickets found, in the dashboard's table with its selection, bulk changes and keys. */
+export function SearchResults({ search, isEmpty, criteria, results, hasServerErrors, onSort }: SearchResultsProps) {
+  const { t } = useTranslation('search');
+  const { t: tc } = useTranslation();
+  const navigate = useNavigate();
+  const items = results.data?.pages.flatMap((p) => p.items) ?? [];
+  const bulk = useBulkChangeTickets();
+  const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
+
+  // Selection and highlight belong to one search: another one starts both afresh.
+  const viewKey = JSON.stringify(search);
+  const [view, setView] = useState({ key: viewKey, selection: noSelection, highlighted: null as string | null });
+  const current = view.key === viewKey ? view : { key: viewKey, selection: noSelection, highlighted: null };
+  if (current !== view) setView(current);
+  const { selection, highlighted } = current;
+  const setSelection = (next: ReadonlySet<string>) => setView((v) => ({ ...v, selection: next }));
+  const highlight = (number: string) => setView((v) => ({ ...v, highlighted: number }));
+  const toggle = (number: string) => {
+    const next = new Set(selection);
+    if (!next.delete(number)) next.add(number);
+    setSelection(next);
+  };
+  const selected = items.filter((ticket) => selection.has(ticket.number));
+  const highlightedTicket = items.find((ticket) => ticket.number === highlighted);
+
+  useRowKeys({ numbers: items.map((ticket) => ticket.number), highlighted, onHighlight: highlight, onOpen: (number) => void navigate(`/tickets/${number}`), onToggle: toggle });
+
+  const runBulk = (change: BulkChange) => {
+    setOutcome(null);
+    bulk.mutate(
+      { tickets: selected, change },
+      {
+        onSuccess: (result) => {
+          setOutcome(result);
+          setSelection(new Set(result.failed.map((f) => f.number)));
+        },
+      },
+    );
+  };
+
+  if (isEmpty) {
+    return (
+      <section className="panel empty-state search-hint" aria-labelledby="search-hint-title">
+        <h2 id="search-hint-title">{t('hint.title')}</h2>
+        <p>{t('hint.text')}</p>
+      </section>
+    );
+  }
+  if (!search || (results.isError && !results.data && hasServerErrors)) return null;
+
+  const shown = t('results.shown', { count: items.length });
+  // Without an order of its own, the server ranks words by relevance.
+  const isByRelevance = Boolean(search.query.q) && !search.sort;
+  return (
+    <section
+      className="panel dash-panel search-results"
+      data-order={isByRelevance ? 'relevance' : undefined}
+      aria-labelledby="search-results-title"
+      aria-busy={results.isFetching || undefined}
+    >
+      <div className="panel-head dash-panel-head">
+        <h2 id="search-results-title" className="panel-title">
+          {t('results.title')}
+        </h2>
+        {results.isSuccess && items.length > 0 && (
+          <span className="panel-meta" role="status">
+            {results.hasNextPage ? t('results.more', { shown }) : shown}
+            {isByRelevance ? ` · ${t('results.relevance')}` : ''}
+          </span>
+        )}
+      </div>
+
+      {outcome && <DashboardBulkResult outcome={outcome} onDismiss={() => setOutcome(null)} />}
+      {bulk.isError && <Alert>{bulk.error.message}</Alert>}
+      {selected.length > 0 && <DashboardBulkBar selected={selected} isBusy={bulk.isPending} onChange={runBulk} onClear={() => setSelection(noSelection)} />}
+
+      {results.isError && !results.data ? (
+        <div className="panel-body">
+          <RetryAlert title={t('results.failed')} error={results.error} onRetry={() => void results.refetch()} />
+        </div>
+      ) : results.isSuccess && items.length === 0 ? (
+        <div className="empty-state" role="status">
+          <h3>{t('empty.title')}</h3>
+          <SearchCriteria criteria={criteria} />
+          <p>{t('empty.text')}</p>
+        </div>
+      ) : (
+        <TicketsTable
+          tickets={items}
+          isLoading={results.isPending}
+          sort={search.sort}
+          onSort={onSort}
+          selection={selection}
+          onToggle={toggle}
+          onToggleAll={(isSelected) => setSelection(isSelected ? new Set(items.map((ticket) => ticket.number)) : noSelection)}
+          highlighted={highlighted}
+          onHighlight={highlight}
+        />
+      )}
+
+      {items.length > 0 && (
+        <p className="dash-keys">
+          <Trans t={t} i18nKey="results.keys" components={[<kbd key="j" />, <kbd key="k" />, <kbd key="enter" />, <kbd key="x" />]} />
+        </p>
+      )}
+      <p className="visually-hidden" aria-live="polite">
+        {highlightedTicket ? `${highlightedTicket.number}: ${highlightedTicket.subject}` : ''}
+      </p>
+
+      {results.hasNextPage && (
+        <div className="panel-foot">
+          <Button variant="secondary" isBusy={results.isFetchingNextPage} onClick={() => void results.fetchNextPage()}>
+            {tc('action.loadMore')}
+          </Button>
+        </div>
+      )}
+      {results.isFetchNextPageError && (
+        <div className="panel-foot">
+          <Alert>{t('results.moreFailed', { message: results.error?.message ?? '' })}</Alert>
+        </div>
+      )}
+    </section>
+  );
+}
