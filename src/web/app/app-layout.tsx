@@ -34,7 +34,7 @@ export function AppLayout() {
             {workspace.name}
           </span>
           <nav className="app-nav" aria-label={t('app.mainNav')}>
-            <NavLink to="/tickets" end className="app-nav-link">
+            <NavLink to="/tickets" className="app-nav-link">
               {t('app.tickets')}
             </NavLink>
             <NavLink to="/search" className="app-nav-link">
