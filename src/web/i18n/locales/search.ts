@@ -47,8 +47,6 @@ export const en = {
     more: '{{shown}}, more available',
     relevance: 'best matches first',
     failed: 'The search failed',
-    moreFailed: 'More tickets could not be loaded: {{message}}',
-    keys: '<0>j</0>/<1>k</1> move, <2>Enter</2> opens, <3>x</3> selects the highlighted ticket',
   },
   empty: {
     title: 'No tickets match this search',
@@ -119,8 +117,6 @@ export const id: Translation<typeof en> = {
     more: '{{shown}}, masih ada lagi',
     relevance: 'paling cocok di atas',
     failed: 'Pencarian gagal',
-    moreFailed: 'Tiket berikutnya tidak dapat dimuat: {{message}}',
-    keys: '<0>j</0>/<1>k</1> pindah, <2>Enter</2> membuka, <3>x</3> memilih tiket yang disorot',
   },
   empty: {
     title: 'Tidak ada tiket yang cocok',

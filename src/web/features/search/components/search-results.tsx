@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { RetryAlert } from '../../../components/ui/retry-alert.tsx';
 import { type BulkChange, useBulkChangeTickets } from '../../tickets/api/bulk-change-tickets.ts';
 import { DashboardBulkBar } from '../../tickets/components/dashboard-bulk-bar.tsx';
 import { DashboardBulkResult } from '../../tickets/components/dashboard-bulk-result.tsx';
 import { useRowKeys } from '../../tickets/components/dashboard-row-keys.tsx';
+import { TicketsTableFoot } from '../../tickets/components/tickets-table-foot.tsx';
 import { TicketsTable } from '../../tickets/components/tickets-table.tsx';
 import type { BulkOutcome } from '../../tickets/dashboard-bulk.ts';
 import type { SortKey } from '../../tickets/ticket-filters.ts';
@@ -31,7 +31,6 @@ interface SearchResultsProps {
 /** The tickets found, in the dashboard's table with its selection, bulk changes and keys. */
 export function SearchResults({ search, isEmpty, criteria, results, hasServerErrors, onSort }: SearchResultsProps) {
   const { t } = useTranslation('search');
-  const { t: tc } = useTranslation();
   const navigate = useNavigate();
   const items = results.data?.pages.flatMap((p) => p.items) ?? [];
   const bulk = useBulkChangeTickets();
@@ -128,27 +127,15 @@ export function SearchResults({ search, isEmpty, criteria, results, hasServerErr
         />
       )}
 
-      {items.length > 0 && (
-        <p className="dash-keys">
-          <Trans t={t} i18nKey="results.keys" components={[<kbd key="j" />, <kbd key="k" />, <kbd key="enter" />, <kbd key="x" />]} />
-        </p>
-      )}
-      <p className="visually-hidden" aria-live="polite">
-        {highlightedTicket ? `${highlightedTicket.number}: ${highlightedTicket.subject}` : ''}
-      </p>
-
-      {results.hasNextPage && (
-        <div className="panel-foot">
-          <Button variant="secondary" isBusy={results.isFetchingNextPage} onClick={() => void results.fetchNextPage()}>
-            {tc('action.loadMore')}
-          </Button>
-        </div>
-      )}
-      {results.isFetchNextPageError && (
-        <div className="panel-foot">
-          <Alert>{t('results.moreFailed', { message: results.error?.message ?? '' })}</Alert>
-        </div>
-      )}
+      <TicketsTableFoot
+        count={items.length}
+        highlighted={highlightedTicket ?? null}
+        isHighlightedSelected={highlightedTicket ? selection.has(highlightedTicket.number) : false}
+        hasNextPage={results.hasNextPage}
+        isFetchingNextPage={results.isFetchingNextPage}
+        onLoadMore={() => void results.fetchNextPage()}
+        loadMoreError={results.isFetchNextPageError ? (results.error?.message ?? '') : null}
+      />
     </section>
   );
 }

@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { currentLocale } from '../../../i18n/i18n.ts';
 import { type BulkChange, useBulkChangeTickets } from '../api/bulk-change-tickets.ts';
 import { useTicketStats } from '../api/get-ticket-stats.ts';
@@ -19,6 +18,7 @@ import { DashboardColumnsMenu, useHiddenColumns } from './dashboard-columns-menu
 import { DashboardFilterChips } from './dashboard-filter-chips.tsx';
 import { useRowKeys } from './dashboard-row-keys.tsx';
 import { StatusTiles } from './status-tiles.tsx';
+import { TicketsTableFoot } from './tickets-table-foot.tsx';
 import { TicketsTable } from './tickets-table.tsx';
 
 const noSelection: ReadonlySet<string> = new Set();
@@ -157,29 +157,15 @@ export function TicketsPage() {
           />
         )}
 
-        {items.length > 0 && (
-          <p className="dash-keys">
-            <Trans t={t} i18nKey="keysHint" components={{ kbd: <kbd /> }} />
-          </p>
-        )}
-        <p className="visually-hidden" aria-live="polite">
-          {highlightedTicket
-            ? t(selection.has(highlightedTicket.number) ? 'highlightedSelected' : 'highlighted', { number: highlightedTicket.number, subject: highlightedTicket.subject })
-            : ''}
-        </p>
-
-        {tickets.hasNextPage && (
-          <div className="panel-foot">
-            <Button variant="secondary" isBusy={tickets.isFetchingNextPage} onClick={() => void tickets.fetchNextPage()}>
-              {t('common:action.loadMore')}
-            </Button>
-          </div>
-        )}
-        {tickets.isFetchNextPageError && (
-          <div className="panel-foot">
-            <Alert>{t('moreFailed', { message: tickets.error?.message ?? '' })}</Alert>
-          </div>
-        )}
+        <TicketsTableFoot
+          count={items.length}
+          highlighted={highlightedTicket ?? null}
+          isHighlightedSelected={highlightedTicket ? selection.has(highlightedTicket.number) : false}
+          hasNextPage={tickets.hasNextPage}
+          isFetchingNextPage={tickets.isFetchingNextPage}
+          onLoadMore={() => void tickets.fetchNextPage()}
+          loadMoreError={tickets.isFetchNextPageError ? (tickets.error?.message ?? '') : null}
+        />
       </section>
     </div>
   );
