@@ -118,6 +118,7 @@ export function SearchResults({ search, isEmpty, criteria, results, hasServerErr
           tickets={items}
           isLoading={results.isPending}
           sort={search.sort}
+          isUnsorted={isByRelevance}
           onSort={onSort}
           selection={selection}
           onToggle={toggle}

@@ -11,6 +11,8 @@ interface TicketsTableProps {
   isLoading?: boolean;
   columns?: readonly DashboardColumn[];
   sort?: SortFilter;
+  /** The rows come in an order no column gives (search relevance): no header is marked as sorted. */
+  isUnsorted?: boolean;
   onSort: (key: SortKey) => void;
   /** Numbers of the selected tickets. */
   selection: ReadonlySet<string>;
@@ -22,7 +24,7 @@ interface TicketsTableProps {
 }
 
 /** The ticket table of the dashboard; `isLoading` draws placeholder rows in the same shape. */
-export function TicketsTable({ tickets, isLoading = false, columns = dashboardColumns, sort, onSort, selection, onToggle, onToggleAll, highlighted, onHighlight }: TicketsTableProps) {
+export function TicketsTable({ tickets, isLoading = false, columns = dashboardColumns, sort, isUnsorted = false, onSort, selection, onToggle, onToggleAll, highlighted, onHighlight }: TicketsTableProps) {
   const { t } = useTranslation(['dashboard', 'common']);
   const selectedCount = tickets.filter((t) => selection.has(t.number)).length;
   const isAll = tickets.length > 0 && selectedCount === tickets.length;
@@ -46,7 +48,7 @@ export function TicketsTable({ tickets, isLoading = false, columns = dashboardCo
             </th>
             {columns.map((c) => {
               const sortKey: SortKey | undefined = 'sort' in c ? c.sort : undefined;
-              const ariaSort = sortKey ? ariaSortOf(sort, sortKey) : undefined;
+              const ariaSort = sortKey && !isUnsorted ? ariaSortOf(sort, sortKey) : undefined;
               return (
                 <th key={c.id} scope="col" className={`col-${c.id}`} aria-sort={ariaSort}>
                   {sortKey ? (
