@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiClient } from '../helpers/client.ts';
-import { createAgent, createTicket, createWorkspace } from '../helpers/factories.ts';
+import { ApiClient } from '../helpers/client.ts';
+import { PASSWORD, createAgent, createTicket, createWorkspace } from '../helpers/factories.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { chromiumPath, hasChromium, launchChromium, openPage, shot, signedInContext } from './chromium.ts';
 import { ensureWebBuild } from './web-build.ts';
@@ -10,6 +10,7 @@ describe.skipIf(!hasChromium)(`the ticket view in Chromium (needs ${chromiumPath
   let server: TestServer;
   let browser: Browser;
   let admin: ApiClient;
+  let adminEmail: string;
   let context: BrowserContext;
   let page: Page;
   let errors: string[];
@@ -18,7 +19,7 @@ describe.skipIf(!hasChromium)(`the ticket view in Chromium (needs ${chromiumPath
   beforeAll(async () => {
     await ensureWebBuild();
     server = await startTestServer();
-    ({ admin } = await createWorkspace(server.url));
+    ({ admin, adminEmail } = await createWorkspace(server.url));
     expect((await admin.post('/api/v1/departments', { name: 'Returns' })).status).toBe(201);
     ticket = await createTicket(admin, { subject: 'Blender jug cracked', description: 'The jug was cracked on arrival.\nI want a replacement.', order_number: 'WEB-1001' });
     browser = await launchChromium();
@@ -226,6 +227,29 @@ describe.skipIf(!hasChromium)(`the ticket view in Chromium (needs ${chromiumPath
     await page.getByRole('tab', { name: 'Percakapan' }).waitFor();
     await page.getByLabel('Bahasa').selectOption('en');
     await page.getByRole('tab', { name: 'Conversation' }).waitFor();
+  });
+
+  it('sends an agent whose session ended to sign-in and back to the ticket, with the half-written reply still there', async () => {
+    const ended = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+    const { page: p } = await openPage(ended);
+    await p.goto(`${server.url}/sign-in`);
+    await p.getByLabel('Email').fill(adminEmail);
+    await p.getByLabel('Password').fill(PASSWORD);
+    await p.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await p.waitForURL((url) => url.pathname === '/tickets');
+    await p.goto(`${server.url}/tickets/${ticket.number}`);
+    await p.getByLabel('Reply to the customer').fill('Dear Budi, about your jug: ');
+    // The session ends on the server (signed out elsewhere); the next call the page makes is refused.
+    const cookie = (await ended.cookies()).find((c) => c.name === 'caredesk_session');
+    expect((await new ApiClient(server.url, { cookie: `caredesk_session=${cookie?.value}` }).post('/api/v1/auth/logout')).status).toBe(204);
+    await p.getByRole('tab', { name: 'History' }).click();
+    await p.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
+    await p.getByLabel('Email').fill(adminEmail);
+    await p.getByLabel('Password').fill(PASSWORD);
+    await p.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await p.waitForURL((url) => url.pathname === `/tickets/${ticket.number}`);
+    expect(await p.getByLabel('Reply to the customer').inputValue()).toBe('Dear Budi, about your jug: ');
+    await ended.close();
   });
 
   it('says so when the ticket does not exist', async () => {
