@@ -71,7 +71,16 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
   eventsRoutes(app, deps, options.live);
 
   if (existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      // The build writes .br and .gz beside each asset; a browser that accepts one gets it.
+      preCompressed: true,
+      // Asset names carry a hash of their content: a cached copy never needs checking again.
+      setHeaders: (reply, filePath) => {
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
     // Client-side routes: any other GET outside the API gets the app shell.
     app.get('/*', { schema: { hide: true } }, (request, reply) => {
       if (request.url.startsWith('/api/')) return reply.callNotFound();

@@ -136,6 +136,22 @@ describe.skipIf(!hasChromium)(`agent web app in Chromium (needs ${chromiumPath})
     await page.getByRole('button', { name: 'Load more' }).waitFor({ state: 'detached' });
     expect(pageErrors).toEqual([]);
   });
+
+  it('sends the app compressed (brotli or gzip, as the browser accepts) and lets browsers keep its hashed files for good', async () => {
+    const html = await (await fetch(`${server.url}/`)).text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const br = await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect([br.status, br.headers.get('content-encoding'), br.headers.get('cache-control')]).toEqual([200, 'br', 'public, max-age=31536000, immutable']);
+    const gz = await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    const plain = await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    // Every form decodes to the same program.
+    expect(await br.text()).toBe(await plain.text());
+    const shell = await fetch(`${server.url}/tickets`);
+    expect(shell.headers.get('cache-control')).toBe('public, max-age=0');
+  });
 });
 
 async function expectTicketsPage(page: Page) {
