@@ -103,8 +103,8 @@ describe('agent sign-in, sessions and API keys (sign-up closed, the default)', (
     const me = await agent.client.get('/api/v1/auth/me');
     expect(me.status).toBe(200);
     expect(me.body).toEqual({
-      agent: { id: agent.id, name: 'Sari Agent', email: agent.email, role: 'agent' },
-      workspace: { id: ws.orgId, slug: ws.slug, name: `Shop ${ws.slug}` },
+      agent: { id: agent.id, name: 'Sari Agent', email: agent.email, role: 'agent', language: null },
+      workspace: { id: ws.orgId, slug: ws.slug, name: `Shop ${ws.slug}`, default_language: 'en' },
       department_ids: [department.body.id],
     });
   });
@@ -218,6 +218,32 @@ describe('agent sign-in, sessions and API keys (sign-up closed, the default)', (
       expect(withCookie.status, `${header} next to a cookie`).toBe(401);
     }
     expect((await server.anonymous().get('/api/v1/tickets', { authorization: `bearer ${valid}` })).status).toBe(200);
+  });
+
+  it("keeps each agent's own language: /auth/me shows it beside the workspace's default; null follows the default again", async () => {
+    const agent = await createAgent(ws.admin);
+    const before = (await agent.client.get('/api/v1/auth/me')).body;
+    expect([before.agent.language, before.workspace.default_language]).toEqual([null, 'en']);
+    const set = await agent.client.patch('/api/v1/auth/me', { language: 'id' });
+    expect(set.status).toBe(200);
+    expect(set.body.agent.language).toBe('id');
+    expect((await agent.client.get('/api/v1/auth/me')).body.agent.language).toBe('id');
+    // Another agent, and a fresh sign-in of this one, see what is stored.
+    expect((await ws.admin.get('/api/v1/auth/me')).body.agent.language).toBeNull();
+    expect((await login(server, agent.email, PASSWORD)).body.agent.language).toBe('id');
+    expect((await agent.client.patch('/api/v1/auth/me', { language: null })).body.agent.language).toBeNull();
+  });
+
+  it('refuses an unknown language or field with 400 naming it, an API key with 403, and changes nothing', async () => {
+    const agent = await createAgent(ws.admin);
+    const bad = await agent.client.patch('/api/v1/auth/me', { language: 'fr' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.error.details)).toContain('body.language');
+    const unknown = await agent.client.patch('/api/v1/auth/me', { language: 'id', theme: 'dark' });
+    expect(unknown.status).toBe(400);
+    const key = await createApiKey(ws.admin);
+    expect((await key.patch('/api/v1/auth/me', { language: 'id' })).status).toBe(403);
+    expect((await agent.client.get('/api/v1/auth/me')).body.agent.language).toBeNull();
   });
 
   it('takes a demoted admin off admin routes at once, though the session is cached', async () => {

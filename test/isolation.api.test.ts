@@ -322,9 +322,24 @@ describe('workspace isolation: workspace B can neither read nor change workspace
         const res = await c.get('/api/v1/auth/me');
         if (role === 'key') return expectRefused(res, role, 'agent');
         expect(res.status).toBe(200);
-        expect(res.body.workspace).toEqual({ id: B.orgId, slug: B.slug, name: `Shop ${B.slug}` });
+        expect(res.body.workspace).toEqual({ id: B.orgId, slug: B.slug, name: `Shop ${B.slug}`, default_language: 'en' });
         expect(res.body.agent.id).toBe(role === 'admin' ? B.adminId : B.agentId);
         expectNoLeak(res);
+      },
+    },
+    'PATCH /api/v1/auth/me': {
+      says: "changes only the caller's own language, in B",
+      anonymous: { path: () => '/api/v1/auth/me', body: () => ({ language: 'id' }) },
+      async run(role, c) {
+        const res = await c.patch('/api/v1/auth/me', { language: 'id' });
+        if (role === 'key') return expectRefused(res, role, 'agent');
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        expect(res.body.agent).toMatchObject({ id: role === 'admin' ? B.adminId : B.agentId, language: 'id' });
+        expect(res.body.workspace.id).toBe(B.orgId);
+        expectNoLeak(res);
+        const a = await A.admin.get('/api/v1/auth/me');
+        expect(a.body.agent.language).toBeNull();
+        expect((await c.patch('/api/v1/auth/me', { language: null })).body.agent.language).toBeNull();
       },
     },
     'POST /api/v1/auth/logout': {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { email, slug } from './common.ts';
 import { limits } from './limits.ts';
+import { languages } from './workspaces.ts';
 
 export const loginBody = z.strictObject({
   email,
@@ -10,9 +11,21 @@ export const loginBody = z.strictObject({
 
 export const me = z
   .object({
-    agent: z.object({ id: z.number(), name: z.string(), email: z.string(), role: z.enum(['admin', 'agent']) }),
-    workspace: z.object({ id: z.number(), slug: z.string(), name: z.string() }),
+    agent: z.object({
+      id: z.number(),
+      name: z.string(),
+      email: z.string(),
+      role: z.enum(['admin', 'agent']),
+      language: z.enum(languages).nullable().describe("The agent's own language; null follows the workspace's default"),
+    }),
+    workspace: z.object({ id: z.number(), slug: z.string(), name: z.string(), default_language: z.enum(languages) }),
     department_ids: z.array(z.number()),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof me>;
+
+/** What an agent changes about themselves. */
+export const patchMeBody = z.strictObject({
+  language: z.enum(languages).nullable().describe("The agent's language for the app; null follows the workspace's default"),
+});
+export type PatchMeBody = z.infer<typeof patchMeBody>;

@@ -1,11 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { loginBody, me } from '../../contract/auth.ts';
+import { loginBody, me, patchMeBody } from '../../contract/auth.ts';
 import { errors } from '../../contract/common.ts';
 import { requireAgent } from '../platform/actor.ts';
 import type { App, Deps } from '../platform/deps.ts';
 import { authenticate } from './authenticate.ts';
-import { describeMe, signIn, signOut } from './auth.service.ts';
+import { changeMe, describeMe, signIn, signOut } from './auth.service.ts';
 import { SESSION_COOKIE } from './credentials.ts';
 
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session: { cookie: string; expiresAt: Date }) {
@@ -47,6 +47,14 @@ export function authRoutes(app: App, deps: Deps): void {
     handler: async (request) => {
       const agent = requireAgent(request);
       return describeMe(deps, agent.orgId, agent.agentId);
+    },
+  });
+
+  app.patch('/api/v1/auth/me', {
+    schema: { tags: ['auth'], summary: "Change the signed-in agent's own settings (language)", body: patchMeBody, response: { 200: me, ...errors(400, 401, 403) } },
+    handler: async (request) => {
+      const agent = requireAgent(request);
+      return changeMe(deps, agent.orgId, agent.agentId, request.body);
     },
   });
 }

@@ -29,6 +29,7 @@ export interface AgentsTable {
   password_hash: string;
   is_active: Generated<boolean>;
   last_sign_in_at: NullableTimestamp;
+  language: ColumnType<'en' | 'id' | null, 'en' | 'id' | null | undefined, 'en' | 'id' | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
