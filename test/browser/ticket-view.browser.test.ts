@@ -225,8 +225,16 @@ describe.skipIf(!hasChromium)(`the ticket view in Chromium (needs ${chromiumPath
     await shot(page, 'ticket-id');
     await page.reload();
     await page.getByRole('tab', { name: 'Percakapan' }).waitFor();
+    // Kept on the server: another browser of the same agent opens in Indonesian too.
+    await expect.poll(async () => (await admin.get('/api/v1/auth/me')).body.agent.language).toBe('id');
+    const elsewhere = await signedInContext(browser, server.url, admin);
+    const { page: other } = await openPage(elsewhere);
+    await other.goto(`${server.url}/tickets/${ticket.number}`);
+    await other.getByRole('tab', { name: 'Percakapan' }).waitFor();
+    await elsewhere.close();
     await page.getByLabel('Bahasa').selectOption('en');
     await page.getByRole('tab', { name: 'Conversation' }).waitFor();
+    await expect.poll(async () => (await admin.get('/api/v1/auth/me')).body.agent.language).toBe('en');
   });
 
   it('sends an agent whose session ended to sign-in and back to the ticket, with the half-written reply still there', async () => {

@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet } from 'react-router';
 import { Button } from '../components/ui/button.tsx';
 import { Logo } from '../components/ui/logo.tsx';
 import { useSession } from '../features/auth/api/get-session.ts';
+import { useChangeMe } from '../features/auth/api/change-me.ts';
 import { useSignOut } from '../features/auth/api/sign-out.ts';
 import { useLiveUpdates } from '../features/live/use-live-updates.ts';
 import { applyAgentLanguage, currentLanguage, type Language, languageNames, languages, setLanguage } from '../i18n/i18n.ts';
@@ -15,7 +16,12 @@ export function AppLayout() {
   const { t } = useTranslation();
   const { agent, workspace } = useSession();
   useLiveUpdates();
-  useEffect(() => applyAgentLanguage(agent.id), [agent.id]);
+  useEffect(() => applyAgentLanguage(agent.id, agent.language, workspace.default_language), [agent.id, agent.language, workspace.default_language]);
+  const changeMe = useChangeMe();
+  const chooseLanguage = (language: Language) => {
+    setLanguage(language, agent.id);
+    changeMe.mutate({ language });
+  };
   const [theme, setTheme] = useTheme();
   const signOut = useSignOut();
   const initials = agent.name
@@ -45,7 +51,7 @@ export function AppLayout() {
         <div className="app-header-end">
           <label className="header-picker">
             <span className="visually-hidden">{t('app.language')}</span>
-            <select className="field-input" value={currentLanguage()} onChange={(e) => setLanguage(e.target.value as Language, agent.id)}>
+            <select className="field-input" value={currentLanguage()} onChange={(e) => chooseLanguage(e.target.value as Language)}>
               {languages.map((l) => (
                 <option key={l} value={l} lang={l}>
                   {languageNames[l]}

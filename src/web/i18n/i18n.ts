@@ -54,8 +54,11 @@ export function setLanguage(language: Language, agentId?: number): void {
   void i18next.changeLanguage(language);
 }
 
-/** When an agent signs in, the language they chose last time. */
-export function applyAgentLanguage(agentId: number): void {
-  const language = stored(agentKey(agentId));
-  if (language && language !== currentLanguage()) setLanguage(language, agentId);
+/**
+ * When an agent signs in: the language they chose (kept on the server, so it follows them to any
+ * device), else the one they last used in this browser, else the workspace's default.
+ */
+export function applyAgentLanguage(agentId: number, chosen: Language | null, workspaceDefault: Language): void {
+  const language = chosen ?? stored(agentKey(agentId)) ?? workspaceDefault;
+  if (language !== currentLanguage()) setLanguage(language, agentId);
 }
