@@ -1,21 +1,16 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { RetryAlert } from '../../../components/ui/retry-alert.tsx';
-import { type BulkChange, useBulkChangeTickets } from '../../tickets/api/bulk-change-tickets.ts';
 import { DashboardBulkBar } from '../../tickets/components/dashboard-bulk-bar.tsx';
 import { DashboardBulkResult } from '../../tickets/components/dashboard-bulk-result.tsx';
-import { useRowKeys } from '../../tickets/components/dashboard-row-keys.tsx';
+import { noSelection, useTicketSelection } from '../../tickets/components/use-ticket-selection.ts';
 import { TicketsTableFoot } from '../../tickets/components/tickets-table-foot.tsx';
 import { TicketsTable } from '../../tickets/components/tickets-table.tsx';
-import type { BulkOutcome } from '../../tickets/dashboard-bulk.ts';
 import type { SortKey } from '../../tickets/ticket-filters.ts';
 import type { TicketSearch, useSearchTickets } from '../api/search-tickets.ts';
 import type { SearchForm } from '../search-form.ts';
 import { SearchCriteria } from './search-criteria.tsx';
 
-const noSelection: ReadonlySet<string> = new Set();
 
 interface SearchResultsProps {
   /** The search sent, or null when the criteria are empty or refused. */
@@ -31,41 +26,9 @@ interface SearchResultsProps {
 /** The tickets found, in the dashboard's table with its selection, bulk changes and keys. */
 export function SearchResults({ search, isEmpty, criteria, results, hasServerErrors, onSort }: SearchResultsProps) {
   const { t } = useTranslation('search');
-  const navigate = useNavigate();
   const items = results.data?.pages.flatMap((p) => p.items) ?? [];
-  const bulk = useBulkChangeTickets();
-  const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
-
   // Selection and highlight belong to one search: another one starts both afresh.
-  const viewKey = JSON.stringify(search);
-  const [view, setView] = useState({ key: viewKey, selection: noSelection, highlighted: null as string | null });
-  const current = view.key === viewKey ? view : { key: viewKey, selection: noSelection, highlighted: null };
-  if (current !== view) setView(current);
-  const { selection, highlighted } = current;
-  const setSelection = (next: ReadonlySet<string>) => setView((v) => ({ ...v, selection: next }));
-  const highlight = (number: string) => setView((v) => ({ ...v, highlighted: number }));
-  const toggle = (number: string) => {
-    const next = new Set(selection);
-    if (!next.delete(number)) next.add(number);
-    setSelection(next);
-  };
-  const selected = items.filter((ticket) => selection.has(ticket.number));
-  const highlightedTicket = items.find((ticket) => ticket.number === highlighted);
-
-  useRowKeys({ numbers: items.map((ticket) => ticket.number), highlighted, onHighlight: highlight, onOpen: (number) => void navigate(`/tickets/${number}`), onToggle: toggle });
-
-  const runBulk = (change: BulkChange) => {
-    setOutcome(null);
-    bulk.mutate(
-      { tickets: selected, change },
-      {
-        onSuccess: (result) => {
-          setOutcome(result);
-          setSelection(new Set(result.failed.map((f) => f.number)));
-        },
-      },
-    );
-  };
+  const { selection, setSelection, toggle, highlighted, highlight, highlightedTicket, selected, bulk, runBulk, outcome, setOutcome } = useTicketSelection(items, JSON.stringify(search));
 
   if (isEmpty) {
     return (
@@ -130,7 +93,7 @@ export function SearchResults({ search, isEmpty, criteria, results, hasServerErr
 
       <TicketsTableFoot
         count={items.length}
-        highlighted={highlightedTicket ?? null}
+        highlighted={highlightedTicket}
         isHighlightedSelected={highlightedTicket ? selection.has(highlightedTicket.number) : false}
         hasNextPage={results.hasNextPage}
         isFetchingNextPage={results.isFetchingNextPage}

@@ -1,12 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { currentLocale } from '../../../i18n/i18n.ts';
-import { type BulkChange, useBulkChangeTickets } from '../api/bulk-change-tickets.ts';
 import { useTicketStats } from '../api/get-ticket-stats.ts';
 import { useTickets } from '../api/get-tickets.ts';
-import type { BulkOutcome } from '../dashboard-bulk.ts';
 import { visibleColumns } from '../dashboard-columns.ts';
 import { nextSort } from '../dashboard-sort.ts';
 import { channelFilterLabel, countFiltersOf, filterChips, readTicketFilters, statusFilterLabel, toSearch, writeTicketFilters } from '../ticket-filters.ts';
@@ -16,63 +13,24 @@ import { DashboardBulkResult } from './dashboard-bulk-result.tsx';
 import { DashboardChannelBar } from './dashboard-channel-bar.tsx';
 import { DashboardColumnsMenu, useHiddenColumns } from './dashboard-columns-menu.tsx';
 import { DashboardFilterChips } from './dashboard-filter-chips.tsx';
-import { useRowKeys } from './dashboard-row-keys.tsx';
+import { noSelection, useTicketSelection } from './use-ticket-selection.ts';
 import { StatusTiles } from './status-tiles.tsx';
 import { TicketsTableFoot } from './tickets-table-foot.tsx';
 import { TicketsTable } from './tickets-table.tsx';
 
-const noSelection: ReadonlySet<string> = new Set();
 
 /** The care dashboard (DESIGN.md §3): status tiles, channel bar, the ticket table; every filter in the URL. */
 export function TicketsPage() {
   const { t } = useTranslation(['dashboard', 'common']);
   const [params, setParams] = useSearchParams();
-  const navigate = useNavigate();
   const filters = readTicketFilters(params);
   const { status } = filters;
   const stats = useTicketStats(countFiltersOf(filters));
   const tickets = useTickets(filters);
   const items = tickets.data?.pages.flatMap((p) => p.items) ?? [];
   const [hidden, setColumnShown] = useHiddenColumns();
-  const bulk = useBulkChangeTickets();
-  const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
-
   // Selection and highlight belong to one view: another filter or order starts both afresh.
-  const viewKey = JSON.stringify(filters);
-  const [view, setView] = useState({ key: viewKey, selection: noSelection, highlighted: null as string | null });
-  const current = view.key === viewKey ? view : { key: viewKey, selection: noSelection, highlighted: null };
-  if (current !== view) setView(current);
-  const { selection, highlighted } = current;
-  const setSelection = (next: ReadonlySet<string>) => setView((v) => ({ ...v, selection: next }));
-  const toggle = (number: string) => {
-    const next = new Set(selection);
-    if (!next.delete(number)) next.add(number);
-    setSelection(next);
-  };
-  const selected = items.filter((t) => selection.has(t.number));
-  const highlightedTicket = items.find((t) => t.number === highlighted);
-
-  useRowKeys({
-    numbers: items.map((t) => t.number),
-    highlighted,
-    onHighlight: (number) => setView((v) => ({ ...v, highlighted: number })),
-    onOpen: (number) => void navigate(`/tickets/${number}`),
-    onToggle: toggle,
-  });
-
-  const runBulk = (change: BulkChange) => {
-    setOutcome(null);
-    bulk.mutate(
-      { tickets: selected, change },
-      {
-        onSuccess: (result) => {
-          setOutcome(result);
-          // The failures stay selected: once the list is read again they can be tried with what they hold now.
-          setSelection(new Set(result.failed.map((f) => f.number)));
-        },
-      },
-    );
-  };
+  const { selection, setSelection, toggle, highlighted, highlight, highlightedTicket, selected, bulk, runBulk, outcome, setOutcome } = useTicketSelection(items, JSON.stringify(filters));
 
   const heading = status ? t('heading.status', { status: statusFilterLabel(status, t) }) : t('heading.all');
   const channel = channelFilterLabel(filters, t);
@@ -153,13 +111,13 @@ export function TicketsPage() {
             onToggle={toggle}
             onToggleAll={(isSelected) => setSelection(isSelected ? new Set(items.map((t) => t.number)) : noSelection)}
             highlighted={highlighted}
-            onHighlight={(number) => setView((v) => ({ ...v, highlighted: number }))}
+            onHighlight={highlight}
           />
         )}
 
         <TicketsTableFoot
           count={items.length}
-          highlighted={highlightedTicket ?? null}
+          highlighted={highlightedTicket}
           isHighlightedSelected={highlightedTicket ? selection.has(highlightedTicket.number) : false}
           hasNextPage={tickets.hasNextPage}
           isFetchingNextPage={tickets.isFetchingNextPage}
