@@ -59,6 +59,7 @@ interface Seeded {
   orderNumber: string;
   transactionRef: string;
   tickets: Array<{ id: number; number: string; subject: string }>;
+  attachmentId: number;
 }
 
 function created(res: ApiResponse, status = 201) {
@@ -100,7 +101,14 @@ async function seedWorkspace(server: TestServer, via: 'setup' | 'signup', mark: 
       transaction_ref: transactionRef,
     }),
   );
-  created(await agent.client.post(`/api/v1/tickets/${first.number}/messages`, { body: `${Mark} public reply: a new jug is on its way`, visibility: 'public' }));
+  // The public reply carries a file, so there is an attachment of each workspace to reach for.
+  const form = new FormData();
+  form.append('body', `${Mark} public reply: a new jug is on its way`);
+  form.append('visibility', 'public');
+  form.append('files', new Blob([`${Mark} courier receipt\n`]), `${mark}-receipt.txt`);
+  const upload = await fetch(`${server.url}/api/v1/tickets/${first.number}/messages`, { method: 'POST', body: form, headers: { cookie: agent.client.cookie ?? '' } });
+  expect(upload.status).toBe(201);
+  const attachmentId: number = (await upload.json()).attachments[0].id;
   created(await agent.client.post(`/api/v1/tickets/${first.number}/messages`, { body: `${Mark} internal note: courier damage`, visibility: 'internal' }));
   const inlineCustomerEmail = `${mark}.walkin@example.com`;
   const second = created(
@@ -137,6 +145,7 @@ async function seedWorkspace(server: TestServer, via: 'setup' | 'signup', mark: 
     orderNumber,
     transactionRef,
     tickets: [first, second].map((t) => ({ id: t.id, number: t.number, subject: t.subject })),
+    attachmentId,
   };
 }
 
@@ -758,6 +767,18 @@ describe('workspace isolation: workspace B can neither read nor change workspace
           'Quokkafish internal note: courier damage',
         ]);
         expectNoLeak(shared);
+      },
+    },
+    'GET /api/v1/tickets/{number}/attachments/{id}': {
+      says: "can never download A's file: A's attachment id under A's or B's ticket numbers is 404; B's own file is served",
+      anonymous: { path: () => `/api/v1/tickets/${sharedNumber}/attachments/${A.attachmentId}` },
+      async run(role, c) {
+        expectRefused(await c.get(`/api/v1/tickets/${aOnlyNumber}/attachments/${A.attachmentId}`), role, 'actor');
+        for (const t of B.tickets) expectRefused(await c.get(`/api/v1/tickets/${t.number}/attachments/${A.attachmentId}`), role, 'actor');
+        const own = await c.get(`/api/v1/tickets/${sharedNumber}/attachments/${B.attachmentId}`);
+        expect(own.status).toBe(200);
+        expect(own.body).toBe('Quokkafish courier receipt\n');
+        expectNoLeak(own);
       },
     },
     'GET /api/v1/events': {

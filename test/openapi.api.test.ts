@@ -54,6 +54,7 @@ const expectedOperations = [
   'GET /api/v1/tickets/{number}/messages',
   'POST /api/v1/tickets/{number}/messages',
   'GET /api/v1/tickets/{number}/history',
+  'GET /api/v1/tickets/{number}/attachments/{id}',
   'GET /api/v1/events',
   'GET /healthz',
   'GET /readyz',
@@ -63,8 +64,10 @@ const expectedOperations = [
 
 /** Actions whose request is the URL alone. */
 const bodyless = ['POST /api/v1/auth/logout', 'POST /api/v1/tickets/{number}/lock', 'POST /api/v1/tickets/{number}/unlock'];
-/** Answers that are not JSON documents of the API: Prometheus text, the OpenAPI document itself, the event stream. */
-const notJson = ['GET /metrics', 'GET /api/openapi.json', 'GET /api/v1/events'];
+/** Answers that are not JSON documents of the API: Prometheus text, the OpenAPI document itself, the event stream, a file. */
+const notJson = ['GET /metrics', 'GET /api/openapi.json', 'GET /api/v1/events', 'GET /api/v1/tickets/{number}/attachments/{id}'];
+/** The one route that takes multipart/form-data (a message with files) besides its JSON body. */
+const alsoMultipart = ['POST /api/v1/tickets/{number}/messages'];
 /** Reachable without credentials. */
 const workspaceLess = ['GET /api/v1/setup', 'POST /api/v1/setup', 'POST /api/v1/workspaces', 'POST /api/v1/auth/login', 'GET /healthz', 'GET /readyz', 'GET /metrics', 'GET /api/openapi.json'];
 /** Keyset-paged lists: `limit` and `cursor` in the query. */
@@ -149,6 +152,12 @@ describe('OpenAPI document and API docs', () => {
       }
       const schema = resolve(op.requestBody?.content?.['application/json']?.schema) as Record<string, unknown> | undefined;
       expect(schema, `${key} has no JSON request body schema`).toBeTruthy();
+      expect(Object.keys(op.requestBody?.content ?? {}), key).toEqual(alsoMultipart.includes(key) ? ['application/json', 'multipart/form-data'] : ['application/json']);
+      if (alsoMultipart.includes(key)) {
+        const form = op.requestBody?.content?.['multipart/form-data']?.schema as Record<string, any> | undefined;
+        expect(form?.additionalProperties, `${key} form must refuse unknown fields`).toBe(false);
+        expect(form?.properties?.files?.items, key).toMatchObject({ type: 'string', format: 'binary' });
+      }
       expect(schema?.type, key).toBe('object');
       expect(schema?.additionalProperties, `${key} must refuse unknown fields`).toBe(false);
       expect(Object.keys(schema?.properties ?? {}).length, key).toBeGreaterThan(0);
@@ -274,6 +283,7 @@ describe('OpenAPI document and API docs', () => {
     let customerId: number;
     let customerUserId: number;
     let apiKeyId: number;
+    let attachmentId: number;
 
     beforeAll(async () => {
       const ws = await createWorkspace(server.url, 'docs-shop');
@@ -287,6 +297,12 @@ describe('OpenAPI document and API docs', () => {
       apiKeyId = (await admin.post('/api/v1/api-keys', { name: 'Spare' })).body.id;
       ticket = await createTicket(admin, { department: departmentId, assignee: agent.id, customer_user_id: customerUserId, customer: undefined, order_number: 'ORD-1' });
       await agent.client.post(`/api/v1/tickets/${ticket.number}/messages`, { body: 'We are on it', visibility: 'public' });
+      const form = new FormData();
+      form.append('body', 'The log');
+      form.append('files', new Blob(['delivery log\n']), 'log.txt');
+      const upload = await fetch(`${server.url}/api/v1/tickets/${ticket.number}/messages`, { method: 'POST', body: form, headers: { cookie: agent.client.cookie ?? '' } });
+      expect(upload.status).toBe(201);
+      attachmentId = (await upload.json()).attachments[0].id;
     });
 
     type Call = [ApiClient | (() => ApiClient), string, string, unknown?, Record<string, string>?];
@@ -429,6 +445,10 @@ describe('OpenAPI document and API docs', () => {
         [() => agent.client, 'GET', '/api/v1/tickets/99999999/messages'],
         [() => agent.client, 'GET', `/api/v1/tickets/${ticket.number}/history`],
         [() => agent.client, 'GET', '/api/v1/tickets/99999999/history'],
+        [() => key, 'GET', `/api/v1/tickets/${ticket.number}/attachments/${attachmentId}`],
+        [() => key, 'GET', `/api/v1/tickets/${ticket.number}/attachments/987654`],
+        [() => key, 'GET', `/api/v1/tickets/${ticket.number}/attachments/abc`],
+        [anon, 'GET', `/api/v1/tickets/${ticket.number}/attachments/${attachmentId}`],
       ]],
       ['operations', [
         [anon, 'GET', '/api/v1/events'],

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { email, idSchema, nonEmpty, ref, timestamp } from './common.ts';
 import { phone } from './customers.ts';
-import { limits } from './limits.ts';
+import { attachmentTypes, limits } from './limits.ts';
 
 export const statuses = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
 export type Status = (typeof statuses)[number];
@@ -199,6 +199,17 @@ export type TicketStats = z.infer<typeof ticketStats>;
 
 const actorKinds = ['agent', 'customer', 'system', 'integration'] as const;
 
+export const attachment = z
+  .object({
+    id: z.number(),
+    filename: z.string(),
+    content_type: z.enum(attachmentTypes),
+    size_bytes: z.number(),
+    url: z.string().describe('GET it to download the file'),
+  })
+  .meta({ id: 'Attachment' });
+export type Attachment = z.infer<typeof attachment>;
+
 export const message = z
   .object({
     id: z.number(),
@@ -206,6 +217,7 @@ export const message = z
     visibility: z.enum(['public', 'internal']),
     author: z.object({ kind: z.enum(actorKinds), id: z.number().nullable(), name: z.string() }),
     body: z.string(),
+    attachments: z.array(attachment),
     created_at: timestamp,
   })
   .meta({ id: 'Message' });
@@ -224,6 +236,7 @@ export const ticketEvent = z
 export type TicketEvent = z.infer<typeof ticketEvent>;
 
 export const numberParams = z.strictObject({ number: z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'a ticket number') });
+export const attachmentParams = numberParams.extend({ id: idSchema });
 export const pageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(limits.pageSizeMax).default(limits.pageSizeDefault),
   cursor: z.string().max(200).optional(),

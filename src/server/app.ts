@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -19,6 +20,8 @@ import type { LiveBus } from './live/live-bus.ts';
 import { operationsRoutes } from './operations/operations.routes.ts';
 import type { App, Deps } from './platform/deps.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
+import { multipartLimits, refuseStrayMultipart } from './tickets/attachment-upload.ts';
+import { withMessageForm } from './tickets/attachments.routes.ts';
 import { ticketsRoutes } from './tickets/tickets.routes.ts';
 import { workspacesRoutes } from './workspaces/workspaces.routes.ts';
 
@@ -42,6 +45,9 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
   app.decorateRequest('actor', null);
   installErrorHandler(app);
   await app.register(fastifyCookie);
+  // Multipart bodies are read only by the routes that ask for them (messages with files).
+  await app.register(fastifyMultipart, { limits: multipartLimits });
+  app.addHook('preValidation', refuseStrayMultipart);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -54,7 +60,7 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
       },
       security: [{ session: [] }, { apiKey: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: withMessageForm(jsonSchemaTransform),
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });

@@ -260,6 +260,32 @@ describe.skipIf(!hasChromium)(`the ticket view in Chromium (needs ${chromiumPath
     await ended.close();
   });
 
+  it('attaches a picture to a reply: the composer lists it with its size, the chat shows a thumbnail, and the API lists it', async () => {
+    // A 1×1 PNG, made here rather than kept as a fixture.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    const parcel = await createTicket(admin, { subject: 'Parcel arrived wet' });
+    await page.goto(`${server.url}/tickets/${parcel.number}`);
+    await page.getByRole('heading', { name: 'Parcel arrived wet' }).waitFor();
+    const composer = page.getByRole('form', { name: 'Write a message' });
+    await composer.getByText('Up to 5 files, 10 MB each', { exact: false }).waitFor();
+    await composer.locator('input[type=file]').setInputFiles({ name: 'wet-parcel.png', mimeType: 'image/png', buffer: png });
+    const chosen = composer.getByRole('list', { name: 'Files to send' });
+    await chosen.getByText('wet-parcel.png').waitFor();
+    await composer.getByLabel('Reply to the customer').fill('Here is the photo you sent us.');
+    await composer.getByRole('button', { name: 'Send reply' }).click();
+    const thumbnail = page.getByRole('list', { name: 'Conversation' }).getByRole('img', { name: 'wet-parcel.png' });
+    await thumbnail.waitFor();
+    await thumbnail.scrollIntoViewIfNeeded();
+    await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+    expect(await chosen.count()).toBe(0);
+
+    const messages = (await admin.get(`/api/v1/tickets/${parcel.number}/messages`)).body.items as { body: string; attachments: { filename: string; content_type: string; size_bytes: number }[] }[];
+    expect(messages.map((m) => [m.body, m.attachments.map((a) => [a.filename, a.content_type, a.size_bytes])])).toEqual([
+      ['Here is the photo you sent us.', [['wet-parcel.png', 'image/png', png.length]]],
+    ]);
+    expect(errors).toEqual([]);
+  });
+
   it('says so when the ticket does not exist', async () => {
     await page.goto(`${server.url}/tickets/99999999`);
     await page.getByRole('alert').filter({ hasText: 'Ticket 99999999 does not exist' }).waitFor();

@@ -1,50 +1,91 @@
-import type { Message, TicketEvent } from '../../contract/tickets.ts';
+import type { Attachment, Message, TicketEvent } from '../../contract/tickets.ts';
 import { limits } from '../../contract/limits.ts';
 import type { TicketActor } from '../platform/actor.ts';
 import type { Deps } from '../platform/deps.ts';
 import { decodeCursor, pageById } from '../platform/http/cursor.ts';
 import { AppError, notFound } from '../platform/errors.ts';
-import { toEvent, toMessage } from './ticket-dto.ts';
+import type { Db } from '../workspaces/workspaces.repository.ts';
+import { removeQuietly, storeStaged, type StagedFile } from './attachment-files.ts';
+import { insertAttachments, listAttachmentsOfMessages, type AttachmentRow } from './attachments.repository.ts';
+import { toAttachment, toEvent, toMessage } from './ticket-dto.ts';
 import { eventActorOf, recordEvents } from './ticket-events.ts';
 import { assertTextSize, loadForChange } from './tickets.service.ts';
 import { findTicketId, insertMessage, listEvents, listMessages, updateTicket } from './tickets.repository.ts';
 
+export interface NewMessage {
+  body: string;
+  visibility: 'public' | 'internal';
+}
+
 /**
- * Adds a public reply or an internal note (a customer's message is a public note); the first
- * public agent reply stamps first_responded_at.
+ * Adds a public reply or an internal note (a customer's message is a public note), with its
+ * checked files; the first public agent reply stamps first_responded_at. The files are moved
+ * into place inside the transaction and removed again if it does not commit.
  */
-export async function addMessage(deps: Deps, actor: TicketActor, number: string, input: { body: string; visibility: 'public' | 'internal' }, ifMatch?: number): Promise<Message> {
+export async function addMessage(deps: Deps, actor: TicketActor, number: string, input: NewMessage, ifMatch?: number, files: StagedFile[] = []): Promise<Message> {
   assertTextSize('body', input.body, limits.messageMaxBytes);
   if (actor.kind === 'customer' && input.visibility !== 'public') throw new AppError('forbidden', 'Customers write public notes only');
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
-    const ticket = await loadForChange(trx, actor, number, ifMatch);
-    const author = eventActorOf(actor);
-    const isReply = input.visibility === 'public' && actor.kind !== 'customer';
-    const message = await insertMessage(trx, {
-      org_id: actor.orgId,
-      ticket_id: ticket.id,
-      kind: isReply ? 'reply' : 'note',
-      visibility: input.visibility,
-      author_kind: author.kind,
-      author_id: author.id,
-      author_name: author.name,
-      body: input.body,
-      created_at: now,
+  const moved: string[] = [];
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      const ticket = await loadForChange(trx, actor, number, ifMatch);
+      const author = eventActorOf(actor);
+      const isReply = input.visibility === 'public' && actor.kind !== 'customer';
+      const message = await insertMessage(trx, {
+        org_id: actor.orgId,
+        ticket_id: ticket.id,
+        kind: isReply ? 'reply' : 'note',
+        visibility: input.visibility,
+        author_kind: author.kind,
+        author_id: author.id,
+        author_name: author.name,
+        body: input.body,
+        created_at: now,
+      });
+      const attachments = await storeAttachments(trx, deps, { orgId: actor.orgId, ticketId: ticket.id, messageId: message.id, now }, files, moved);
+      const firstResponse = isReply && actor.kind === 'agent' && ticket.first_responded_at === null;
+      await updateTicket(
+        trx,
+        actor.orgId,
+        ticket.id,
+        { ...(firstResponse ? { first_responded_at: now } : {}), ...(actor.kind === 'customer' ? { last_customer_activity_at: now } : {}) },
+        now,
+      );
+      await recordEvents(trx, actor.orgId, ticket.id, author, [
+        { type: isReply ? 'replied' : 'note_added', after: { message_id: message.id, visibility: input.visibility } },
+      ], now);
+      return toMessage(message, attachments.map((a) => toAttachment(ticket.number, a)));
     });
-    const firstResponse = isReply && actor.kind === 'agent' && ticket.first_responded_at === null;
-    await updateTicket(
-      trx,
-      actor.orgId,
-      ticket.id,
-      { ...(firstResponse ? { first_responded_at: now } : {}), ...(actor.kind === 'customer' ? { last_customer_activity_at: now } : {}) },
-      now,
-    );
-    await recordEvents(trx, actor.orgId, ticket.id, author, [
-      { type: isReply ? 'replied' : 'note_added', after: { message_id: message.id, visibility: input.visibility } },
-    ], now);
-    return toMessage(message);
-  });
+  } catch (error) {
+    await removeQuietly(moved);
+    throw error;
+  }
+}
+
+async function storeAttachments(
+  trx: Db,
+  deps: Deps,
+  at: { orgId: number; ticketId: number; messageId: number; now: Date },
+  files: StagedFile[],
+  moved: string[],
+): Promise<AttachmentRow[]> {
+  if (files.length === 0) return [];
+  const keys = await storeStaged(deps.config.dataDir, at.orgId, files, moved);
+  return insertAttachments(
+    trx,
+    files.map((f, i) => ({
+      org_id: at.orgId,
+      ticket_id: at.ticketId,
+      message_id: at.messageId,
+      filename: f.filename,
+      content_type: f.contentType,
+      size_bytes: f.sizeBytes,
+      sha256: f.sha256,
+      storage_key: keys[i],
+      created_at: at.now,
+    })),
+  );
 }
 
 async function ticketIdOf(deps: Deps, orgId: number, number: string): Promise<number> {
@@ -56,7 +97,11 @@ async function ticketIdOf(deps: Deps, orgId: number, number: string): Promise<nu
 export async function getMessages(deps: Deps, orgId: number, number: string, page: { limit: number; cursor?: string }): Promise<{ items: Message[]; next_cursor: string | null }> {
   const ticketId = await ticketIdOf(deps, orgId, number);
   const after = page.cursor ? decodeCursor(page.cursor)[1] : 0;
-  return pageById(await listMessages(deps.db, orgId, ticketId, after, page.limit), page.limit, toMessage);
+  const rows = await listMessages(deps.db, orgId, ticketId, after, page.limit);
+  const attachments = await listAttachmentsOfMessages(deps.db, orgId, ticketId, rows.slice(0, page.limit).map((m) => m.id));
+  const byMessage = new Map<number, Attachment[]>();
+  for (const a of attachments) byMessage.set(a.message_id, [...(byMessage.get(a.message_id) ?? []), toAttachment(number, a)]);
+  return pageById(rows, page.limit, (m) => toMessage(m, byMessage.get(m.id) ?? []));
 }
 
 export async function getHistory(deps: Deps, orgId: number, number: string, page: { limit: number; cursor?: string }): Promise<{ items: TicketEvent[]; next_cursor: string | null }> {

@@ -1,4 +1,4 @@
-import type { Message, Ticket, TicketEvent } from '../../contract/tickets.ts';
+import type { Attachment, Message, Ticket, TicketEvent } from '../../contract/tickets.ts';
 import { iso, isoOrNull } from '../platform/dto.ts';
 import type { NameBook, NeededNames } from './staff-names.ts';
 import type { TicketRow } from './tickets.repository.ts';
@@ -73,12 +73,29 @@ interface MessageRow {
   created_at: Date;
 }
 
-export const toMessage = (m: MessageRow): Message => ({
+interface AttachmentRow {
+  id: number;
+  filename: string;
+  content_type: string;
+  size_bytes: number | string;
+}
+
+/** Stored rows passed the type check on upload, so their type is one of the accepted ones. */
+export const toAttachment = (number: string, a: AttachmentRow): Attachment => ({
+  id: a.id,
+  filename: a.filename,
+  content_type: a.content_type as Attachment['content_type'],
+  size_bytes: Number(a.size_bytes),
+  url: `/api/v1/tickets/${encodeURIComponent(number)}/attachments/${a.id}`,
+});
+
+export const toMessage = (m: MessageRow, attachments: Attachment[] = []): Message => ({
   id: m.id,
   kind: m.kind,
   visibility: m.visibility,
   author: { kind: m.author_kind, id: m.author_id, name: m.author_name },
   body: m.body,
+  attachments,
   created_at: iso(m.created_at),
 });
 

@@ -20,6 +20,9 @@ import { sha256 } from '../platform/crypto.ts';
 import type { App, Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import { getWorkspace } from '../workspaces/workspaces.service.ts';
+import { removeQuietly } from './attachment-files.ts';
+import { discardStaged, receiveMultipart, takeStaged } from './attachment-upload.ts';
+import { attachmentsRoutes } from './attachments.routes.ts';
 import { addMessage, getHistory, getMessages } from './messages.service.ts';
 import type { QueryContext } from './ticket-query.ts';
 import { countTickets, listTickets } from './tickets.list.ts';
@@ -132,14 +135,24 @@ export function ticketsRoutes(app: App, deps: Deps): void {
   app.post('/api/v1/tickets/:number/messages', {
     schema: {
       tags,
-      summary: 'Add a public reply (visibility public) or an internal note',
+      summary: 'Add a public reply (visibility public) or an internal note; as multipart/form-data it may carry files',
       params: numberParams,
       headers: ifMatchHeaders,
       body: createMessageBody,
-      response: { 201: message, ...errors(400, 401, 404, 409, 412, 413) },
+      consumes: ['application/json', 'multipart/form-data'],
+      response: { 201: message, ...errors(400, 401, 404, 409, 412, 413, 415) },
     },
-    handler: async (request, reply) =>
-      reply.code(201).send(await addMessage(deps, requireActor(request), request.params.number, request.body, parseIfMatch(request))),
+    preValidation: receiveMultipart(deps),
+    // Answers that never reached the handler (a refused body) must not leave files behind.
+    onResponse: async (request) => discardStaged(request),
+    handler: async (request, reply) => {
+      const files = takeStaged(request);
+      try {
+        return reply.code(201).send(await addMessage(deps, requireActor(request), request.params.number, request.body, parseIfMatch(request), files));
+      } finally {
+        await removeQuietly(files.map((f) => f.tempPath));
+      }
+    },
   });
 
   app.get('/api/v1/tickets/:number/messages', {
@@ -151,4 +164,6 @@ export function ticketsRoutes(app: App, deps: Deps): void {
     schema: { tags, summary: 'Every change as an event, oldest first', params: numberParams, querystring: pageQuery, response: { 200: page(ticketEvent), ...errors(400, 401, 404) } },
     handler: async (request) => getHistory(deps, requireActor(request).orgId, request.params.number, request.query),
   });
+
+  attachmentsRoutes(app, deps);
 }

@@ -176,6 +176,20 @@ export interface MessagesTable {
   created_at: Timestamp;
 }
 
+export interface AttachmentsTable {
+  org_id: number;
+  id: Id;
+  ticket_id: number;
+  message_id: number;
+  filename: string;
+  content_type: string;
+  // bigint comes back from pg as a string; the repository converts it.
+  size_bytes: ColumnType<number | string, number, number>;
+  sha256: string;
+  storage_key: string;
+  created_at: Timestamp;
+}
+
 export interface TicketEventsTable {
   org_id: number;
   id: Id;
@@ -217,6 +231,7 @@ export interface DB {
   tickets: TicketsTable;
   ticket_counts: TicketCountsTable;
   messages: MessagesTable;
+  attachments: AttachmentsTable;
   ticket_events: TicketEventsTable;
   idempotency_keys: IdempotencyKeysTable;
   rate_limits: RateLimitsTable;

@@ -37,6 +37,8 @@ export const en = {
     internal: 'Internal note',
     customerNote: 'Customer note',
     reply: 'Reply',
+    attachments: 'Attachments',
+    open: 'Open {{name}}',
   },
   composer: {
     label: 'Write a message',
@@ -53,6 +55,12 @@ export const en = {
     hint: 'Drafts are kept on this device. Ctrl+Enter sends.',
     send: 'Send reply',
     note: 'Add note',
+    attach: 'Attach files',
+    attachLimits: 'Up to {{count}} files, {{mb}} MB each: PNG, JPEG, GIF, WebP, PDF or .txt.',
+    chosen: 'Files to send',
+    remove: 'Remove {{name}}',
+    tooMany: 'At most {{count}} files per message.',
+    fileTooLarge: '{{name}} is larger than {{mb}} MB.',
   },
   history: {
     loading: 'Loading the history…',
@@ -213,6 +221,8 @@ export const id: Translation<typeof en> = {
     internal: 'Catatan internal',
     customerNote: 'Catatan pelanggan',
     reply: 'Balasan',
+    attachments: 'Lampiran',
+    open: 'Buka {{name}}',
   },
   composer: {
     label: 'Tulis pesan',
@@ -229,6 +239,12 @@ export const id: Translation<typeof en> = {
     hint: 'Draf disimpan di perangkat ini. Ctrl+Enter untuk mengirim.',
     send: 'Kirim balasan',
     note: 'Tambah catatan',
+    attach: 'Lampirkan berkas',
+    attachLimits: 'Maksimal {{count}} berkas, masing-masing {{mb}} MB: PNG, JPEG, GIF, WebP, PDF atau .txt.',
+    chosen: 'Berkas yang akan dikirim',
+    remove: 'Hapus {{name}}',
+    tooMany: 'Maksimal {{count}} berkas per pesan.',
+    fileTooLarge: '{{name}} lebih besar dari {{mb}} MB.',
   },
   history: {
     loading: 'Memuat riwayat…',

@@ -59,13 +59,24 @@ export function useLockTicket(number: string) {
 export interface NewMessage {
   body: string;
   visibility: 'public' | 'internal';
+  files?: File[];
 }
 
-/** A public reply to the customer or an internal note. */
+/** JSON without files; with files, a multipart form the server checks file by file. */
+function addMessage(number: string, { files = [], ...message }: NewMessage) {
+  if (files.length === 0) return api<Message>(`${path(number)}/messages`, { method: 'POST', body: message });
+  const form = new FormData();
+  form.append('body', message.body);
+  form.append('visibility', message.visibility);
+  for (const file of files) form.append('files', file, file.name);
+  return api<Message>(`${path(number)}/messages`, { method: 'POST', form });
+}
+
+/** A public reply to the customer or an internal note, with files if any were chosen. */
 export function useAddMessage(number: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (message: NewMessage) => api<Message>(`${path(number)}/messages`, { method: 'POST', body: message }),
+    mutationFn: (message: NewMessage) => addMessage(number, message),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ticketMessagesQueryKey(number) });
       // A reply can change the ticket (first response, status): read it again.

@@ -1,7 +1,7 @@
-import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
+import { type ChangeEvent, type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Message, Ticket } from '../../../../contract/tickets.ts';
-import { limits } from '../../../../contract/limits.ts';
+import type { Attachment, Message, Ticket } from '../../../../contract/tickets.ts';
+import { attachmentAccept, inlineAttachmentTypes, limits } from '../../../../contract/limits.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { RetryAlert } from '../../../components/ui/retry-alert.tsx';
@@ -63,7 +63,46 @@ function MessageItem({ message: m }: { message: Message }) {
         </p>
         {/* Rendered as text, never as HTML: whatever a customer typed stays inert. */}
         <p className="chat-text">{m.body}</p>
+        {m.attachments.length > 0 && (
+          <ul className="chat-attachments" aria-label={t('chat.attachments')}>
+            {m.attachments.map((a) => (
+              <AttachmentItem key={a.id} attachment={a} />
+            ))}
+          </ul>
+        )}
       </div>
+    </li>
+  );
+}
+
+/** Sizes in the reader's language and units (kB, MB). */
+function useFormatSize(): (bytes: number) => string {
+  const { i18n } = useTranslation();
+  return (bytes) => {
+    const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'kilobyte'] : [bytes / (1024 * 1024), 'megabyte'];
+    return new Intl.NumberFormat(i18n.language, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+  };
+}
+
+/** Images as thumbnails that open the file; everything else as a download link with its size. */
+function AttachmentItem({ attachment: a }: { attachment: Attachment }) {
+  const { t } = useTranslation('ticket');
+  const formatSize = useFormatSize();
+  if (inlineAttachmentTypes.includes(a.content_type)) {
+    return (
+      <li className="chat-attachment">
+        <a href={a.url} target="_blank" rel="noopener noreferrer" title={t('chat.open', { name: a.filename })}>
+          <img src={a.url} loading="lazy" alt={a.filename} style={{ maxWidth: 160, maxHeight: 120, display: 'block' }} />
+        </a>
+      </li>
+    );
+  }
+  return (
+    <li className="chat-attachment">
+      <a href={a.url} download={a.filename}>
+        {a.filename}
+      </a>{' '}
+      <span className="muted">{formatSize(a.size_bytes)}</span>
     </li>
   );
 }
@@ -75,11 +114,37 @@ function Composer({ number }: { number: string }) {
   const [body, setBody, clearBody] = useDraft(`ticket:${number}:${visibility}`);
   const add = useAddMessage(number);
   const tooLong = new TextEncoder().encode(body).length > limits.messageMaxBytes;
+  const [files, setFiles] = useState<File[]>([]);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const formatSize = useFormatSize();
+  const maxMb = limits.attachmentMaxBytes / (1024 * 1024);
+  const oversized = files.find((f) => f.size > limits.attachmentMaxBytes);
+  // Checked here too so the agent hears at once; the server checks again and reads the real type.
+  const fileProblem =
+    files.length > limits.attachmentsMax
+      ? t('composer.tooMany', { count: limits.attachmentsMax })
+      : oversized
+        ? t('composer.fileTooLarge', { name: oversized.name, mb: maxMb })
+        : null;
 
+  const pick = (e: ChangeEvent<HTMLInputElement>) => {
+    const chosen = Array.from(e.target.files ?? []);
+    setFiles((prev) => [...prev, ...chosen]);
+    // Cleared so choosing the same file again after removing it still fires a change.
+    e.target.value = '';
+  };
   const send = (e?: FormEvent) => {
     e?.preventDefault();
-    if (!body.trim() || tooLong || add.isPending) return;
-    add.mutate({ body, visibility }, { onSuccess: () => clearBody() });
+    if (!body.trim() || tooLong || fileProblem || add.isPending) return;
+    add.mutate(
+      { body, visibility, files },
+      {
+        onSuccess: () => {
+          clearBody();
+          setFiles([]);
+        },
+      },
+    );
   };
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) send();
@@ -109,6 +174,38 @@ function Composer({ number }: { number: string }) {
         aria-invalid={tooLong || undefined}
         aria-describedby={`${id}-note`}
       />
+      <div className="composer-files">
+        <input
+          ref={fileInput}
+          id={`${id}-files`}
+          type="file"
+          multiple
+          accept={attachmentAccept}
+          className="visually-hidden"
+          tabIndex={-1}
+          onChange={pick}
+          aria-describedby={`${id}-limits`}
+        />
+        <Button type="button" variant="secondary" onClick={() => fileInput.current?.click()} aria-describedby={`${id}-limits`}>
+          {t('composer.attach')}
+        </Button>
+        <p className="field-hint" id={`${id}-limits`}>
+          {t('composer.attachLimits', { count: limits.attachmentsMax, mb: maxMb })}
+        </p>
+        {files.length > 0 && (
+          <ul className="composer-file-list" aria-label={t('composer.chosen')}>
+            {files.map((f, i) => (
+              <li key={`${i}-${f.name}`}>
+                {f.name} <span className="muted">{formatSize(f.size)}</span>{' '}
+                <Button type="button" variant="ghost" aria-label={t('composer.remove', { name: f.name })} onClick={() => setFiles(files.filter((_, j) => j !== i))}>
+                  ×
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {fileProblem && <p className="field-error">{fileProblem}</p>}
+      </div>
       {add.isError && (
         <Alert title={t('composer.notSent')}>
           {add.error.message} {t('composer.notSentHint')}
@@ -118,7 +215,7 @@ function Composer({ number }: { number: string }) {
         <p className={tooLong ? 'field-error' : 'field-hint'} id={`${id}-note`}>
           {tooLong ? t('composer.tooLong', { kb: limits.messageMaxBytes / 1024 }) : t('composer.hint')}
         </p>
-        <Button type="submit" isBusy={add.isPending} disabled={!body.trim() || tooLong}>
+        <Button type="submit" isBusy={add.isPending} disabled={!body.trim() || tooLong || fileProblem !== null}>
           {visibility === 'public' ? t('composer.send') : t('composer.note')}
         </Button>
       </div>
