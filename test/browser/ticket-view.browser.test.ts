@@ -272,12 +272,14 @@ describe.skipIf(!hasChromium)(`the ticket view in Chromium (needs ${chromiumPath
     const chosen = composer.getByRole('list', { name: 'Files to send' });
     await chosen.getByText('wet-parcel.png').waitFor();
     await composer.getByLabel('Reply to the customer').fill('Here is the photo you sent us.');
+    await shot(page, 'ticket-attach-chosen');
     await composer.getByRole('button', { name: 'Send reply' }).click();
     const thumbnail = page.getByRole('list', { name: 'Conversation' }).getByRole('img', { name: 'wet-parcel.png' });
     await thumbnail.waitFor();
     await thumbnail.scrollIntoViewIfNeeded();
     await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
     expect(await chosen.count()).toBe(0);
+    await shot(page, 'ticket-attach-sent');
 
     const messages = (await admin.get(`/api/v1/tickets/${parcel.number}/messages`)).body.items as { body: string; attachments: { filename: string; content_type: string; size_bytes: number }[] }[];
     expect(messages.map((m) => [m.body, m.attachments.map((a) => [a.filename, a.content_type, a.size_bytes])])).toEqual([

@@ -92,15 +92,15 @@ function AttachmentItem({ attachment: a }: { attachment: Attachment }) {
     return (
       <li className="chat-attachment">
         <a href={a.url} target="_blank" rel="noopener noreferrer" title={t('chat.open', { name: a.filename })}>
-          <img src={a.url} loading="lazy" alt={a.filename} style={{ maxWidth: 160, maxHeight: 120, display: 'block' }} />
+          <img className="chat-thumbnail" src={a.url} loading="lazy" alt={a.filename} />
         </a>
       </li>
     );
   }
   return (
     <li className="chat-attachment">
-      <a href={a.url} download={a.filename}>
-        {a.filename}
+      <a className="chat-file" href={a.url} download={a.filename}>
+        <span aria-hidden="true">📎</span> {a.filename}
       </a>{' '}
       <span className="muted">{formatSize(a.size_bytes)}</span>
     </li>
