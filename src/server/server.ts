@@ -8,6 +8,7 @@ import { openDatabase, type Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import type { App, Deps } from './platform/deps.ts';
 import { LIVE_CHANNEL, LiveBus } from './live/live-bus.ts';
+import { sweepStaleUploads } from './tickets/attachment-files.ts';
 import { bootstrapAdmin } from './workspaces/bootstrap.ts';
 
 export interface RunningServer {
@@ -41,6 +42,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await migrate(database);
     const deps: Deps = { config, database, db: database.db, clock: options.clock ?? systemClock };
     await bootstrapAdmin(deps);
+    await sweepStaleUploads(config.dataDir);
     if (config.CAREDESK_DEMO) {
       const { seedDemo } = await import('./demo/seed-demo.ts');
       await seedDemo(deps);

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -119,4 +119,22 @@ export async function storeStaged(dataDir: string, orgId: number, files: StagedF
 
 export async function removeQuietly(paths: string[]): Promise<void> {
   await Promise.all(paths.map((p) => rm(p, { force: true }).catch(() => undefined)));
+}
+
+/**
+ * Removes uploads a crash left half-received in the temp directory. Run at start: anything older
+ * than `olderThanMs` cannot belong to a request still running. Answers how many it removed.
+ */
+export async function sweepStaleUploads(dataDir: string, olderThanMs = 3_600_000, nowMs = Date.now()): Promise<number> {
+  const tmpDir = path.join(attachmentsDir(dataDir), 'tmp');
+  const names = await readdir(tmpDir).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    const file = path.join(tmpDir, name);
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile() || nowMs - info.mtimeMs < olderThanMs) continue;
+    await rm(file, { force: true });
+    removed += 1;
+  }
+  return removed;
 }
