@@ -97,14 +97,15 @@ function toAppError(error: unknown): unknown {
   return error;
 }
 
-/** The files staged for this request (none for JSON), handed over once. */
-export function takeStaged(request: FastifyRequest): StagedFile[] {
-  const staged = stagedByRequest.get(request) ?? [];
-  stagedByRequest.delete(request);
-  return staged;
-}
+/** The files staged for this request (none for JSON). */
+export const stagedFiles = (request: FastifyRequest): StagedFile[] => stagedByRequest.get(request) ?? [];
 
-/** Safety net for answers that never reached the handler: their staged files are removed. */
+/**
+ * Before the answer goes out, whatever is left in the temp directory goes: every file of a
+ * refused request, none of a stored one (those were moved into place).
+ */
 export async function discardStaged(request: FastifyRequest): Promise<void> {
-  await removeQuietly(takeStaged(request).map((f) => f.tempPath));
+  const staged = stagedFiles(request);
+  stagedByRequest.delete(request);
+  await removeQuietly(staged.map((f) => f.tempPath));
 }

@@ -100,7 +100,11 @@ export async function getMessages(deps: Deps, orgId: number, number: string, pag
   const rows = await listMessages(deps.db, orgId, ticketId, after, page.limit);
   const attachments = await listAttachmentsOfMessages(deps.db, orgId, ticketId, rows.slice(0, page.limit).map((m) => m.id));
   const byMessage = new Map<number, Attachment[]>();
-  for (const a of attachments) byMessage.set(a.message_id, [...(byMessage.get(a.message_id) ?? []), toAttachment(number, a)]);
+  for (const a of attachments) {
+    const list = byMessage.get(a.message_id) ?? [];
+    list.push(toAttachment(number, a));
+    byMessage.set(a.message_id, list);
+  }
   return pageById(rows, page.limit, (m) => toMessage(m, byMessage.get(m.id) ?? []));
 }
 

@@ -20,8 +20,7 @@ import { sha256 } from '../platform/crypto.ts';
 import type { App, Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import { getWorkspace } from '../workspaces/workspaces.service.ts';
-import { removeQuietly } from './attachment-files.ts';
-import { discardStaged, receiveMultipart, takeStaged } from './attachment-upload.ts';
+import { discardStaged, receiveMultipart, stagedFiles } from './attachment-upload.ts';
 import { attachmentsRoutes } from './attachments.routes.ts';
 import { addMessage, getHistory, getMessages } from './messages.service.ts';
 import type { QueryContext } from './ticket-query.ts';
@@ -143,16 +142,13 @@ export function ticketsRoutes(app: App, deps: Deps): void {
       response: { 201: message, ...errors(400, 401, 404, 409, 412, 413, 415) },
     },
     preValidation: receiveMultipart(deps),
-    // Answers that never reached the handler (a refused body) must not leave files behind.
-    onResponse: async (request) => discardStaged(request),
-    handler: async (request, reply) => {
-      const files = takeStaged(request);
-      try {
-        return reply.code(201).send(await addMessage(deps, requireActor(request), request.params.number, request.body, parseIfMatch(request), files));
-      } finally {
-        await removeQuietly(files.map((f) => f.tempPath));
-      }
+    // Whatever the answer, no file is left in the temp directory by the time the client has it.
+    onSend: async (request, _reply, payload) => {
+      await discardStaged(request);
+      return payload;
     },
+    handler: async (request, reply) =>
+      reply.code(201).send(await addMessage(deps, requireActor(request), request.params.number, request.body, parseIfMatch(request), stagedFiles(request))),
   });
 
   app.get('/api/v1/tickets/:number/messages', {
