@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { readStored, writeStored } from '../lib/storage.ts';
 import { resources } from './resources.ts';
 
 export const languages = ['en', 'id'] as const;
@@ -14,12 +15,8 @@ const agentKey = (agentId: number) => `caredesk:language:agent:${agentId}`;
 const isLanguage = (v: unknown): v is Language => typeof v === 'string' && (languages as readonly string[]).includes(v);
 
 function stored(key: string): Language | null {
-  try {
-    const v = localStorage.getItem(key);
-    return isLanguage(v) ? v : null;
-  } catch {
-    return null;
-  }
+  const v = readStored(key);
+  return isLanguage(v) ? v : null;
 }
 
 /** Before anyone signs in: the language last used on this device, else the browser's. */
@@ -44,12 +41,8 @@ export const currentLocale = (): string => locales[currentLanguage()];
 
 /** Switches the app's language and remembers it for this agent (and as this device's default). */
 export function setLanguage(language: Language, agentId?: number): void {
-  try {
-    localStorage.setItem(deviceKey, language);
-    if (agentId !== undefined) localStorage.setItem(agentKey(agentId), language);
-  } catch {
-    // Storage disabled: the choice lasts for this page.
-  }
+  writeStored(deviceKey, language);
+  if (agentId !== undefined) writeStored(agentKey(agentId), language);
   document.documentElement.lang = language;
   void i18next.changeLanguage(language);
 }

@@ -1,4 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
+import { readStored, writeStored } from './storage.ts';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
@@ -7,12 +8,8 @@ const dark = () => window.matchMedia('(prefers-color-scheme: dark)');
 const listeners = new Set<() => void>();
 
 export function readThemeChoice(): ThemeChoice {
-  try {
-    const v = localStorage.getItem(key);
-    return v === 'light' || v === 'dark' ? v : 'system';
-  } catch {
-    return 'system';
-  }
+  const v = readStored(key);
+  return v === 'light' || v === 'dark' ? v : 'system';
 }
 
 /** Puts the chosen (or the system's) theme on <html>, where the stylesheet's variables follow it. */
@@ -27,12 +24,7 @@ export function startTheme(): void {
 }
 
 function setThemeChoice(choice: ThemeChoice): void {
-  try {
-    if (choice === 'system') localStorage.removeItem(key);
-    else localStorage.setItem(key, choice);
-  } catch {
-    // Storage disabled: the choice lasts for this page.
-  }
+  writeStored(key, choice === 'system' ? null : choice);
   applyTheme(choice);
   listeners.forEach((l) => l());
 }

@@ -1,14 +1,9 @@
 import { useCallback, useState } from 'react';
+import { readStored, writeStored } from './storage.ts';
 
 const prefix = 'caredesk:draft:';
 
-function read(key: string): string {
-  try {
-    return localStorage.getItem(prefix + key) ?? '';
-  } catch {
-    return '';
-  }
-}
+const read = (key: string): string => readStored(prefix + key) ?? '';
 
 /**
  * Text kept in the browser as it is typed, so a reload, a lost connection or an expired session
@@ -24,12 +19,7 @@ export function useDraft(key: string): [string, (value: string) => void, () => v
   const update = useCallback(
     (next: string) => {
       setValue(next);
-      try {
-        if (next) localStorage.setItem(prefix + key, next);
-        else localStorage.removeItem(prefix + key);
-      } catch {
-        // Storage full or disabled: the text still lives in the page.
-      }
+      writeStored(prefix + key, next || null);
     },
     [key],
   );

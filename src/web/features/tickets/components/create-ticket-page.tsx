@@ -9,6 +9,7 @@ import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { TextAreaField } from '../../../components/ui/textarea-field.tsx';
 import { ApiError, fieldErrors } from '../../../lib/api-client.ts';
+import { readStored, writeStored } from '../../../lib/storage.ts';
 import { validate } from '../../../lib/validation.ts';
 import { useCategories } from '../../admin/api/get-categories.ts';
 import { useDepartments } from '../../admin/api/get-departments.ts';
@@ -41,7 +42,7 @@ export function CreateTicketPage() {
   const navigate = useNavigate();
   const { agent, workspace } = useSession();
   const storageKey = draftKey(workspace.id, agent.id);
-  const [restored] = useState(() => readDraft(loadDraft(storageKey)));
+  const [restored] = useState(() => readDraft(readStored(storageKey, 'session')));
   const [form, setForm] = useState<CreateTicketForm>(restored ?? emptyCreateTicketForm);
   const [isRestoredShown, setIsRestoredShown] = useState(restored !== null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -265,28 +266,6 @@ function RetryButton({ label, onRetry }: { label: string; onRetry: () => void })
   );
 }
 
-// Storage can be unavailable (private windows, quotas); the form then works without a draft.
-function loadDraft(key: string): string | null {
-  try {
-    return sessionStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function saveDraft(key: string, form: CreateTicketForm): void {
-  try {
-    if (isBlankForm(form)) sessionStorage.removeItem(key);
-    else sessionStorage.setItem(key, JSON.stringify(form));
-  } catch {
-    // Without storage there is no draft; nothing else depends on it.
-  }
-}
-
-function removeDraft(key: string): void {
-  try {
-    sessionStorage.removeItem(key);
-  } catch {
-    // As above.
-  }
-}
+// Drafts live in the tab's session storage: another tab starts a form of its own.
+const saveDraft = (key: string, form: CreateTicketForm) => writeStored(key, isBlankForm(form) ? null : JSON.stringify(form), 'session');
+const removeDraft = (key: string) => writeStored(key, null, 'session');

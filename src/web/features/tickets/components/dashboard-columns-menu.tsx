@@ -1,29 +1,18 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { readStored, writeStored } from '../../../lib/storage.ts';
 import { type ColumnId, columnsStorageKey, dashboardColumns, isRequiredColumn, parseHiddenColumns, serializeHiddenColumns } from '../dashboard-columns.ts';
-
-function readStored(): string | null {
-  try {
-    return localStorage.getItem(columnsStorageKey);
-  } catch {
-    return null;
-  }
-}
 
 /** The columns this browser hides, saved as the agent changes them. */
 export function useHiddenColumns(): [ReadonlySet<ColumnId>, (id: ColumnId, isShown: boolean) => void] {
-  const [hidden, setHidden] = useState(() => parseHiddenColumns(readStored()));
+  const [hidden, setHidden] = useState(() => parseHiddenColumns(readStored(columnsStorageKey)));
   const setShown = useCallback(
     (id: ColumnId, isShown: boolean) => {
       const next = new Set(hidden);
       if (isShown) next.delete(id);
       else next.add(id);
       setHidden(next);
-      try {
-        localStorage.setItem(columnsStorageKey, serializeHiddenColumns(next));
-      } catch {
-        // Storage full or disabled: the choice holds until the page is left.
-      }
+      writeStored(columnsStorageKey, serializeHiddenColumns(next));
     },
     [hidden],
   );
