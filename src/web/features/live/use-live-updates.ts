@@ -2,6 +2,7 @@ import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { LiveEvent } from '../../../contract/live.ts';
 import type { Ticket } from '../../../contract/tickets.ts';
+import { refreshTicket, refreshTicketLists } from '../tickets/api/ticket-cache.ts';
 
 /** What a change of one ticket makes stale: lists, counts, and that ticket's own views if open. */
 export function applyLiveEvent(client: QueryClient, event: LiveEvent): void {
@@ -9,13 +10,10 @@ export function applyLiveEvent(client: QueryClient, event: LiveEvent): void {
     void client.invalidateQueries({ queryKey: ['tickets'] });
     return;
   }
-  void client.invalidateQueries({ queryKey: ['tickets', 'list'] });
-  void client.invalidateQueries({ queryKey: ['tickets', 'stats'] });
-  for (const [key, ticket] of client.getQueriesData<Ticket>({ queryKey: ['tickets', 'detail'] })) {
-    if (ticket?.id !== event.ticket_id) continue;
-    void client.invalidateQueries({ queryKey: key });
-    void client.invalidateQueries({ queryKey: ['tickets', 'messages', ticket.number] });
-    void client.invalidateQueries({ queryKey: ['tickets', 'history', ticket.number] });
+  refreshTicketLists(client);
+  // Events name tickets by id; open views are cached by number.
+  for (const [, ticket] of client.getQueriesData<Ticket>({ queryKey: ['tickets', 'detail'] })) {
+    if (ticket?.id === event.ticket_id) refreshTicket(client, ticket.number);
   }
 }
 

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PatchTicketBody, Ticket, TransitionBody } from '../../../../contract/tickets.ts';
 import { type BulkOutcome, transitionFor } from '../dashboard-bulk.ts';
 import { patchTicket, transitionTicket } from './change-ticket.ts';
-import { ticketQueryKey } from './get-ticket.ts';
+import { refreshTicket, refreshTicketLists } from './ticket-cache.ts';
 
 /** One change for every selected ticket: fields (assignee, category) or a lifecycle move. */
 export type BulkChange = { kind: 'patch'; body: PatchTicketBody } | { kind: 'transition'; body: TransitionBody };
@@ -43,9 +43,8 @@ export function useBulkChangeTickets() {
   return useMutation({
     mutationFn: ({ tickets, change }: { tickets: readonly BulkTicket[]; change: BulkChange }) => changeTickets(tickets, change),
     onSettled: (_outcome, _error, { tickets }) => {
-      void client.invalidateQueries({ queryKey: ['tickets', 'list'] });
-      void client.invalidateQueries({ queryKey: ['tickets', 'stats'] });
-      for (const t of tickets) void client.invalidateQueries({ queryKey: ticketQueryKey(t.number) });
+      refreshTicketLists(client);
+      for (const t of tickets) refreshTicket(client, t.number);
     },
   });
 }

@@ -3,16 +3,15 @@ import type { Message, PatchTicketBody, Ticket, TransitionBody } from '../../../
 import { api, ifMatch, isConflict } from '../../../lib/api-client.ts';
 import { ticketQueryKey } from './get-ticket.ts';
 import { ticketHistoryQueryKey } from './get-ticket-history.ts';
-import { ticketMessagesQueryKey } from './get-ticket-messages.ts';
+import { refreshTicket, refreshTicketLists } from './ticket-cache.ts';
 
 const path = (number: string) => `/tickets/${encodeURIComponent(number)}`;
 
 /** After any change: the ticket as the server answered it, and the views that show it, refreshed. */
-function settle(client: QueryClient, number: string, ticket?: Ticket) {
-  if (ticket) client.setQueryData(ticketQueryKey(number), ticket);
+function settle(client: QueryClient, number: string, ticket: Ticket) {
+  client.setQueryData(ticketQueryKey(number), ticket);
   void client.invalidateQueries({ queryKey: ticketHistoryQueryKey(number) });
-  void client.invalidateQueries({ queryKey: ['tickets', 'list'] });
-  void client.invalidateQueries({ queryKey: ['tickets', 'stats'] });
+  refreshTicketLists(client);
 }
 
 /** A change refused because someone else moved the ticket on: reload it so the agent sees the new state. */
@@ -78,10 +77,9 @@ export function useAddMessage(number: string) {
   return useMutation({
     mutationFn: (message: NewMessage) => addMessage(number, message),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ticketMessagesQueryKey(number) });
-      // A reply can change the ticket (first response, status): read it again.
-      void client.invalidateQueries({ queryKey: ticketQueryKey(number) });
-      settle(client, number);
+      // A reply can change the ticket too (first response, status): all of it is read again.
+      refreshTicket(client, number);
+      refreshTicketLists(client);
     },
   });
 }
