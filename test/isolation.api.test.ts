@@ -799,6 +799,43 @@ describe('workspace isolation: workspace B can neither read nor change workspace
         }
       },
     },
+    'GET /api/v1/notifications': {
+      says: "lists the caller's own notifications, never one of A's",
+      anonymous: { path: () => '/api/v1/notifications' },
+      async run(role, c) {
+        const res = await c.get('/api/v1/notifications');
+        if (role === 'key') return expectRefused(res, role, 'agent');
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        const own = B.tickets.map((t) => t.id);
+        for (const n of res.body.items) expect(own).toContain(n.ticket.id);
+        // B's agent was assigned B's first ticket: their inbox is not empty, so the check means something.
+        if (role === 'agent') expect(res.body.items.length).toBeGreaterThan(0);
+        expectNoLeak(res);
+      },
+    },
+    'POST /api/v1/notifications/{id}/read': {
+      says: "cannot mark A's notification read (404); it stays unread",
+      anonymous: { path: () => '/api/v1/notifications/1/read' },
+      async run(role, c) {
+        const [aNotice] = (await A.agent.get('/api/v1/notifications')).body.items;
+        expect(aNotice.read_at).toBeNull();
+        expectRefused(await c.post(`/api/v1/notifications/${aNotice.id}/read`, {}), role, 'agent');
+        expect((await A.agent.get('/api/v1/notifications')).body.items[0]).toEqual(aNotice);
+      },
+    },
+    'POST /api/v1/notifications/read-all': {
+      says: "marks B's caller's own notifications only; A's stay unread",
+      anonymous: { path: () => '/api/v1/notifications/read-all' },
+      async run(role, c) {
+        const before = (await A.agent.get('/api/v1/notifications')).body.unread_count;
+        expect(before).toBeGreaterThan(0);
+        const res = await c.post('/api/v1/notifications/read-all', {});
+        if (role === 'key') return expectRefused(res, role, 'agent');
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        expect(res.body.unread_count).toBe(0);
+        expect((await A.agent.get('/api/v1/notifications')).body.unread_count).toBe(before);
+      },
+    },
     'GET /api/v1/tickets/{number}/history': {
       says: "answers 404 for A's ticket; the shared number gives B's history only",
       anonymous: { path: () => `/api/v1/tickets/${sharedNumber}/history` },

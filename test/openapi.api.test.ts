@@ -56,6 +56,9 @@ const expectedOperations = [
   'GET /api/v1/tickets/{number}/history',
   'GET /api/v1/tickets/{number}/attachments/{id}',
   'GET /api/v1/events',
+  'GET /api/v1/notifications',
+  'POST /api/v1/notifications/{id}/read',
+  'POST /api/v1/notifications/read-all',
   'GET /healthz',
   'GET /readyz',
   'GET /metrics',
@@ -63,7 +66,7 @@ const expectedOperations = [
 ];
 
 /** Actions whose request is the URL alone. */
-const bodyless = ['POST /api/v1/auth/logout', 'POST /api/v1/tickets/{number}/lock', 'POST /api/v1/tickets/{number}/unlock'];
+const bodyless = ['POST /api/v1/auth/logout', 'POST /api/v1/tickets/{number}/lock', 'POST /api/v1/tickets/{number}/unlock', 'POST /api/v1/notifications/{id}/read'];
 /** Answers that are not JSON documents of the API: Prometheus text, the OpenAPI document itself, the event stream, a file. */
 const notJson = ['GET /metrics', 'GET /api/openapi.json', 'GET /api/v1/events', 'GET /api/v1/tickets/{number}/attachments/{id}'];
 /** The one route that takes multipart/form-data (a message with files) besides its JSON body. */
@@ -71,7 +74,7 @@ const alsoMultipart = ['POST /api/v1/tickets/{number}/messages'];
 /** Reachable without credentials. */
 const workspaceLess = ['GET /api/v1/setup', 'POST /api/v1/setup', 'POST /api/v1/workspaces', 'POST /api/v1/auth/login', 'GET /healthz', 'GET /readyz', 'GET /metrics', 'GET /api/openapi.json'];
 /** Keyset-paged lists: `limit` and `cursor` in the query. */
-const paged = ['GET /api/v1/tickets', 'GET /api/v1/customers', 'GET /api/v1/customer-users', 'GET /api/v1/tickets/{number}/messages', 'GET /api/v1/tickets/{number}/history'];
+const paged = ['GET /api/v1/tickets', 'GET /api/v1/customers', 'GET /api/v1/customer-users', 'GET /api/v1/tickets/{number}/messages', 'GET /api/v1/tickets/{number}/history', 'GET /api/v1/notifications'];
 
 type Operation = {
   summary?: string;
@@ -284,6 +287,7 @@ describe('OpenAPI document and API docs', () => {
     let customerUserId: number;
     let apiKeyId: number;
     let attachmentId: number;
+    let noticeId: number;
 
     beforeAll(async () => {
       const ws = await createWorkspace(server.url, 'docs-shop');
@@ -303,6 +307,7 @@ describe('OpenAPI document and API docs', () => {
       const upload = await fetch(`${server.url}/api/v1/tickets/${ticket.number}/messages`, { method: 'POST', body: form, headers: { cookie: agent.client.cookie ?? '' } });
       expect(upload.status).toBe(201);
       attachmentId = (await upload.json()).attachments[0].id;
+      noticeId = (await agent.client.get('/api/v1/notifications')).body.items[0].id;
     });
 
     type Call = [ApiClient | (() => ApiClient), string, string, unknown?, Record<string, string>?];
@@ -450,6 +455,17 @@ describe('OpenAPI document and API docs', () => {
         [() => key, 'GET', `/api/v1/tickets/${ticket.number}/attachments/abc`],
         [anon, 'GET', `/api/v1/tickets/${ticket.number}/attachments/${attachmentId}`],
       ]],
+      ['notifications', [
+        [() => agent.client, 'GET', '/api/v1/notifications?limit=1'],
+        [() => agent.client, 'GET', '/api/v1/notifications?unread=maybe'],
+        [() => key, 'GET', '/api/v1/notifications'],
+        [() => agent.client, 'POST', `/api/v1/notifications/${noticeId}/read`],
+        [() => other.client, 'POST', `/api/v1/notifications/${noticeId}/read`],
+        [() => agent.client, 'POST', '/api/v1/notifications/abc/read'],
+        [() => agent.client, 'POST', '/api/v1/notifications/read-all', { up_to: noticeId }],
+        [() => agent.client, 'POST', '/api/v1/notifications/read-all', { up_to: 'all' }],
+        [anon, 'POST', '/api/v1/notifications/read-all'],
+      ]],
       ['operations', [
         [anon, 'GET', '/api/v1/events'],
         [anon, 'GET', '/healthz'],
@@ -457,7 +473,7 @@ describe('OpenAPI document and API docs', () => {
       ]],
     ];
 
-    for (const group of ['setup and sign-up', 'sign-in and sessions', 'settings', 'agents', 'departments', 'categories', 'API keys', 'customers', 'tickets', 'operations']) {
+    for (const group of ['setup and sign-up', 'sign-in and sessions', 'settings', 'agents', 'departments', 'categories', 'API keys', 'customers', 'tickets', 'notifications', 'operations']) {
       it(`${group}: every status answered is documented and every body matches its schema`, async () => {
         const entries = calls().find(([g]) => g === group)?.[1] ?? [];
         const failures: string[] = [];

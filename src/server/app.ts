@@ -17,6 +17,7 @@ import { customersRoutes } from './customers/customers.routes.ts';
 import { departmentsRoutes } from './departments/departments.routes.ts';
 import { eventsRoutes } from './live/events.routes.ts';
 import type { LiveBus } from './live/live-bus.ts';
+import { notificationsRoutes } from './notifications/notifications.routes.ts';
 import { operationsRoutes } from './operations/operations.routes.ts';
 import type { App, Deps } from './platform/deps.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
@@ -73,6 +74,7 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
   apiKeysRoutes(app, deps);
   customersRoutes(app, deps);
   ticketsRoutes(app, deps);
+  notificationsRoutes(app, deps);
   operationsRoutes(app, deps);
   eventsRoutes(app, deps, options.live);
 

@@ -13,7 +13,7 @@ export function eventsRoutes(app: App, deps: Deps, live: LiveBus): void {
   app.get('/api/v1/events', {
     schema: {
       tags: ['live'],
-      summary: 'Live changes of the workspace as server-sent events (text/event-stream; event: ticket | resync, data: JSON)',
+      summary: 'Live changes of the workspace as server-sent events (text/event-stream; event: ticket | notifications | resync, data: JSON)',
       response: {
         200: { description: 'A stream of events, each as `event: <type>` and `data: <LiveEvent JSON>`', content: { 'text/event-stream': { schema: liveEvent } } },
         ...errors(401),
@@ -40,7 +40,7 @@ export function eventsRoutes(app: App, deps: Deps, live: LiveBus): void {
         unsubscribe();
         res.end();
       };
-      const unsubscribe = live.subscribe(actor.orgId, send, end);
+      const unsubscribe = live.subscribe(actor.orgId, actor.kind === 'agent' ? actor.agentId : null, send, end);
       // A stream outlives the request that opened it: a signed-out or revoked caller loses it at the next beat.
       const heartbeat = setInterval(() => {
         authenticate(deps, request).then(

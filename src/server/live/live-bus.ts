@@ -1,34 +1,49 @@
 import type { LiveEvent } from '../../contract/live.ts';
 
-/** The channel every process LISTENs on; payloads are {"org": id, "ticket": id}. */
+/**
+ * The channel every process LISTENs on. Payloads are {"org": id, "ticket": id} for a ticket change
+ * (every stream of the workspace) and {"org": id, "agent": id} for one agent's notifications.
+ */
 export const LIVE_CHANNEL = 'caredesk_live';
 
 interface Subscriber {
   orgId: number;
+  /** The agent behind the stream; null for an API key, which gets no agent's notifications. */
+  agentId: number | null;
   send(event: LiveEvent): void;
   end(): void;
 }
 
 const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
 
-/** Turns a NOTIFY payload into the event and the workspace it belongs to; null for anything else. */
-export function parseNotice(payload: string): { orgId: number; event: LiveEvent } | null {
+export interface Notice {
+  orgId: number;
+  /** Only this agent's streams get it; null: every stream of the workspace. */
+  agentId: number | null;
+  event: LiveEvent;
+}
+
+/** Turns a NOTIFY payload into the event and whom it is for; null for anything else. */
+export function parseNotice(payload: string): Notice | null {
   let value: unknown;
   try {
     value = JSON.parse(payload);
   } catch {
     return null;
   }
-  const { org, ticket } = (value ?? {}) as { org?: unknown; ticket?: unknown };
-  return isId(org) && isId(ticket) ? { orgId: org, event: { type: 'ticket', ticket_id: ticket } } : null;
+  const { org, ticket, agent } = (value ?? {}) as { org?: unknown; ticket?: unknown; agent?: unknown };
+  if (!isId(org)) return null;
+  if (isId(ticket)) return { orgId: org, agentId: null, event: { type: 'ticket', ticket_id: ticket } };
+  if (isId(agent)) return { orgId: org, agentId: agent, event: { type: 'notifications' } };
+  return null;
 }
 
-/** Hands each committed change to the live streams of its workspace in this process, and only those. */
+/** Hands each committed change to the live streams of its workspace (or its agent) in this process, and only those. */
 export class LiveBus {
   readonly #subscribers = new Set<Subscriber>();
 
-  subscribe(orgId: number, send: (event: LiveEvent) => void, end: () => void): () => void {
-    const subscriber = { orgId, send, end };
+  subscribe(orgId: number, agentId: number | null, send: (event: LiveEvent) => void, end: () => void): () => void {
+    const subscriber = { orgId, agentId, send, end };
     this.#subscribers.add(subscriber);
     return () => this.#subscribers.delete(subscriber);
   }
@@ -40,7 +55,9 @@ export class LiveBus {
   receive(payload: string): void {
     const notice = parseNotice(payload);
     if (!notice) return;
-    for (const s of this.#subscribers) if (s.orgId === notice.orgId) s.send(notice.event);
+    for (const s of this.#subscribers) {
+      if (s.orgId === notice.orgId && (notice.agentId === null || s.agentId === notice.agentId)) s.send(notice.event);
+    }
   }
 
   /** Changes may have been missed (the listener reconnected): every stream reloads what it shows. */

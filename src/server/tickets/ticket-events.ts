@@ -1,4 +1,5 @@
 import { ticketNotice } from '../live/ticket-notice.ts';
+import { notifyAgents } from '../notifications/notifications.service.ts';
 import type { TicketActor } from '../platform/actor.ts';
 import type { ActorKind } from '../platform/db/schema.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
@@ -48,7 +49,8 @@ export function eventRows<T>(orgId: number, ticketId: T, actor: EventActor, even
 
 /**
  * Writes the events in the caller's transaction, so history never disagrees with the ticket,
- * and announces the change to live streams when (and only if) that transaction commits.
+ * tells the agents they concern, and announces the change to live streams when (and only if)
+ * that transaction commits. Call it after the ticket row holds its new state.
  */
 export async function recordEvents(db: Db, orgId: number, ticketId: number, actor: EventActor, events: DomainEvent[], now: Date): Promise<void> {
   if (events.length === 0) return;
@@ -57,4 +59,5 @@ export async function recordEvents(db: Db, orgId: number, ticketId: number, acto
     .values(eventRows(orgId, ticketId, actor, events, now))
     .returning(ticketNotice(orgId, ticketId).as('announced'))
     .execute();
+  await notifyAgents(db, orgId, ticketId, actor, events, now);
 }

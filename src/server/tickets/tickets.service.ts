@@ -14,6 +14,7 @@ import { getWorkspace } from '../workspaces/workspaces.service.ts';
 import { findIdempotentResponse, saveIdempotentResponse } from './idempotency.repository.ts';
 import { namesNeeded, toTicket } from './ticket-dto.ts';
 import { namesFor } from './staff-names.ts';
+import { notifyAgents } from '../notifications/notifications.service.ts';
 import { eventActorOf, eventRows, recordEvents, type DomainEvent } from './ticket-events.ts';
 import { formatTicketNumber } from './ticket-number.ts';
 import { resolveAssignee, resolveCategory, resolveDepartment } from './ticket-refs.ts';
@@ -84,6 +85,7 @@ export async function createTicket(
     const number = formatTicketNumber(workspace.ticket_number_prefix, workspace.ticket_number_padding, seq, now, workspace.time_zone);
     const channel = input.channel ?? (actor.kind === 'agent' ? 'phone' : 'api');
     const created = { number, status: 'new', priority: input.priority, channel, category: category?.name ?? null, department: department?.name ?? null, assignee: assignee?.name ?? null };
+    const createdEvents: DomainEvent[] = [{ type: 'created', after: created }];
     const row = await insertTicketWithEvents(
       trx,
       {
@@ -110,8 +112,9 @@ export async function createTicket(
         created_at: now,
         updated_at: now,
       },
-      (ticketId) => eventRows(orgId, ticketId, eventActorOf(actor), [{ type: 'created', after: created }], now),
+      (ticketId) => eventRows(orgId, ticketId, eventActorOf(actor), createdEvents, now),
     );
+    await notifyAgents(trx, orgId, row.id, eventActorOf(actor), createdEvents, now);
     const ticket = toTicket(row, await namesFor(deps.db, trx, orgId, namesNeeded([row])), now);
     if (idempotency) await saveIdempotentResponse(trx, orgId, idempotency.key, idempotency.requestHash, 201, ticket);
     return { ticket, replayed: false };

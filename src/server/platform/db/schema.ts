@@ -203,6 +203,19 @@ export interface TicketEventsTable {
   created_at: Timestamp;
 }
 
+export type NotificationKind = 'new_ticket' | 'assigned' | 'customer_note' | 'customer_resolved' | 'customer_reopened' | 'escalation' | 'pending_reminder';
+
+export interface NotificationsTable {
+  org_id: number;
+  id: Id;
+  agent_id: number;
+  ticket_id: number;
+  kind: NotificationKind;
+  actor_name: string;
+  created_at: Timestamp;
+  read_at: NullableTimestamp;
+}
+
 export interface IdempotencyKeysTable {
   org_id: number;
   key: string;
@@ -233,6 +246,7 @@ export interface DB {
   messages: MessagesTable;
   attachments: AttachmentsTable;
   ticket_events: TicketEventsTable;
+  notifications: NotificationsTable;
   idempotency_keys: IdempotencyKeysTable;
   rate_limits: RateLimitsTable;
 }

@@ -4,10 +4,15 @@ import type { LiveEvent } from '../../../contract/live.ts';
 import type { Ticket } from '../../../contract/tickets.ts';
 import { refreshTicket, refreshTicketLists } from '../tickets/api/ticket-cache.ts';
 
-/** What a change of one ticket makes stale: lists, counts, and that ticket's own views if open. */
+/** What an event makes stale: for a ticket, lists, counts and its own views if open; for the agent's notifications, the bell. */
 export function applyLiveEvent(client: QueryClient, event: LiveEvent): void {
   if (event.type === 'resync') {
     void client.invalidateQueries({ queryKey: ['tickets'] });
+    void client.invalidateQueries({ queryKey: ['notifications'] });
+    return;
+  }
+  if (event.type === 'notifications') {
+    void client.invalidateQueries({ queryKey: ['notifications'] });
     return;
   }
   refreshTicketLists(client);
@@ -34,6 +39,7 @@ export function useLiveUpdates(): void {
       }
     };
     source.addEventListener('ticket', onEvent);
+    source.addEventListener('notifications', onEvent);
     source.addEventListener('resync', onEvent);
     source.addEventListener('error', () => {
       broken = true;

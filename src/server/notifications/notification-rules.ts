@@ -1,0 +1,64 @@
+import type { NotificationKind } from '../../contract/notifications.ts';
+import type { ActorKind } from '../platform/db/schema.ts';
+import type { DomainEvent } from '../tickets/ticket-events.ts';
+
+/** Who hears of a change: the assignee, the department's members, or the assignee and else the department. */
+export type Audience = 'assignee' | 'department' | 'assignee_or_department';
+
+export interface PlannedNotification {
+  kind: NotificationKind;
+  audience: Audience;
+}
+
+/** An active agent who could be told, and how they relate to the ticket (after the change). */
+export interface Candidate {
+  agentId: number;
+  isAssignee: boolean;
+  isMember: boolean;
+}
+
+/**
+ * What a change tells agents (DESIGN.md §2): a new ticket its department, an assignment the
+ * assignee, and what the customer does whoever owns the ticket — its assignee, or while nobody
+ * does, its department.
+ */
+export function plannedNotifications(events: readonly DomainEvent[], actorKind: ActorKind): PlannedNotification[] {
+  const planned: PlannedNotification[] = [];
+  for (const event of events) {
+    const after = event.after ?? {};
+    if (event.type === 'created') {
+      if (after.assignee) planned.push({ kind: 'assigned', audience: 'assignee' });
+      if (after.department) planned.push({ kind: 'new_ticket', audience: 'department' });
+    } else if (event.type === 'assigned') {
+      planned.push({ kind: 'assigned', audience: 'assignee' });
+    } else if (actorKind === 'customer') {
+      const kind = customerKinds[event.type];
+      if (kind) planned.push({ kind, audience: 'assignee_or_department' });
+    }
+  }
+  return planned;
+}
+
+const customerKinds: Partial<Record<string, NotificationKind>> = {
+  note_added: 'customer_note',
+  replied: 'customer_note',
+  resolved: 'customer_resolved',
+  reopened: 'customer_reopened',
+};
+
+/**
+ * The agents to tell and why: never the agent who made the change, and each agent once, with
+ * the first planned reason that reaches them (an assignee who is also a member hears "assigned").
+ */
+export function recipients(planned: readonly PlannedNotification[], candidates: readonly Candidate[], actorAgentId: number | null): { agentId: number; kind: NotificationKind }[] {
+  const hasAssignee = candidates.some((c) => c.isAssignee);
+  const reaches = (audience: Audience, c: Candidate) =>
+    audience === 'assignee' ? c.isAssignee : audience === 'department' ? c.isMember : hasAssignee ? c.isAssignee : c.isMember;
+  const told = new Map<number, NotificationKind>();
+  for (const { kind, audience } of planned) {
+    for (const c of candidates) {
+      if (c.agentId !== actorAgentId && !told.has(c.agentId) && reaches(audience, c)) told.set(c.agentId, kind);
+    }
+  }
+  return [...told].map(([agentId, kind]) => ({ agentId, kind }));
+}

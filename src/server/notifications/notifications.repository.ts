@@ -1,0 +1,93 @@
+import { sql } from 'kysely';
+import type { NotificationKind } from '../../contract/notifications.ts';
+import { LIVE_CHANNEL } from '../live/live-bus.ts';
+import type { Db } from '../workspaces/workspaces.repository.ts';
+import type { Candidate } from './notification-rules.ts';
+
+/** The active agents a change of the ticket could concern: its assignee and its department's members. */
+export async function findCandidates(db: Db, orgId: number, ticketId: number): Promise<Candidate[]> {
+  const rows = await db
+    .selectFrom('tickets as t')
+    .innerJoin('agents as a', (j) => j.onRef('a.org_id', '=', 't.org_id').on('a.is_active', '=', true))
+    .leftJoin('department_members as m', (j) =>
+      j.onRef('m.org_id', '=', 't.org_id').onRef('m.department_id', '=', 't.department_id').onRef('m.agent_id', '=', 'a.id'),
+    )
+    .select(['a.id as agent_id', sql<boolean>`a.id = t.assignee_id`.as('is_assignee'), sql<boolean>`m.agent_id is not null`.as('is_member')])
+    .where('t.org_id', '=', orgId)
+    .where('t.id', '=', ticketId)
+    .where((eb) => eb.or([eb('a.id', '=', eb.ref('t.assignee_id')), eb('m.agent_id', 'is not', null)]))
+    .orderBy('a.id')
+    .execute();
+  return rows.map((r) => ({ agentId: r.agent_id, isAssignee: r.is_assignee === true, isMember: r.is_member === true }));
+}
+
+/** Stores the notifications and announces each to its agent's live streams when the transaction commits. */
+export async function insertNotifications(
+  db: Db,
+  orgId: number,
+  ticketId: number,
+  told: { agentId: number; kind: NotificationKind }[],
+  actorName: string,
+  now: Date,
+): Promise<void> {
+  if (told.length === 0) return;
+  await db
+    .insertInto('notifications')
+    .values(told.map((t) => ({ org_id: orgId, agent_id: t.agentId, ticket_id: ticketId, kind: t.kind, actor_name: actorName, created_at: now })))
+    .returning(agentNotice.as('announced'))
+    .execute();
+}
+
+/** Tells the agent's open apps that their notifications changed; identical notices of one transaction arrive once. */
+const agentNotice = sql<string>`pg_notify(${LIVE_CHANNEL}, json_build_object('org', org_id, 'agent', agent_id)::text)`;
+
+const listed = (db: Db, orgId: number, agentId: number) =>
+  db
+    .selectFrom('notifications as n')
+    .innerJoin('tickets as t', (j) => j.onRef('t.org_id', '=', 'n.org_id').onRef('t.id', '=', 'n.ticket_id'))
+    .where('n.org_id', '=', orgId)
+    .where('n.agent_id', '=', agentId);
+
+export type NotificationRow = Awaited<ReturnType<typeof listNotifications>>[number];
+
+/** Newest first; `beforeId` continues a previous page. */
+export const listNotifications = (db: Db, orgId: number, agentId: number, page: { unreadOnly: boolean; beforeId: number | null; limit: number }) =>
+  listed(db, orgId, agentId)
+    .select(['n.id', 'n.kind', 'n.actor_name', 'n.created_at', 'n.read_at', 't.id as ticket_id', 't.number', 't.subject'])
+    .$if(page.unreadOnly, (q) => q.where('n.read_at', 'is', null))
+    .$if(page.beforeId !== null, (q) => q.where('n.id', '<', page.beforeId as number))
+    .orderBy('n.id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
+
+export async function countUnread(db: Db, orgId: number, agentId: number): Promise<number> {
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('org_id', '=', orgId)
+    .where('agent_id', '=', agentId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export const findNotification = (db: Db, orgId: number, agentId: number, id: number) =>
+  listed(db, orgId, agentId)
+    .select(['n.id', 'n.kind', 'n.actor_name', 'n.created_at', 'n.read_at', 't.id as ticket_id', 't.number', 't.subject'])
+    .where('n.id', '=', id)
+    .executeTakeFirst();
+
+/** Marks read what is unread (a second call changes nothing); answers how many changed. */
+export async function markRead(db: Db, orgId: number, agentId: number, now: Date, only: { id?: number; upTo?: number }): Promise<number> {
+  const result = await db
+    .updateTable('notifications')
+    .set({ read_at: now })
+    .where('org_id', '=', orgId)
+    .where('agent_id', '=', agentId)
+    .where('read_at', 'is', null)
+    .$if(only.id !== undefined, (q) => q.where('id', '=', only.id as number))
+    .$if(only.upTo !== undefined, (q) => q.where('id', '<=', only.upTo as number))
+    .returning(agentNotice.as('announced'))
+    .execute();
+  return result.length;
+}
