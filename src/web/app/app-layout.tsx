@@ -7,6 +7,7 @@ import { useSession } from '../features/auth/api/get-session.ts';
 import { useChangeMe } from '../features/auth/api/change-me.ts';
 import { useSignOut } from '../features/auth/api/sign-out.ts';
 import { useLiveUpdates } from '../features/live/use-live-updates.ts';
+import { NotificationsBell } from '../features/notifications/components/notifications-bell.tsx';
 import { applyAgentLanguage, currentLanguage, type Language, languageNames, languages, setLanguage } from '../i18n/i18n.ts';
 import { type ThemeChoice, useTheme } from '../lib/theme.ts';
 import { Shortcuts } from './shortcuts.tsx';
@@ -67,6 +68,7 @@ export function AppLayout() {
               <option value="dark">{t('app.themeDark')}</option>
             </select>
           </label>
+          <NotificationsBell />
           <Link to="/tickets/new" className="btn btn-primary btn-md">
             {t('app.createTicket')}
           </Link>

@@ -2,11 +2,12 @@ import * as auth from './locales/auth.ts';
 import * as common from './locales/common.ts';
 import * as create from './locales/create.ts';
 import * as dashboard from './locales/dashboard.ts';
+import * as notifications from './locales/notifications.ts';
 import * as search from './locales/search.ts';
 import * as ticket from './locales/ticket.ts';
 
 /** One namespace per part of the app, so each file stays small and has one owner. */
-const namespaces = { common, auth, ticket, dashboard, create, search };
+const namespaces = { common, auth, ticket, dashboard, create, search, notifications };
 
 type Namespaces = typeof namespaces;
 type English = { [N in keyof Namespaces]: Namespaces[N]['en'] };

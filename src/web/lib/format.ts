@@ -2,7 +2,10 @@ import i18next from 'i18next';
 import { currentLocale } from '../i18n/i18n.ts';
 
 // Formatters are costly to make: one set per locale, made when first needed.
-const formatters = new Map<string, { dateTime: Intl.DateTimeFormat; time: Intl.DateTimeFormat; dayMonth: Intl.DateTimeFormat; dayMonthYear: Intl.DateTimeFormat; number: Intl.NumberFormat }>();
+const formatters = new Map<
+  string,
+  { dateTime: Intl.DateTimeFormat; time: Intl.DateTimeFormat; dayMonth: Intl.DateTimeFormat; dayMonthYear: Intl.DateTimeFormat; number: Intl.NumberFormat; relative: Intl.RelativeTimeFormat }
+>();
 
 function formats() {
   const locale = currentLocale();
@@ -14,6 +17,7 @@ function formats() {
       dayMonth: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }),
       dayMonthYear: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }),
       number: new Intl.NumberFormat(locale),
+      relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
     };
     formatters.set(locale, f);
   }
@@ -33,3 +37,19 @@ export function formatDay(iso: string, now: Date = new Date()): string {
 export const formatTime = (iso: string): string => formats().time.format(new Date(iso));
 
 export const formatCount = (n: number): string => formats().number.format(n);
+
+const relativeUnits: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+];
+
+/** How long ago, for lists of recent things: "now", "5 minutes ago", "yesterday"; after a week, the day. */
+export function formatRelative(iso: string, now: Date = new Date()): string {
+  const seconds = (new Date(iso).getTime() - now.getTime()) / 1000;
+  if (Math.abs(seconds) >= 7 * 86_400) return formatDay(iso, now);
+  for (const [unit, size] of relativeUnits) {
+    if (Math.abs(seconds) >= size) return formats().relative.format(Math.trunc(seconds / size), unit);
+  }
+  return formats().relative.format(0, 'second');
+}

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readStored, writeStored } from '../../../lib/storage.ts';
+import { useDismiss } from '../../../lib/use-dismiss.ts';
 import { type ColumnId, columnsStorageKey, dashboardColumns, isRequiredColumn, parseHiddenColumns, serializeHiddenColumns } from '../dashboard-columns.ts';
 
 /** The columns this browser hides, saved as the agent changes them. */
@@ -32,24 +33,8 @@ export function DashboardColumnsMenu({ hidden, onChange }: ColumnsMenuProps) {
   const button = useRef<HTMLButtonElement>(null);
   const panelId = useId();
 
-  useEffect(() => {
-    if (!isOpen) return;
-    root.current?.querySelector<HTMLInputElement>('input:not(:disabled)')?.focus();
-    const onPointer = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [isOpen]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(isOpen, close, root, button, 'input:not(:disabled)');
 
   const shownCount = dashboardColumns.length - hidden.size;
   return (
