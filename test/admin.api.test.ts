@@ -134,6 +134,13 @@ describe('workspace administration', () => {
       const invalid = await admin.post('/api/v1/agents', { name: '', email: 'not-an-email', password: 'short', role: 'owner', nickname: 'x' });
       expectError(invalid, 400, 'validation_error');
       expect(invalid.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['body.email', 'body.name', 'body.nickname', 'body.password', 'body.role']);
+      // Each issue names the rule it broke and its bounds, so the app words it in the agent's language.
+      const byField = Object.fromEntries(invalid.body.error.details.map((d: { field: string }) => [d.field, d]));
+      expect(byField['body.name']).toMatchObject({ rule: 'too_small', origin: 'string', minimum: 1 });
+      expect(byField['body.email']).toMatchObject({ rule: 'invalid_format', format: 'email' });
+      expect(byField['body.password']).toMatchObject({ rule: 'too_small', origin: 'string', minimum: 10 });
+      expect(byField['body.role']).toMatchObject({ rule: 'invalid_value' });
+      expect(byField['body.nickname']).toMatchObject({ rule: 'unknown_field', message: 'unknown field' });
       const unknownDepartment = await admin.post('/api/v1/agents', { name: 'Dina', email: 'dina@example.com', password: PASSWORD, department_ids: [987654] });
       expectError(unknownDepartment, 404, 'not_found');
       expect(unknownDepartment.body.error.details).toEqual({ department_ids: [987654] });

@@ -1,3 +1,5 @@
+import i18next from 'i18next';
+import { describeIssue } from './validation.ts';
 /** A failed API call, carrying the `{error: {code, message, details}}` body of DESIGN.md §4. */
 export class ApiError extends Error {
   readonly status: number;
@@ -19,6 +21,12 @@ export class ApiError extends Error {
 export interface FieldIssue {
   field: string;
   message: string;
+  /** The rule broken (a zod issue code), with its bounds, so the app can word it in the agent's language. */
+  rule?: string;
+  origin?: unknown;
+  minimum?: unknown;
+  maximum?: unknown;
+  format?: unknown;
 }
 
 /**
@@ -31,7 +39,7 @@ export function fieldErrors(error: unknown): Record<string, string> {
   for (const issue of error.details as unknown[]) {
     if (!isFieldIssue(issue)) continue;
     const field = issue.field.replace(/^body\.?/, '');
-    out[field] ??= issue.message;
+    out[field] ??= typeof issue.rule === 'string' ? describeIssue({ ...issue, code: issue.rule }) : issue.message;
   }
   return out;
 }
@@ -78,7 +86,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(0, 'network_error', 'The server cannot be reached. Check your connection and try again.');
+    throw new ApiError(0, 'network_error', i18next.t('apiError.network'));
   }
   if (response.status === 204) return undefined as T;
   const body: unknown = await response.json().catch(() => undefined);
@@ -89,10 +97,15 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 function toApiError(response: Response, body: unknown): ApiError {
   const retryAfter = Number(response.headers.get('retry-after'));
   const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
-  const message = typeof error?.message === 'string' ? error.message : `The server answered ${response.status} ${response.statusText}`.trim();
   const code = typeof error?.code === 'string' ? error.code : 'http_' + response.status;
+  const serverMessage = typeof error?.message === 'string' ? error.message : `The server answered ${response.status} ${response.statusText}`.trim();
+  const message = response.status >= 500 ? i18next.t('apiError.server', { status: response.status }) : isWorded(code) ? i18next.t(`apiError.${code}`) : serverMessage;
   return new ApiError(response.status, code, message, error?.details, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
 }
+
+// Failures the app words itself, in the agent's language; any other keeps the server's own message.
+const wordedCodes = ['forbidden', 'locked', 'precondition_failed', 'rate_limited', 'too_large'] as const;
+const isWorded = (code: string): code is (typeof wordedCodes)[number] => (wordedCodes as readonly string[]).includes(code);
 
 export const isUnauthorized = (error: unknown): boolean => error instanceof ApiError && error.status === 401;
 

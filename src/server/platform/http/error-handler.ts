@@ -14,6 +14,18 @@ const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'validation_error',
 };
 
+/** What a client needs to word a field's problem in its own language: the rule broken and its bounds. */
+function ruleParams(params: unknown): Record<string, unknown> {
+  const p = (params ?? {}) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of ['origin', 'minimum', 'maximum', 'format', 'expected'] as const) {
+    const value = p[key];
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = value;
+    else if (typeof value === 'bigint') out[key] = Number(value);
+  }
+  return out;
+}
+
 /** One place turns every failure into `{error: {code, message, details}}`; 5xx bodies stay generic. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -26,8 +38,8 @@ export function installErrorHandler(app: FastifyInstance): void {
         const path = [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)];
         // An unknown field is reported at the field itself, so clients can point at it.
         const unknownKeys = v.keyword === 'unrecognized_keys' ? ((v.params as { keys?: string[] }).keys ?? []) : [];
-        if (unknownKeys.length) return unknownKeys.map((key) => ({ field: [...path, key].join('.'), message: 'unknown field' }));
-        return [{ field: path.join('.'), message: v.message ?? 'is invalid' }];
+        if (unknownKeys.length) return unknownKeys.map((key) => ({ field: [...path, key].join('.'), message: 'unknown field', rule: 'unknown_field' }));
+        return [{ field: path.join('.'), message: v.message ?? 'is invalid', rule: v.keyword, ...ruleParams(v.params) }];
       });
       const summary = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
       return send(reply, 'validation_error', `Invalid request: ${summary}`, issues);
