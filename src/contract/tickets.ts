@@ -9,6 +9,8 @@ export const priorities = ['low', 'medium', 'high', 'urgent'] as const;
 export const channels = ['web', 'email', 'phone', 'in_store', 'review', 'marketplace', 'api', 'chat'] as const;
 export const waitingOn = ['customer', 'third_party', 'internal'] as const;
 export const closeReasons = ['manual', 'auto', 'rejected'] as const;
+/** What a resolution is: `collect` tells the customer their product is ready to collect. */
+export const resolutionKinds = ['collect', 'refund', 'replacement', 'explained', 'other'] as const;
 /** Status filters: the five statuses plus the two derived views of DESIGN.md §4. */
 export const statusFilters = [...statuses, 'overdue', 'auto_closed'] as const;
 export const sortKeys = ['created_at', 'updated_at', 'number', 'priority', 'due'] as const;
@@ -80,6 +82,7 @@ export const transitionBody = z.strictObject({
   waiting_on: z.enum(waitingOn).optional(),
   pending_until: timestamp.optional(),
   resolution: z.string().trim().min(1).max(limits.reasonMax).optional(),
+  resolution_kind: z.enum(resolutionKinds).optional().describe('With to=resolved: what the resolution is; defaults to other'),
   close_reason: z.enum(['manual', 'rejected']).optional(),
 });
 export type TransitionBody = z.infer<typeof transitionBody>;
@@ -165,6 +168,7 @@ export const ticket = z
     pending_until: timestamp.nullable(),
     resolved_by: z.string().nullable().describe('agent id, or "customer"'),
     resolution: z.string().nullable(),
+    resolution_kind: z.enum(resolutionKinds).nullable(),
     close_reason: z.enum(closeReasons).nullable(),
     first_response_due_at: timestamp.nullable(),
     next_response_due_at: timestamp.nullable(),

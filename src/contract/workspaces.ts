@@ -21,6 +21,7 @@ export const setupBody = createWorkspaceBody.extend({
 });
 
 export const languages = ['en', 'id'] as const;
+export type Language = (typeof languages)[number];
 
 export const settings = z
   .object({

@@ -176,7 +176,7 @@ describe.skipIf(!hasChromium)(`the care dashboard in Chromium (needs ${chromiumP
 
       const result = page.getByRole('alert').filter({ hasText: '1 changed, 1 failed' });
       await result.waitFor();
-      expect(await result.textContent()).toContain(`${t.ebayLate.number}: The ticket changed since you read it`);
+      expect(await result.textContent()).toContain(`${t.ebayLate.number}: Someone else changed this ticket since you opened it`);
       expect(await result.textContent()).not.toContain(`${t.jug.number}:`);
       const [jug, late] = await Promise.all([t.jug, t.ebayLate].map(async (m) => (await admin.get(`/api/v1/tickets/${m.number}`)).body));
       expect([jug.status, jug.pending_reason, jug.waiting_on]).toEqual(['pending', 'Waiting for photos', 'customer']);

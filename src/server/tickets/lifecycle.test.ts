@@ -102,6 +102,7 @@ const freshRow = (): Row => ({
   pending_until: null,
   resolved_by: null,
   resolution: null,
+  resolution_kind: null,
   resolved_at: null,
   close_reason: null,
   closed_at: null,
@@ -177,7 +178,7 @@ describe('agents', () => {
   it('an agent reopening a closed ticket is accepted as reopened and clears the close and resolution', () => {
     const ok = expectAccepted(planTransition(stateOf('closed'), { to: 'open' }, moverOf('agent'), NOW));
     expect(ok.event).toBe('reopened');
-    expect(ok.changes).toMatchObject({ status: 'open', close_reason: null, closed_at: null, resolved_by: null, resolved_at: null, resolution: null });
+    expect(ok.changes).toMatchObject({ status: 'open', close_reason: null, closed_at: null, resolved_by: null, resolved_at: null, resolution: null, resolution_kind: null });
   });
 
   it('an agent rejecting a new ticket closes it as rejected', () => {
@@ -192,9 +193,10 @@ describe('agents', () => {
   });
 
   it('an agent resolving records the agent id as resolved_by and now as resolved_at', () => {
-    const ok = expectAccepted(planTransition(stateOf('open'), { to: 'resolved', resolution: 'Replaced' }, moverOf('agent', 42), NOW));
+    const ok = expectAccepted(planTransition(stateOf('open'), { to: 'resolved', resolution: 'Replaced', resolution_kind: 'replacement' }, moverOf('agent', 42), NOW));
     expect(ok.event).toBe('resolved');
-    expect(ok.changes).toMatchObject({ status: 'resolved', resolved_by: '42', resolved_at: NOW, resolution: 'Replaced' });
+    expect(ok.changes).toMatchObject({ status: 'resolved', resolved_by: '42', resolved_at: NOW, resolution: 'Replaced', resolution_kind: 'replacement' });
+    expect(expectAccepted(planTransition(stateOf('open'), { to: 'resolved' }, moverOf('agent', 42), NOW)).changes.resolution_kind).toBe('other');
   });
 
   it('an agent closing a resolved ticket without a close_reason closes it as manual', () => {

@@ -16,6 +16,7 @@ export interface TransitionRequest {
   waiting_on?: 'customer' | 'third_party' | 'internal';
   pending_until?: Date;
   resolution?: string;
+  resolution_kind?: 'collect' | 'refund' | 'replacement' | 'explained' | 'other';
   close_reason?: 'manual' | 'auto' | 'rejected';
 }
 
@@ -33,6 +34,7 @@ export interface TransitionChanges {
   pending_until: Date | null;
   resolved_by: string | null;
   resolution: string | null;
+  resolution_kind: 'collect' | 'refund' | 'replacement' | 'explained' | 'other' | null;
   resolved_at: Date | null;
   close_reason: 'manual' | 'auto' | 'rejected' | null;
   closed_at: Date | null;
@@ -74,7 +76,7 @@ function describeAllowed(state: LifecycleState, mover: MoverKind): string {
 }
 
 const leavePending = { pending_reason: null, waiting_on: null, pending_until: null } as const;
-const unresolve = { resolved_by: null, resolution: null, resolved_at: null } as const;
+const unresolve = { resolved_by: null, resolution: null, resolution_kind: null, resolved_at: null } as const;
 const unclose = { close_reason: null, closed_at: null } as const;
 
 /** Decides whether a move is allowed and what it writes. Pure: no clock but `now`, no I/O. */
@@ -111,7 +113,7 @@ export function planTransition(state: LifecycleState, request: TransitionRequest
       return {
         ok: true,
         event: 'resolved',
-        changes: { status: 'resolved', ...leavePending, resolved_by: resolvedBy, resolution: request.resolution ?? null, resolved_at: now },
+        changes: { status: 'resolved', ...leavePending, resolved_by: resolvedBy, resolution: request.resolution ?? null, resolution_kind: request.resolution_kind ?? 'other', resolved_at: now },
       };
     }
     case 'closed': {

@@ -45,6 +45,7 @@ export function toTicket(t: TicketRow, names: NameBook, now: Date): Ticket {
     pending_until: isoOrNull(t.pending_until),
     resolved_by: t.resolved_by,
     resolution: t.resolution,
+    resolution_kind: t.resolution_kind,
     close_reason: t.close_reason,
     first_response_due_at: isoOrNull(t.first_response_due_at),
     next_response_due_at: isoOrNull(t.next_response_due_at),

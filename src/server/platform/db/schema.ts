@@ -28,6 +28,7 @@ export interface AgentsTable {
   role: 'admin' | 'agent';
   password_hash: string;
   is_active: Generated<boolean>;
+  email_notifications: Generated<boolean>;
   last_sign_in_at: NullableTimestamp;
   language: ColumnType<'en' | 'id' | null, 'en' | 'id' | null | undefined, 'en' | 'id' | null>;
   created_at: Timestamp;
@@ -104,6 +105,8 @@ export interface CustomerUsersTable {
 
 export type TicketStatus = 'new' | 'open' | 'pending' | 'resolved' | 'closed';
 
+export type ResolutionKind = 'collect' | 'refund' | 'replacement' | 'explained' | 'other';
+
 export interface TicketsTable {
   org_id: number;
   id: Id;
@@ -134,6 +137,7 @@ export interface TicketsTable {
   pending_until: NullableTimestamp;
   resolved_by: string | null;
   resolution: string | null;
+  resolution_kind: ResolutionKind | null;
   close_reason: 'manual' | 'auto' | 'rejected' | null;
   first_response_due_at: NullableTimestamp;
   next_response_due_at: NullableTimestamp;
@@ -216,6 +220,60 @@ export interface NotificationsTable {
   read_at: NullableTimestamp;
 }
 
+export interface PortalLinksTable {
+  org_id: number;
+  id: Id;
+  customer_user_id: number;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
+export interface PortalSessionsTable {
+  org_id: number;
+  id: Id;
+  customer_user_id: number;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'kept';
+
+export interface OutboxTable {
+  org_id: number;
+  id: Id;
+  template: string;
+  language: string;
+  ticket_id: number | null;
+  to_address: string;
+  to_name: string | null;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  message_id: string;
+  in_reply_to: string | null;
+  references: ColumnType<string[], string[] | undefined, string[]>;
+  status: ColumnType<OutboxStatus, OutboxStatus | undefined, OutboxStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp;
+  lease_until: NullableTimestamp;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: NullableTimestamp;
+}
+
+export interface MailTemplatesTable {
+  org_id: number;
+  template: string;
+  language: string;
+  subject: string;
+  body: string;
+  updated_at: Timestamp;
+}
+
 export interface IdempotencyKeysTable {
   org_id: number;
   key: string;
@@ -247,6 +305,10 @@ export interface DB {
   attachments: AttachmentsTable;
   ticket_events: TicketEventsTable;
   notifications: NotificationsTable;
+  portal_links: PortalLinksTable;
+  portal_sessions: PortalSessionsTable;
+  outbox: OutboxTable;
+  mail_templates: MailTemplatesTable;
   idempotency_keys: IdempotencyKeysTable;
   rate_limits: RateLimitsTable;
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { moves } from '../../../../contract/lifecycle.ts';
 import type { Status, Ticket, TransitionBody } from '../../../../contract/tickets.ts';
-import { waitingOn } from '../../../../contract/tickets.ts';
+import { resolutionKinds, waitingOn } from '../../../../contract/tickets.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
@@ -78,8 +78,8 @@ export function TicketActions({ ticket }: { ticket: Ticket }) {
   );
 }
 
-// The resolution starts with the preset's words; "collect" tells the customer their product is ready.
-const resolutionPresets = ['collect', 'refund', 'replacement', 'explained', 'other'] as const;
+// The resolution starts with the preset's words and names its kind: "collect" tells the customer their product is ready.
+const resolutionPresets = resolutionKinds;
 
 function MoveDialog({ move, ticket, error, isBusy, onCancel, onSubmit }: {
   move: Move; ticket: Ticket; error: Error | null; isBusy: boolean; onCancel: () => void; onSubmit: (body: TransitionBody) => void;
@@ -105,7 +105,7 @@ function MoveDialog({ move, ticket, error, isBusy, onCancel, onSubmit }: {
     } else if (move.ask === 'resolve') {
       const text = preset === 'other' ? notes.trim() : [t(`actions.preset.${preset}`), notes.trim()].filter(Boolean).join(': ');
       if (!text) return setErrors({ resolution: t('actions.resolutionRequired') });
-      onSubmit({ to: 'resolved', resolution: text });
+      onSubmit({ to: 'resolved', resolution: text, resolution_kind: preset });
     } else {
       const rejecting = ticket.status === 'new';
       onSubmit({ to: 'closed', ...(rejecting ? { close_reason: 'rejected' } : {}), ...(notes.trim() ? { resolution: notes.trim() } : {}) });
