@@ -8,6 +8,7 @@ import { openDatabase, type Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import type { App, Deps } from './platform/deps.ts';
 import { LIVE_CHANNEL, LiveBus } from './live/live-bus.ts';
+import { startOutboxWorker, type OutboxWorker } from './mail/outbox-worker.ts';
 import { sweepStaleUploads } from './tickets/attachment-files.ts';
 import { bootstrapAdmin } from './workspaces/bootstrap.ts';
 
@@ -15,6 +16,8 @@ export interface RunningServer {
   app: App;
   deps: Deps;
   url: string;
+  /** Delivers the outbox; `wake()` makes it look for due mails at once. */
+  outbox: OutboxWorker;
   close(): Promise<void>;
 }
 
@@ -55,15 +58,22 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await app.listen({ port: config.PORT, host: config.HOST });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
+    // Started once the server listens, so a mail's link works when it arrives.
+    const outbox = await startOutboxWorker(deps, { log: app.log.child({ component: 'outbox' }) }).catch(async (error: unknown) => {
+      await app.close();
+      throw error;
+    });
     const maintenance = startMaintenance(deps, app);
     const db = database;
     return {
       app,
       deps,
       url: `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`,
+      outbox,
       async close() {
         clearInterval(maintenance);
-        await app.close();
+        // The worker writes its last outcomes before the database closes; sends it cannot wait for are left to their lease.
+        await Promise.all([outbox.stop(), app.close()]);
         await unlisten?.();
         if (!options.database) await db.close();
         lock?.release();

@@ -1,21 +1,11 @@
+import { mailTemplateNames } from '../../contract/mail.ts';
 import type { Language } from '../../contract/workspaces.ts';
 
 /**
  * The mails Caredesk sends (DESIGN.md §2 "Notifications"), each with built-in wording in every
- * language, which admins may override per workspace.
+ * language, which admins may override per workspace. The contract holds the one list.
  */
-export const mailTemplates = [
-  'sign_in_link',
-  'ticket_created',
-  'ticket_opened',
-  'ticket_held',
-  'agent_replied',
-  'ticket_resolved',
-  'ticket_closed',
-  'ticket_reopened',
-  'agent_notification',
-  'department_new_ticket',
-] as const;
+export const mailTemplates = mailTemplateNames;
 export type MailTemplate = (typeof mailTemplates)[number];
 
 /**

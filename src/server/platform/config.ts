@@ -12,6 +12,13 @@ const configSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   PUBLIC_URL: z.string().url().optional(),
+  // Outgoing mail: smtp://user:pass@host:587 or smtps://…:465; unset, mails stay in the dev outbox.
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z
+    .string()
+    .max(320)
+    .regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/, 'must be an address, or Name <address>')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CAREDESK_ADMIN_EMAIL: z.string().email().optional(),
   CAREDESK_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
@@ -19,6 +26,12 @@ const configSchema = z.object({
   CAREDESK_SIGNUP: z.enum(['open', 'closed']).default('closed'),
   CAREDESK_DEMO: bool.default(false),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  PORTAL_LINK_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  PORTAL_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  CAPTCHA_VERIFY_URL: z.string().url().optional(),
+  CAPTCHA_SECRET: z.string().min(1).optional(),
+  CAPTCHA_SITE_KEY: z.string().min(1).optional(),
+  CAPTCHA_PROVIDER: z.string().min(1).default('turnstile'),
   TRUST_PROXY: bool.default(false),
   PGLITE_FSYNC: bool.default(true),
   PGLITE_VACUUM_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(60),

@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import type { Config } from '../platform/config.ts';
+
+export interface Mailbox {
+  name: string | null;
+  address: string;
+}
+
+/** `Name <address>` or a bare address (MAIL_FROM, already checked by the config's pattern). */
+export function parseMailbox(value: string): Mailbox | null {
+  const angled = /^\s*"?([^<>"]*?)"?\s*<([^\s<>@]+@[^\s<>@]+)>\s*$/.exec(value);
+  if (angled) return { name: angled[1].trim() || null, address: angled[2] };
+  const bare = /^\s*([^\s<>@]+@[^\s<>@]+)\s*$/.exec(value);
+  return bare ? { name: null, address: bare[1] } : null;
+}
+
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+const isHostName = (host: string) => HOST_NAME.test(host) && !/^[\d.]+$/.test(host);
+
+export interface SenderWorkspace {
+  name: string;
+  sender_name: string | null;
+  sender_email: string | null;
+  public_url: string | null;
+}
+
+/**
+ * The domain that names this workspace's mails (right of the @ in Message-IDs): its sender
+ * address's, else MAIL_FROM's, else its public URL's host; a test machine's `localhost` or an IP
+ * would make ids that look forged to spam filters, so those fall back to `caredesk.localhost`.
+ */
+export function mailDomain(config: Pick<Config, 'MAIL_FROM' | 'PUBLIC_URL'>, workspace: SenderWorkspace): string {
+  const address = workspace.sender_email ?? (config.MAIL_FROM ? parseMailbox(config.MAIL_FROM)?.address : undefined);
+  const fromAddress = address?.split('@').pop()?.toLowerCase();
+  if (fromAddress && isHostName(fromAddress)) return fromAddress;
+  const url = workspace.public_url ?? config.PUBLIC_URL;
+  if (url) {
+    try {
+      const host = new URL(url).hostname.toLowerCase();
+      if (isHostName(host)) return host;
+    } catch {
+      // not a URL: fall through
+    }
+  }
+  return 'caredesk.localhost';
+}
+
+/**
+ * Who a workspace's mail is from: its own sender if set, else MAIL_FROM, else no-reply at its
+ * mail domain. The display name is the workspace's sender name, else MAIL_FROM's, else the
+ * workspace's name (customers know the shop, not Caredesk).
+ */
+export function senderOf(config: Pick<Config, 'MAIL_FROM' | 'PUBLIC_URL'>, workspace: SenderWorkspace): Mailbox {
+  const fallback = config.MAIL_FROM ? parseMailbox(config.MAIL_FROM) : null;
+  const address = workspace.sender_email ?? fallback?.address ?? `no-reply@${mailDomain(config, workspace)}`;
+  const name = workspace.sender_name ?? (workspace.sender_email ? null : fallback?.name) ?? workspace.name;
+  return { name: name.replace(/[\r\n]+/g, ' ').trim() || null, address };
+}
+
+/** A new mail's Message-ID, fixed when it is queued; a mail about a ticket carries the ticket's id. */
+export const newMessageId = (domain: string, ticketId: number | null): string =>
+  `<${randomBytes(12).toString('hex')}${ticketId === null ? '' : `.t${ticketId}`}@${domain}>`;
+
+/**
+ * The id every mail of a ticket refers to (References, In-Reply-To): never sent itself, it is
+ * the thread's root, so a customer's mail client files all mails of one ticket together.
+ */
+export const threadRootId = (domain: string, orgId: number, ticketId: number): string => `<ticket.${orgId}.${ticketId}@${domain}>`;

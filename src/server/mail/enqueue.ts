@@ -1,0 +1,42 @@
+import type { Config } from '../platform/config.ts';
+import type { Db } from '../workspaces/workspaces.repository.ts';
+import { mailDomain, newMessageId, threadRootId } from './addresses.ts';
+import type { MailRequest } from './mail-request.ts';
+import { findMailSetting, insertOutboxMail } from './outbox.repository.ts';
+import { renderMail } from './render.ts';
+import { builtInTemplate, layoutWords } from './templates/built-in.ts';
+
+/**
+ * Queues a mail in the caller's transaction: rendered now (the admin's wording if there is one,
+ * else the built-in), sent by the outbox worker after the transaction commits, never if it rolls
+ * back. Its Message-ID is fixed here, so a mail sent twice after a crash is the same mail; a
+ * ticket's mails all refer to the ticket's thread root and show as one conversation.
+ */
+export async function enqueueMail(db: Db, deps: { config: Config }, mail: MailRequest, now: Date): Promise<void> {
+  const setting = await findMailSetting(db, mail.orgId, mail.template, mail.language);
+  if (!setting) throw new Error(`enqueueMail: workspace ${mail.orgId} does not exist`);
+  const wording =
+    setting.custom_subject !== null && setting.custom_body !== null
+      ? { subject: setting.custom_subject, body: setting.custom_body }
+      : builtInTemplate(mail.template, mail.language);
+  const rendered = renderMail(wording, mail.values, layoutWords(mail.template, mail.language));
+  const domain = mailDomain(deps.config, setting);
+  const root = mail.ticketId === null ? null : threadRootId(domain, mail.orgId, mail.ticketId);
+  await insertOutboxMail(db, {
+    org_id: mail.orgId,
+    template: mail.template,
+    language: mail.language,
+    ticket_id: mail.ticketId,
+    to_address: mail.to.address,
+    to_name: mail.to.name,
+    subject: rendered.subject,
+    text_body: rendered.text,
+    html_body: rendered.html,
+    message_id: newMessageId(domain, mail.ticketId),
+    in_reply_to: root,
+    references: root ? [root] : [],
+    status: 'queued',
+    next_attempt_at: now,
+    created_at: now,
+  });
+}
