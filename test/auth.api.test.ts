@@ -103,7 +103,7 @@ describe('agent sign-in, sessions and API keys (sign-up closed, the default)', (
     const me = await agent.client.get('/api/v1/auth/me');
     expect(me.status).toBe(200);
     expect(me.body).toEqual({
-      agent: { id: agent.id, name: 'Sari Agent', email: agent.email, role: 'agent', language: null },
+      agent: { id: agent.id, name: 'Sari Agent', email: agent.email, role: 'agent', language: null, email_notifications: false },
       workspace: { id: ws.orgId, slug: ws.slug, name: `Shop ${ws.slug}`, default_language: 'en' },
       department_ids: [department.body.id],
     });

@@ -281,7 +281,8 @@ describe.skipIf(onPostgres)('embedded PGlite: the server process on its data dir
       const creates: { from: number; to: number; number: string }[] = [];
       for (let i = 0; i < 6; i++) {
         const from = now();
-        const res = await client.post('/api/v1/tickets', ticketBody(`traced ${i}`));
+        // No customer: no mail is queued, so the outbox worker writes nothing while reads are measured.
+        const res = await client.post('/api/v1/tickets', { ...ticketBody(`traced ${i}`), customer: undefined });
         const to = now();
         expect(res.status).toBe(201);
         creates.push({ from, to, number: res.body.number });

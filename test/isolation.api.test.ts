@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, type ApiResponse } from './helpers/client.ts';
 import { openEventStream } from './helpers/events.ts';
+import { mailsTo, signInLinkMailedTo, signInToPortal } from './helpers/portal.ts';
 import { PASSWORD, createAgent, createWorkspace } from './helpers/factories.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import { registeredRoutes } from './helpers/routes.ts';
+import { enqueueMail } from '../src/server/mail/enqueue.ts';
 
 /*
  * Release-blocking: no request made with workspace B's credentials may read or change a row of
@@ -28,6 +30,11 @@ const workspaceLess = [
   'GET /healthz',
   'GET /readyz',
   'GET /metrics',
+  // The portal's open doors; "keeps the portal's open doors to their own workspace" covers the first three, the portal's own tests the request form.
+  'GET /api/v1/portal/{workspace}/config',
+  'POST /api/v1/portal/{workspace}/sign-in',
+  'GET /portal/{workspace}/auth',
+  'POST /api/v1/portal/{workspace}/requests',
 ];
 
 type Role = 'admin' | 'agent' | 'key';
@@ -58,6 +65,8 @@ interface Seeded {
   inlineCustomerEmail: string;
   orderNumber: string;
   transactionRef: string;
+  /** The workspace's customer user, signed in to its portal. */
+  portal: ApiClient;
   tickets: Array<{ id: number; number: string; subject: string }>;
   attachmentId: number;
 }
@@ -146,6 +155,7 @@ async function seedWorkspace(server: TestServer, via: 'setup' | 'signup', mark: 
     transactionRef,
     tickets: [first, second].map((t) => ({ id: t.id, number: t.number, subject: t.subject })),
     attachmentId,
+    portal: await signInToPortal(server, ws.slug, customerEmail),
   };
 }
 
@@ -286,6 +296,36 @@ describe('workspace isolation: workspace B can neither read nor change workspace
     aFingerprint = await fingerprint(A.admin, [aLiveTicket.id]);
   }, 120_000);
 
+  // Mails of both workspaces in the outbox (queued as the notifications queue them), and A's own wording of one.
+  beforeAll(async () => {
+    for (const ws of [A, B]) {
+      const Mark = ws.mark[0].toUpperCase() + ws.mark.slice(1);
+      const [ticket] = ws.tickets;
+      await server.deps.db.transaction().execute((trx) =>
+        enqueueMail(trx, server.deps, {
+          orgId: ws.orgId,
+          template: 'agent_replied',
+          language: 'en',
+          to: { address: ws.customerEmail, name: `${Mark} Customer` },
+          ticketId: ticket.id,
+          values: { workspace: { name: `${Mark} shop` }, recipient: { name: `${Mark} Customer` }, ticket: { number: ticket.number, subject: ticket.subject }, link: 'https://care.example/t', reply: { body: `${Mark} reply by mail`, author: `${Mark} Agent` } },
+        }, new Date()),
+      );
+    }
+    created(await A.admin.request('PUT', '/api/v1/mail-templates/ticket_created/en', aTemplate), 200);
+    // The worker (no SMTP_URL here) keeps every mail; wait until none is on its way.
+    for (let waited = 0; ; waited += 20) {
+      const rows = await server.deps.db.selectFrom('outbox').select(['org_id', 'id', 'status']).where('org_id', 'in', [A.orgId, B.orgId]).execute();
+      if (rows.every((r) => r.status === 'kept')) {
+        aMailIds = rows.filter((r) => r.org_id === A.orgId).map((r) => r.id);
+        bMailIds = rows.filter((r) => r.org_id === B.orgId).map((r) => r.id);
+        break;
+      }
+      if (waited > 20_000) throw new Error('the outbox worker did not keep the mails');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }, 60_000);
+
   afterAll(async () => {
     await server?.close();
   });
@@ -322,6 +362,154 @@ describe('workspace isolation: workspace B can neither read nor change workspace
     [`q=${A.orderNumber}`, [A.orderNumber]],
     [`department=${A.departmentId}&status=new,open,pending,resolved,closed,auto_closed`, []],
   ];
+
+  /**
+   * The portal's session routes. B's staff credentials are no portal session anywhere (401); B's
+   * customer, signed in to B's portal, gets 401 at A's portal and 404 for A's ticket numbers at
+   * B's; their own ticket under the shared number is theirs and carries nothing of A.
+   */
+  function portalProbes(): Record<string, Probe> {
+    type Route = { method: string; path: (slug: string, number: string) => string; body?: unknown; ownOk?: number };
+    const routes: Record<string, Route> = {
+      'GET /api/v1/portal/{workspace}/me': { method: 'GET', path: (s) => `/api/v1/portal/${s}/me` },
+      'PATCH /api/v1/portal/{workspace}/me': { method: 'PATCH', path: (s) => `/api/v1/portal/${s}/me`, body: { language: 'en' } },
+      'GET /api/v1/portal/{workspace}/tickets': { method: 'GET', path: (s) => `/api/v1/portal/${s}/tickets` },
+      'GET /api/v1/portal/{workspace}/tickets/{number}': { method: 'GET', path: (s, n) => `/api/v1/portal/${s}/tickets/${n}`, ownOk: 200 },
+      'GET /api/v1/portal/{workspace}/tickets/{number}/notes': { method: 'GET', path: (s, n) => `/api/v1/portal/${s}/tickets/${n}/notes`, ownOk: 200 },
+      'POST /api/v1/portal/{workspace}/tickets/{number}/notes': { method: 'POST', path: (s, n) => `/api/v1/portal/${s}/tickets/${n}/notes`, body: { body: 'Quokkafish portal note' } },
+      'GET /api/v1/portal/{workspace}/tickets/{number}/attachments/{id}': { method: 'GET', path: (s, n) => `/api/v1/portal/${s}/tickets/${n}/attachments/${A.attachmentId}` },
+      'GET /api/v1/portal/{workspace}/tickets/{number}/history': { method: 'GET', path: (s, n) => `/api/v1/portal/${s}/tickets/${n}/history`, ownOk: 200 },
+      'POST /api/v1/portal/{workspace}/tickets/{number}/resolve': { method: 'POST', path: (s, n) => `/api/v1/portal/${s}/tickets/${n}/resolve`, body: {} },
+      'POST /api/v1/portal/{workspace}/tickets/{number}/reopen': { method: 'POST', path: (s, n) => `/api/v1/portal/${s}/tickets/${n}/reopen` },
+      'GET /api/v1/portal/{workspace}/events': { method: 'GET', path: (s) => `/api/v1/portal/${s}/events` },
+      'POST /api/v1/portal/{workspace}/sign-out': { method: 'POST', path: (s) => `/api/v1/portal/${s}/sign-out` },
+    };
+    const unauthorized = (res: ApiResponse, what: string) => {
+      expect(res.status, `${what}: ${JSON.stringify(res.body)}`).toBe(401);
+      expectNoLeak(res);
+    };
+    return Object.fromEntries(
+      Object.entries(routes).map(([operation, r]) => [
+        operation,
+        {
+          says: "is no door to A: B's staff have no portal session (401), B's customer gets 401 at A's portal and 404 for A's tickets",
+          anonymous: { path: () => r.path(A.slug, sharedNumber), body: r.body === undefined ? undefined : () => r.body },
+          async run(_role: Role, c: ApiClient) {
+            if (operation.endsWith('/events')) {
+              unauthorized(await c.get(r.path(A.slug, sharedNumber)), 'staff');
+              unauthorized(await B.portal.get(r.path(A.slug, sharedNumber)), "B's customer at A");
+              return;
+            }
+            unauthorized(await c.request(r.method, r.path(A.slug, sharedNumber), r.body), "B's staff at A's portal");
+            unauthorized(await c.request(r.method, r.path(B.slug, sharedNumber), r.body), "B's staff at B's portal");
+            // Signing out B's customer would end the session the other probes use: the 401 checks suffice.
+            if (operation.endsWith('/sign-out')) return;
+            unauthorized(await B.portal.request(r.method, r.path(A.slug, sharedNumber), r.body), "B's customer at A's portal");
+            if (!operation.includes('{number}')) return;
+            const aTicket = await B.portal.request(r.method, r.path(B.slug, aOnlyNumber), r.body);
+            expect(aTicket.status, JSON.stringify(aTicket.body)).toBe(404);
+            expectNoLeak(aTicket);
+            if (r.ownOk) {
+              const own = await B.portal.request(r.method, r.path(B.slug, sharedNumber), r.body);
+              expect(own.status, JSON.stringify(own.body)).toBe(r.ownOk);
+              expectNoLeak(own);
+            }
+          },
+        } satisfies Probe,
+      ]),
+    );
+  }
+
+  /** Mails queued in A and B (kept: this server has no SMTP_URL), and A's own wording of one mail. */
+  let aMailIds: number[] = [];
+  let bMailIds: number[] = [];
+  const aTemplate = { subject: 'Zebracorn received #{{ticket.number}}', body: 'Zebracorn says thanks.\n\n{{link}}' };
+  const aTemplateNow = async () =>
+    (await A.admin.get('/api/v1/mail-templates')).body.items.find((t: { template: string; language: string }) => t.template === 'ticket_created' && t.language === 'en');
+
+  /**
+   * The outbox and the mail templates (admin only): B's admin sees and changes B's only; A's
+   * mails are 404 to B, A's wording stays A's; agents and API keys get 403.
+   */
+  function mailProbes(): Record<string, Probe> {
+    const templatePath = '/api/v1/mail-templates/ticket_created/en';
+    return {
+      'GET /api/v1/outbox': {
+        says: "lists B's own mails to B's admin, never one of A's (403 for agents and keys)",
+        anonymous: { path: () => '/api/v1/outbox' },
+        async run(role, c) {
+          for (const query of ['?limit=200', '?status=kept&limit=200']) {
+            const res = await c.get(`/api/v1/outbox${query}`);
+            if (role !== 'admin') {
+              expectRefused(res, role, 'admin');
+              continue;
+            }
+            expectOnlyB(res, aMailIds);
+            expect(res.body.items.map((m: { id: number }) => m.id)).toEqual(expect.arrayContaining(bMailIds));
+          }
+        },
+      },
+      'GET /api/v1/outbox/{id}': {
+        says: "answers 404 for A's mails (403 for agents and keys); B's own mail reads",
+        anonymous: { path: () => '/api/v1/outbox/1' },
+        async run(role, c) {
+          for (const id of aMailIds) expectRefused(await c.get(`/api/v1/outbox/${id}`), role, 'admin');
+          if (role !== 'admin') return;
+          const own = await c.get(`/api/v1/outbox/${bMailIds[0]}`);
+          expect(own.status, JSON.stringify(own.body)).toBe(200);
+          expectNoLeak(own);
+        },
+      },
+      'POST /api/v1/outbox/{id}/retry': {
+        says: "cannot send A's mail again (404; 403 for agents and keys); it stays as it was",
+        anonymous: { path: () => '/api/v1/outbox/1/retry' },
+        async run(role, c) {
+          const before = (await A.admin.get(`/api/v1/outbox/${aMailIds[0]}`)).body;
+          expect(before.status).toBe('kept');
+          for (const id of aMailIds) expectRefused(await c.post(`/api/v1/outbox/${id}/retry`), role, 'admin');
+          expect((await A.admin.get(`/api/v1/outbox/${aMailIds[0]}`)).body).toEqual(before);
+        },
+      },
+      'GET /api/v1/mail-templates': {
+        says: "shows B's wording, never A's (403 for agents and keys)",
+        anonymous: { path: () => '/api/v1/mail-templates' },
+        async run(role, c) {
+          const res = await c.get('/api/v1/mail-templates');
+          if (role !== 'admin') return expectRefused(res, role, 'admin');
+          expect(res.status, JSON.stringify(res.body)).toBe(200);
+          expect(res.body.items.length).toBeGreaterThan(0);
+          expectNoLeak(res);
+        },
+      },
+      'PUT /api/v1/mail-templates/{template}/{language}': {
+        says: "changes B's own wording only; A's stays A's (403 for agents and keys)",
+        anonymous: { path: () => templatePath, body: () => ({ subject: 'Anon', body: 'Anon' }) },
+        async run(role, c) {
+          const before = await aTemplateNow();
+          expect(before).toMatchObject({ customised: true, subject: aTemplate.subject });
+          const res = await c.request('PUT', templatePath, { subject: 'Quokkafish got #{{ticket.number}}', body: 'Quokkafish thanks.' });
+          if (role !== 'admin') expectRefused(res, role, 'admin');
+          else {
+            expect(res.status, JSON.stringify(res.body)).toBe(200);
+            expect(res.body.subject).toBe('Quokkafish got #{{ticket.number}}');
+            expectNoLeak(res);
+          }
+          expect(await aTemplateNow()).toEqual(before);
+        },
+      },
+      'DELETE /api/v1/mail-templates/{template}/{language}': {
+        says: "resets B's own wording only; A's stays customised (403 for agents and keys)",
+        anonymous: { path: () => templatePath },
+        async run(role, c) {
+          const before = await aTemplateNow();
+          const res = await c.delete(templatePath);
+          if (role !== 'admin') expectRefused(res, role, 'admin');
+          else expect(res.status).toBe(204);
+          expect(await aTemplateNow()).toEqual(before);
+        },
+      },
+    };
+  }
 
   const probes: Record<string, Probe> = {
     'GET /api/v1/auth/me': {
@@ -836,6 +1024,8 @@ describe('workspace isolation: workspace B can neither read nor change workspace
         expect((await A.agent.get('/api/v1/notifications')).body.unread_count).toBe(before);
       },
     },
+    ...portalProbes(),
+    ...mailProbes(),
     'GET /api/v1/tickets/{number}/history': {
       says: "answers 404 for A's ticket; the shared number gives B's history only",
       anonymous: { path: () => `/api/v1/tickets/${sharedNumber}/history` },
@@ -877,6 +1067,26 @@ describe('workspace isolation: workspace B can neither read nor change workspace
         await probe.run(role, callers()[role]);
       });
     }
+  });
+
+  it("keeps the portal's open doors to their own workspace: config, sign-in links and the link itself", async () => {
+    const config = created(await server.anonymous().get(`/api/v1/portal/${B.slug}/config`), 200);
+    expect(config.workspace).toEqual({ slug: B.slug, name: `Shop ${B.slug}` });
+    expectNoLeak({ status: 200, body: config, headers: new Headers() });
+    // B's customer asks A's portal for a link: A has no such customer user, so nothing is sent.
+    const before = await server.deps.db.selectFrom('outbox').select('id').where('to_address', '=', B.customerEmail).execute();
+    expect(created(await server.anonymous().post(`/api/v1/portal/${A.slug}/sign-in`, { email: B.customerEmail }), 202).message).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 200));
+    const after = await server.deps.db.selectFrom('outbox').select('id').where('to_address', '=', B.customerEmail).execute();
+    expect(after.length).toBe(before.length);
+    // A link of B's, opened at A's portal, opens nothing; B's own portal still takes it.
+    const links = (await mailsTo(server, B.customerEmail, 'sign_in_link')).length;
+    created(await server.anonymous().post(`/api/v1/portal/${B.slug}/sign-in`, { email: B.customerEmail }), 202);
+    const link = new URL(await signInLinkMailedTo(server, B.customerEmail, links + 1));
+    const atA = await server.anonymous().get(`/portal/${A.slug}/auth${link.search}`);
+    expect(atA.headers.get('location')).toBe(`/portal/${A.slug}/link-expired`);
+    expect(atA.headers.getSetCookie()).toEqual([]);
+    expect((await server.anonymous().get(`/portal/${B.slug}/auth${link.search}`)).headers.get('location')).toBe(`/portal/${B.slug}`);
   });
 
   it('answers 401 without credentials on every workspace route', async () => {

@@ -3,7 +3,9 @@ import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, type ApiResponse } from './helpers/client.ts';
 import { PASSWORD, createAgent, createApiKey, createTicket, createWorkspace } from './helpers/factories.ts';
+import { signInToPortal } from './helpers/portal.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
+import { enqueueMail } from '../src/server/mail/enqueue.ts';
 import { registeredRoutes } from './helpers/routes.ts';
 
 // ajv comes with fastify; it validates real answers against the published JSON Schemas (2020-12, as OpenAPI 3.1 uses).
@@ -59,6 +61,28 @@ const expectedOperations = [
   'GET /api/v1/notifications',
   'POST /api/v1/notifications/{id}/read',
   'POST /api/v1/notifications/read-all',
+  'GET /api/v1/outbox',
+  'GET /api/v1/outbox/{id}',
+  'POST /api/v1/outbox/{id}/retry',
+  'GET /api/v1/mail-templates',
+  'PUT /api/v1/mail-templates/{template}/{language}',
+  'DELETE /api/v1/mail-templates/{template}/{language}',
+  'GET /api/v1/portal/{workspace}/config',
+  'POST /api/v1/portal/{workspace}/sign-in',
+  'GET /portal/{workspace}/auth',
+  'GET /api/v1/portal/{workspace}/me',
+  'PATCH /api/v1/portal/{workspace}/me',
+  'POST /api/v1/portal/{workspace}/sign-out',
+  'GET /api/v1/portal/{workspace}/tickets',
+  'GET /api/v1/portal/{workspace}/tickets/{number}',
+  'GET /api/v1/portal/{workspace}/tickets/{number}/notes',
+  'POST /api/v1/portal/{workspace}/tickets/{number}/notes',
+  'GET /api/v1/portal/{workspace}/tickets/{number}/attachments/{id}',
+  'GET /api/v1/portal/{workspace}/tickets/{number}/history',
+  'POST /api/v1/portal/{workspace}/tickets/{number}/resolve',
+  'POST /api/v1/portal/{workspace}/tickets/{number}/reopen',
+  'POST /api/v1/portal/{workspace}/requests',
+  'GET /api/v1/portal/{workspace}/events',
   'GET /healthz',
   'GET /readyz',
   'GET /metrics',
@@ -66,15 +90,38 @@ const expectedOperations = [
 ];
 
 /** Actions whose request is the URL alone. */
-const bodyless = ['POST /api/v1/auth/logout', 'POST /api/v1/tickets/{number}/lock', 'POST /api/v1/tickets/{number}/unlock', 'POST /api/v1/notifications/{id}/read'];
+const bodyless = ['POST /api/v1/auth/logout', 'POST /api/v1/tickets/{number}/lock', 'POST /api/v1/tickets/{number}/unlock', 'POST /api/v1/notifications/{id}/read', 'POST /api/v1/portal/{workspace}/sign-out', 'POST /api/v1/portal/{workspace}/tickets/{number}/reopen', 'POST /api/v1/outbox/{id}/retry'];
+/** Answers that send the browser on (a sign-in link): no body to describe. */
+const redirects = ['GET /portal/{workspace}/auth'];
 /** Answers that are not JSON documents of the API: Prometheus text, the OpenAPI document itself, the event stream, a file. */
-const notJson = ['GET /metrics', 'GET /api/openapi.json', 'GET /api/v1/events', 'GET /api/v1/tickets/{number}/attachments/{id}'];
+const notJson = [
+  'GET /metrics',
+  'GET /api/openapi.json',
+  'GET /api/v1/events',
+  'GET /api/v1/tickets/{number}/attachments/{id}',
+  'GET /api/v1/portal/{workspace}/events',
+  'GET /api/v1/portal/{workspace}/tickets/{number}/attachments/{id}',
+];
 /** The one route that takes multipart/form-data (a message with files) besides its JSON body. */
-const alsoMultipart = ['POST /api/v1/tickets/{number}/messages'];
+const alsoMultipart = ['POST /api/v1/tickets/{number}/messages', 'POST /api/v1/portal/{workspace}/tickets/{number}/notes', 'POST /api/v1/portal/{workspace}/requests'];
 /** Reachable without credentials. */
-const workspaceLess = ['GET /api/v1/setup', 'POST /api/v1/setup', 'POST /api/v1/workspaces', 'POST /api/v1/auth/login', 'GET /healthz', 'GET /readyz', 'GET /metrics', 'GET /api/openapi.json'];
+const workspaceLess = [
+  'GET /api/v1/setup',
+  'POST /api/v1/setup',
+  'POST /api/v1/workspaces',
+  'POST /api/v1/auth/login',
+  'GET /healthz',
+  'GET /readyz',
+  'GET /metrics',
+  'GET /api/openapi.json',
+  // The portal's doors: open to anyone, each bound to the workspace its URL names.
+  'GET /api/v1/portal/{workspace}/config',
+  'POST /api/v1/portal/{workspace}/sign-in',
+  'GET /portal/{workspace}/auth',
+  'POST /api/v1/portal/{workspace}/requests',
+];
 /** Keyset-paged lists: `limit` and `cursor` in the query. */
-const paged = ['GET /api/v1/tickets', 'GET /api/v1/customers', 'GET /api/v1/customer-users', 'GET /api/v1/tickets/{number}/messages', 'GET /api/v1/tickets/{number}/history', 'GET /api/v1/notifications'];
+const paged = ['GET /api/v1/tickets', 'GET /api/v1/customers', 'GET /api/v1/customer-users', 'GET /api/v1/tickets/{number}/messages', 'GET /api/v1/tickets/{number}/history', 'GET /api/v1/notifications', 'GET /api/v1/portal/{workspace}/tickets', 'GET /api/v1/portal/{workspace}/tickets/{number}/notes', 'GET /api/v1/portal/{workspace}/tickets/{number}/history', 'GET /api/v1/outbox'];
 
 type Operation = {
   summary?: string;
@@ -110,6 +157,7 @@ describe('OpenAPI document and API docs', () => {
     expect(doc.info.version).toMatch(/^\d+\.\d+\.\d+$/);
     expect(doc.components.securitySchemes).toEqual({
       session: { type: 'apiKey', in: 'cookie', name: 'caredesk_session' },
+      portalSession: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'caredesk_portal' }),
       apiKey: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
     });
   });
@@ -123,7 +171,7 @@ describe('OpenAPI document and API docs', () => {
   it('documents every route the running server has registered under /api and the operations endpoints (nothing hidden)', () => {
     const documented = new Set(operations().map((o) => o.key));
     const registered = registeredRoutes(server.app.printRoutes({ commonPrefix: false })).filter(
-      (r) => !r.startsWith('HEAD ') && (/ \/api\//.test(r) || / \/(healthz|readyz|metrics)$/.test(r)) && !/ \/api\/docs(\/|$)/.test(r),
+      (r) => !r.startsWith('HEAD ') && (/ \/api\//.test(r) || / \/portal\/[^*]/.test(r) || / \/(healthz|readyz|metrics)$/.test(r)) && !/ \/api\/docs(\/|$)/.test(r),
     );
     expect(registered.length).toBe(expectedOperations.length);
     expect(registered.filter((r) => !documented.has(r))).toEqual([]);
@@ -143,9 +191,9 @@ describe('OpenAPI document and API docs', () => {
     }
   });
 
-  it('gives every POST and PATCH a closed JSON request-body schema, except the bodyless actions', () => {
+  it('gives every POST, PUT and PATCH a closed JSON request-body schema, except the bodyless actions', () => {
     for (const { key, method, op } of operations()) {
-      if (method !== 'post' && method !== 'patch') {
+      if (method !== 'post' && method !== 'put' && method !== 'patch') {
         expect(op.requestBody, key).toBeUndefined();
         continue;
       }
@@ -182,6 +230,10 @@ describe('OpenAPI document and API docs', () => {
 
   it('gives every operation a success response with a JSON schema (204 without a body), lists as {items, next_cursor}', () => {
     for (const { key, op } of operations()) {
+      if (redirects.includes(key)) {
+        expect(Object.keys(op.responses), key).toContain('303');
+        continue;
+      }
       const success = Object.keys(op.responses).filter((s) => /^2\d\d$/.test(s));
       expect(success, key).toHaveLength(1);
       const status = success[0];
@@ -213,6 +265,12 @@ describe('OpenAPI document and API docs', () => {
       'GET /api/v1/api-keys',
       'POST /api/v1/api-keys',
       'DELETE /api/v1/api-keys/{id}',
+      'GET /api/v1/outbox',
+      'GET /api/v1/outbox/{id}',
+      'POST /api/v1/outbox/{id}/retry',
+      'GET /api/v1/mail-templates',
+      'PUT /api/v1/mail-templates/{template}/{language}',
+      'DELETE /api/v1/mail-templates/{template}/{language}',
     ];
     for (const { key, op } of operations()) {
       for (const [status, response] of Object.entries(op.responses)) {
@@ -270,7 +328,8 @@ describe('OpenAPI document and API docs', () => {
       const response = op.responses[String(res.status)];
       expect(response, `${key} answered ${res.status}, which its documentation does not list (${Object.keys(op.responses).join(', ')}): ${JSON.stringify(res.body)}`).toBeDefined();
       const schema = response?.content?.['application/json']?.schema;
-      if (res.status === 204) expect(res.body).toBe('');
+      if (res.status === 204 || res.status === 303) expect(res.body).toBe('');
+      if (redirects.includes(key)) return;
       if (!schema) return;
       const validate = ajv.compile({ ...(schema as object), components: doc.components });
       const ok = validate(res.body);
@@ -288,6 +347,7 @@ describe('OpenAPI document and API docs', () => {
     let apiKeyId: number;
     let attachmentId: number;
     let noticeId: number;
+    let portal: ApiClient;
 
     beforeAll(async () => {
       const ws = await createWorkspace(server.url, 'docs-shop');
@@ -308,6 +368,21 @@ describe('OpenAPI document and API docs', () => {
       expect(upload.status).toBe(201);
       attachmentId = (await upload.json()).attachments[0].id;
       noticeId = (await agent.client.get('/api/v1/notifications')).body.items[0].id;
+      portal = await signInToPortal(server, 'docs-shop', 'budi@example.com');
+    });
+
+    let outboxId: number;
+    beforeAll(async () => {
+      const { org_id: orgId } = await server.deps.db.selectFrom('workspaces').select('org_id').where('slug', '=', 'docs-shop').executeTakeFirstOrThrow();
+      await server.deps.db.transaction().execute((trx) =>
+        enqueueMail(trx, server.deps, { orgId, template: 'sign_in_link', language: 'en', to: { address: 'budi@example.com', name: 'Budi' }, ticketId: null, values: { workspace: { name: 'Docs shop' }, recipient: { name: 'Budi' }, link: 'https://care.example/portal/docs-shop/auth?token=x', expires_minutes: 15 } }, new Date()),
+      );
+      const row = await server.deps.db.selectFrom('outbox').select('id').where('org_id', '=', orgId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+      outboxId = row.id;
+      for (let waited = 0; (await server.deps.db.selectFrom('outbox').select('status').where('id', '=', outboxId).executeTakeFirstOrThrow()).status !== 'kept'; waited += 20) {
+        if (waited > 20_000) throw new Error('the outbox worker did not keep the mail');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
     });
 
     type Call = [ApiClient | (() => ApiClient), string, string, unknown?, Record<string, string>?];
@@ -466,6 +541,66 @@ describe('OpenAPI document and API docs', () => {
         [() => agent.client, 'POST', '/api/v1/notifications/read-all', { up_to: 'all' }],
         [anon, 'POST', '/api/v1/notifications/read-all'],
       ]],
+      ['portal', (() => {
+        const base = '/api/v1/portal/docs-shop';
+        const own = () => `${base}/tickets/${ticket.number}`;
+        return [
+          [anon, 'GET', `${base}/config`],
+          [anon, 'GET', '/api/v1/portal/nowhere/config'],
+          [anon, 'POST', `${base}/sign-in`, { email: 'budi@example.com' }],
+          [anon, 'POST', `${base}/sign-in`, { email: 'nope' }],
+          [anon, 'GET', '/portal/docs-shop/auth?token=not-a-token'],
+          [anon, 'GET', '/portal/nowhere/auth?token=not-a-token'],
+          [() => portal, 'GET', `${base}/me`],
+          [anon, 'GET', `${base}/me`],
+          [() => portal, 'PATCH', `${base}/me`, { language: 'id' }],
+          [() => portal, 'PATCH', `${base}/me`, { language: 'fr' }],
+          [() => portal, 'GET', `${base}/tickets?limit=1`],
+          [() => portal, 'GET', `${base}/tickets?cursor=nonsense`],
+          [() => portal, 'GET', own()],
+          [() => portal, 'GET', `${base}/tickets/99999999`],
+          [() => portal, 'GET', `${own()}/notes`],
+          [() => portal, 'POST', `${own()}/notes`, { body: 'Thank you' }],
+          [() => portal, 'POST', `${own()}/notes`, { body: '' }],
+          [() => portal, 'GET', `${own()}/attachments/${attachmentId}`],
+          [() => portal, 'GET', `${own()}/attachments/987654`],
+          [() => portal, 'GET', `${own()}/history`],
+          [() => portal, 'POST', `${own()}/resolve`, {}],
+          [() => portal, 'POST', `${own()}/resolve`, {}],
+          [() => portal, 'POST', `${own()}/reopen`],
+          [() => portal, 'POST', `${own()}/reopen`],
+          [anon, 'POST', `${base}/requests`, { name: 'Ana', email: 'ana@example.com', description: 'My parcel is late' }],
+          [anon, 'POST', `${base}/requests`, { name: 'Bot', email: 'bot@example.com', description: 'spam', website: 'http://spam.example' }],
+          [anon, 'GET', `${base}/events`],
+          [() => portal, 'POST', `${base}/sign-out`],
+          [() => portal, 'POST', `${base}/sign-out`],
+        ] as Call[];
+      })()],
+      ['outbox and mail templates', [
+        [() => admin, 'GET', '/api/v1/outbox?limit=1'],
+        [() => admin, 'GET', '/api/v1/outbox?status=kept'],
+        [() => admin, 'GET', '/api/v1/outbox?status=lost'],
+        [() => admin, 'GET', '/api/v1/outbox?cursor=not-a-cursor'],
+        [() => agent.client, 'GET', '/api/v1/outbox'],
+        [() => admin, 'GET', `/api/v1/outbox/${outboxId}`],
+        [() => admin, 'GET', '/api/v1/outbox/987654'],
+        [() => admin, 'GET', '/api/v1/outbox/abc'],
+        [() => key, 'GET', `/api/v1/outbox/${outboxId}`],
+        [() => admin, 'POST', `/api/v1/outbox/${outboxId}/retry`],
+        [() => admin, 'POST', `/api/v1/outbox/${outboxId}/retry`],
+        [() => admin, 'POST', '/api/v1/outbox/987654/retry'],
+        [() => agent.client, 'POST', `/api/v1/outbox/${outboxId}/retry`],
+        [() => admin, 'GET', '/api/v1/mail-templates'],
+        [() => agent.client, 'GET', '/api/v1/mail-templates'],
+        [() => admin, 'PUT', '/api/v1/mail-templates/ticket_created/en', { subject: 'Got it: #{{ticket.number}}', body: 'Thanks, {{recipient.name}}.\n\n{{link}}' }],
+        [() => admin, 'PUT', '/api/v1/mail-templates/ticket_created/en', { subject: 'Hi {{customer.name}}', body: 'x' }],
+        [() => admin, 'PUT', '/api/v1/mail-templates/welcome/en', { subject: 's', body: 'b' }],
+        [() => key, 'PUT', '/api/v1/mail-templates/ticket_created/id', { subject: 's', body: 'b' }],
+        [() => admin, 'DELETE', '/api/v1/mail-templates/ticket_created/en'],
+        [() => admin, 'DELETE', '/api/v1/mail-templates/ticket_created/xx'],
+        [() => agent.client, 'DELETE', '/api/v1/mail-templates/ticket_created/en'],
+        [anon, 'GET', '/api/v1/mail-templates'],
+      ]],
       ['operations', [
         [anon, 'GET', '/api/v1/events'],
         [anon, 'GET', '/healthz'],
@@ -473,7 +608,7 @@ describe('OpenAPI document and API docs', () => {
       ]],
     ];
 
-    for (const group of ['setup and sign-up', 'sign-in and sessions', 'settings', 'agents', 'departments', 'categories', 'API keys', 'customers', 'tickets', 'notifications', 'operations']) {
+    for (const group of ['setup and sign-up', 'sign-in and sessions', 'settings', 'agents', 'departments', 'categories', 'API keys', 'customers', 'tickets', 'notifications', 'portal', 'outbox and mail templates', 'operations']) {
       it(`${group}: every status answered is documented and every body matches its schema`, async () => {
         const entries = calls().find(([g]) => g === group)?.[1] ?? [];
         const failures: string[] = [];

@@ -17,6 +17,7 @@ export const me = z
       email: z.string(),
       role: z.enum(['admin', 'agent']),
       language: z.enum(languages).nullable().describe("The agent's own language; null follows the workspace's default"),
+      email_notifications: z.boolean().describe('Notifications also come by email'),
     }),
     workspace: z.object({ id: z.number(), slug: z.string(), name: z.string(), default_language: z.enum(languages) }),
     department_ids: z.array(z.number()),
@@ -25,7 +26,10 @@ export const me = z
 export type Me = z.infer<typeof me>;
 
 /** What an agent changes about themselves. */
-export const patchMeBody = z.strictObject({
-  language: z.enum(languages).nullable().describe("The agent's language for the app; null follows the workspace's default"),
-});
+export const patchMeBody = z
+  .strictObject({
+    language: z.enum(languages).nullable().optional().describe("The agent's language for the app; null follows the workspace's default"),
+    email_notifications: z.boolean().optional().describe('Also send my notifications by email'),
+  })
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 export type PatchMeBody = z.infer<typeof patchMeBody>;

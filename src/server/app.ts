@@ -17,7 +17,10 @@ import { customersRoutes } from './customers/customers.routes.ts';
 import { departmentsRoutes } from './departments/departments.routes.ts';
 import { eventsRoutes } from './live/events.routes.ts';
 import type { LiveBus } from './live/live-bus.ts';
+import { outboxRoutes } from './mail/outbox.routes.ts';
+import { mailTemplatesRoutes } from './mail/templates.routes.ts';
 import { notificationsRoutes } from './notifications/notifications.routes.ts';
+import { portalRoutes } from './portal/portal.routes.ts';
 import { operationsRoutes } from './operations/operations.routes.ts';
 import type { App, Deps } from './platform/deps.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
@@ -56,6 +59,7 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'caredesk_session' },
+          portalSession: { type: 'apiKey', in: 'cookie', name: 'caredesk_portal', description: "A customer's portal session, set by a sign-in link" },
           apiKey: { type: 'http', scheme: 'bearer', description: 'An API key: cdk_…' },
         },
       },
@@ -75,8 +79,11 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
   customersRoutes(app, deps);
   ticketsRoutes(app, deps);
   notificationsRoutes(app, deps);
+  outboxRoutes(app, deps);
+  mailTemplatesRoutes(app, deps);
   operationsRoutes(app, deps);
   eventsRoutes(app, deps, options.live);
+  portalRoutes(app, deps, options.live);
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, {
@@ -89,9 +96,10 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
         if (filePath.includes(`${path.sep}assets${path.sep}`)) reply.header('cache-control', 'public, max-age=31536000, immutable');
       },
     });
-    // Client-side routes: any other GET outside the API gets the app shell.
+    // Client-side routes: any other GET outside the API gets an app shell, the portal's under /portal/.
     app.get('/*', { schema: { hide: true } }, (request, reply) => {
       if (request.url.startsWith('/api/')) return reply.callNotFound();
+      if (request.url.startsWith('/portal/')) return reply.header('referrer-policy', 'no-referrer').sendFile('portal.html');
       return reply.sendFile('index.html');
     });
   }

@@ -27,11 +27,16 @@ export class ApiClient {
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       redirect: 'manual',
     });
-    const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('caredesk_session='));
-    if (setCookie) {
-      const value = setCookie.split(';')[0];
-      this.cookie = value === 'caredesk_session=' ? null : value;
+    // Keeps Caredesk's cookies (the agent session, the portal session) as a browser would.
+    const jar = new Map((this.cookie ?? '').split('; ').filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair] as const));
+    for (const setCookie of response.headers.getSetCookie()) {
+      const pair = setCookie.split(';')[0];
+      const name = pair.slice(0, pair.indexOf('='));
+      if (!name.startsWith('caredesk_')) continue;
+      if (pair === `${name}=` || /expires=Thu, 01 Jan 1970/i.test(setCookie)) jar.delete(name);
+      else jar.set(name, pair);
     }
+    this.cookie = jar.size ? [...jar.values()].join('; ') : null;
     const text = await response.text();
     let parsed: unknown = text;
     if ((response.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);

@@ -9,13 +9,13 @@ export interface EventStream {
   close(): void;
 }
 
-/** Opens GET /api/v1/events with the client's credentials and parses the server-sent events. */
-export async function openEventStream(client: ApiClient): Promise<EventStream> {
+/** Opens GET /api/v1/events (or the portal's stream at `path`) with the client's credentials and parses the server-sent events. */
+export async function openEventStream(client: ApiClient, path = '/api/v1/events'): Promise<EventStream> {
   const abort = new AbortController();
   const headers: Record<string, string> = { accept: 'text/event-stream' };
   if (client.cookie) headers.cookie = client.cookie;
   if (client.bearer) headers.authorization = `Bearer ${client.bearer}`;
-  const response = await fetch(`${client.baseUrl}/api/v1/events`, { headers, signal: abort.signal });
+  const response = await fetch(`${client.baseUrl}${path}`, { headers, signal: abort.signal });
   const queue: Record<string, unknown>[] = [];
   const waiters: (() => void)[] = [];
   let endedResolve: () => void = () => undefined;

@@ -13,7 +13,7 @@ export async function insertAgent(
   return row.id;
 }
 
-const agentColumns = ['id', 'org_id', 'name', 'email', 'role', 'is_active', 'last_sign_in_at', 'language', 'created_at'] as const;
+const agentColumns = ['id', 'org_id', 'name', 'email', 'role', 'is_active', 'last_sign_in_at', 'language', 'email_notifications', 'created_at'] as const;
 
 export async function listAgents(db: Db, orgId: number) {
   const [agents, memberships] = await Promise.all([

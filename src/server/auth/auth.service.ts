@@ -75,14 +75,14 @@ export async function describeMe(deps: Deps, orgId: number, agentId: number) {
   const [agent, workspace] = await Promise.all([findAgent(deps.db, orgId, agentId), findWorkspaceById(deps.db, orgId)]);
   if (!agent || !workspace) throw new AppError('unauthorized', 'Your session has ended');
   return {
-    agent: { id: agent.id, name: agent.name, email: agent.email, role: agent.role, language: agent.language },
+    agent: { id: agent.id, name: agent.name, email: agent.email, role: agent.role, language: agent.language, email_notifications: agent.email_notifications },
     workspace: { id: workspace.org_id, slug: workspace.slug, name: workspace.name, default_language: workspace.default_language as 'en' | 'id' },
     department_ids: agent.department_ids,
   };
 }
 
-/** An agent's own choices (their language); answers as /auth/me does. */
+/** An agent's own choices (their language, mail for notifications); answers as /auth/me does. */
 export async function changeMe(deps: Deps, orgId: number, agentId: number, changes: PatchMeBody) {
-  await updateAgent(deps.db, orgId, agentId, { language: changes.language }, deps.clock.now());
+  await updateAgent(deps.db, orgId, agentId, changes, deps.clock.now());
   return describeMe(deps, orgId, agentId);
 }

@@ -17,6 +17,7 @@ import {
   searchCustomers,
   updateCustomerUser,
 } from './customers.repository.ts';
+import { revokeCustomerUserSessions } from '../portal/portal-sessions.ts';
 import { normalizePhone, parsePhoneWildcard, parseWildcard } from './wildcard.ts';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof findCustomerUser>>>;
@@ -93,7 +94,14 @@ export async function changeCustomerUser(deps: Deps, orgId: number, id: number, 
     }
   }
   try {
-    const row = await updateCustomerUser(deps.db, orgId, id, { ...input, ...phone }, deps.clock.now());
+    const now = deps.clock.now();
+    const row = await deps.db.transaction().execute(async (trx) => {
+      const before = input.email !== undefined ? await findCustomerUser(trx, orgId, id) : undefined;
+      const after = await updateCustomerUser(trx, orgId, id, { ...input, ...phone }, now);
+      // Whoever signed in through the old address must not keep the portal.
+      if (after && before && (before.email ?? '').toLowerCase() !== (after.email ?? '').toLowerCase()) await revokeCustomerUserSessions(trx, orgId, id, now);
+      return after;
+    });
     if (!row) throw notFound('Customer user');
     return toCustomerUser(row);
   } catch (error) {

@@ -165,6 +165,8 @@ export async function seedDemo(deps: Deps): Promise<void> {
     await populate(d, orgId, adminId, now, (t) => {
       at = t;
     });
+    // The seed plays three months that never happened: nobody is mailed about them.
+    await deps.db.deleteFrom('outbox').where('org_id', '=', orgId).execute();
   } catch (error) {
     // A half-filled demo would block every later attempt: take it away again, then fail.
     await removeWorkspace(deps, orgId).catch(() => undefined);
@@ -436,8 +438,10 @@ function planTicket(ctx: PlanContext, outcome: Outcome): Plan {
   const holdCycle = () => {
     const waitingOn = rng.weighted<WaitingOn>([['customer', 5], ['third_party', 3], ['internal', 2]]);
     hold(waitingOn);
+    // The customer's answer puts a ticket waiting on them back to open by itself; otherwise the agent resumes it.
     if (waitingOn === 'customer') b.push({ kind: 'customerNote', text: note('info') });
-    b.push({ kind: 'resume', by: owner }, { kind: 'reply', by: owner, text: text('update') });
+    else b.push({ kind: 'resume', by: owner });
+    b.push({ kind: 'reply', by: owner, text: text('update') });
   };
   const resolveByAgent = () => b.push({ kind: 'reply', by: owner, text: text('resolved') }, { kind: 'resolve', by: owner, resolution: capitalize(resolutionText) });
   const resolveByCustomer = () => {
@@ -481,7 +485,7 @@ function planTicket(ctx: PlanContext, outcome: Outcome): Plan {
         if (outcome === 'resolved_customer' || (outcome !== 'resolved_agent' && rng.chance(0.2))) resolveByCustomer();
         else resolveByAgent();
         if (outcome !== 'closed_auto_resolved' && rng.chance(0.15)) {
-          b.push({ kind: 'customerNote', text: note('notFixed') }, { kind: 'customerReopen' }, { kind: 'reply', by: owner, text: text('reopened') });
+          b.push({ kind: 'customerReopen' }, { kind: 'customerNote', text: note('notFixed') }, { kind: 'reply', by: owner, text: text('reopened') });
           if (outcome === 'resolved_customer') resolveByCustomer();
           else resolveByAgent();
         }
@@ -636,7 +640,7 @@ async function runStep(d: Deps, orgId: number, number: string, customer: DemoCus
 /** Best-effort removal of a half-seeded demo workspace, children first. */
 async function removeWorkspace(deps: Deps, orgId: number): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    for (const table of ['ticket_events', 'messages', 'idempotency_keys', 'tickets', 'ticket_counts', 'customer_users', 'customers', 'department_members', 'departments', 'categories', 'sessions', 'api_keys', 'agents'] as const) {
+    for (const table of ['notifications', 'outbox', 'portal_links', 'portal_sessions', 'mail_templates', 'attachments', 'ticket_events', 'messages', 'idempotency_keys', 'tickets', 'ticket_counts', 'customer_users', 'customers', 'department_members', 'departments', 'categories', 'sessions', 'api_keys', 'agents'] as const) {
       await trx.deleteFrom(table).where('org_id', '=', orgId).execute();
     }
     await trx.deleteFrom('workspaces').where('org_id', '=', orgId).execute();

@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../../contract/common.ts';
 import { liveEvent, type LiveEvent } from '../../contract/live.ts';
 import { authenticate } from '../auth/authenticate.ts';
@@ -21,36 +22,55 @@ export function eventsRoutes(app: App, deps: Deps, live: LiveBus): void {
     },
     handler: async (request, reply) => {
       const actor = requireActor(request);
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
+      streamEvents(request, reply, live, actor.orgId, { agentId: actor.kind === 'agent' ? actor.agentId : null }, async () => {
+        const again = await authenticate(deps, request);
+        return again !== null && again.orgId === actor.orgId;
       });
-      // Browsers reconnect on their own after this pause if the stream breaks.
-      res.write('retry: 3000\n: connected\n\n');
-      const send = (event: LiveEvent) => res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
-      let ended = false;
-      const end = () => {
-        if (ended) return;
-        ended = true;
-        clearInterval(heartbeat);
-        unsubscribe();
-        res.end();
-      };
-      const unsubscribe = live.subscribe(actor.orgId, actor.kind === 'agent' ? actor.agentId : null, send, end);
-      // A stream outlives the request that opened it: a signed-out or revoked caller loses it at the next beat.
-      const heartbeat = setInterval(() => {
-        authenticate(deps, request).then(
-          (again) => (again && again.orgId === actor.orgId ? res.write(': beat\n\n') : end()),
-          () => end(),
-        );
-      }, HEARTBEAT_MS);
-      heartbeat.unref();
-      request.raw.on('close', end);
     },
   });
 }
 
+
+/**
+ * Streams the live events meant for one caller (a workspace's staff, one agent, or one customer)
+ * as server-sent events until the client leaves or the server shuts down. A stream outlives the
+ * request that opened it: `stillAllowed` is asked at every beat, and a signed-out or revoked
+ * caller loses the stream.
+ */
+export function streamEvents(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  live: LiveBus,
+  orgId: number,
+  who: { agentId: number | null; customerUserId?: number | null },
+  stillAllowed: () => Promise<boolean>,
+): void {
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  // Browsers reconnect on their own after this pause if the stream breaks.
+  res.write('retry: 3000\n: connected\n\n');
+  const send = (event: LiveEvent) => res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+  let ended = false;
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    clearInterval(heartbeat);
+    unsubscribe();
+    res.end();
+  };
+  const unsubscribe = live.subscribe(orgId, who, send, end);
+  const heartbeat = setInterval(() => {
+    stillAllowed().then(
+      (allowed) => (allowed ? res.write(': beat\n\n') : end()),
+      () => end(),
+    );
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  request.raw.on('close', end);
+}

@@ -1,15 +1,18 @@
 import type { LiveEvent } from '../../contract/live.ts';
 
 /**
- * The channel every process LISTENs on. Payloads are {"org": id, "ticket": id} for a ticket change
- * (every stream of the workspace) and {"org": id, "agent": id} for one agent's notifications.
+ * The channel every process LISTENs on. Payloads are {"org": id, "ticket": id, "customer": id|null}
+ * for a ticket change (every staff stream of the workspace, and that customer's portal streams)
+ * and {"org": id, "agent": id} for one agent's notifications.
  */
 export const LIVE_CHANNEL = 'caredesk_live';
 
 interface Subscriber {
   orgId: number;
-  /** The agent behind the stream; null for an API key, which gets no agent's notifications. */
+  /** The agent behind the stream; null for an API key or a customer, who get no agent's notifications. */
   agentId: number | null;
+  /** A portal stream: only this customer user's tickets. */
+  customerUserId: number | null;
   send(event: LiveEvent): void;
   end(): void;
 }
@@ -20,6 +23,8 @@ export interface Notice {
   orgId: number;
   /** Only this agent's streams get it; null: every stream of the workspace. */
   agentId: number | null;
+  /** The customer user whose ticket changed (their portal streams get it too). */
+  customerUserId: number | null;
   event: LiveEvent;
 }
 
@@ -31,10 +36,10 @@ export function parseNotice(payload: string): Notice | null {
   } catch {
     return null;
   }
-  const { org, ticket, agent } = (value ?? {}) as { org?: unknown; ticket?: unknown; agent?: unknown };
+  const { org, ticket, agent, customer } = (value ?? {}) as { org?: unknown; ticket?: unknown; agent?: unknown; customer?: unknown };
   if (!isId(org)) return null;
-  if (isId(ticket)) return { orgId: org, agentId: null, event: { type: 'ticket', ticket_id: ticket } };
-  if (isId(agent)) return { orgId: org, agentId: agent, event: { type: 'notifications' } };
+  if (isId(ticket)) return { orgId: org, agentId: null, customerUserId: isId(customer) ? customer : null, event: { type: 'ticket', ticket_id: ticket } };
+  if (isId(agent)) return { orgId: org, agentId: agent, customerUserId: null, event: { type: 'notifications' } };
   return null;
 }
 
@@ -42,8 +47,13 @@ export function parseNotice(payload: string): Notice | null {
 export class LiveBus {
   readonly #subscribers = new Set<Subscriber>();
 
-  subscribe(orgId: number, agentId: number | null, send: (event: LiveEvent) => void, end: () => void): () => void {
-    const subscriber = { orgId, agentId, send, end };
+  subscribe(
+    orgId: number,
+    who: { agentId: number | null; customerUserId?: number | null },
+    send: (event: LiveEvent) => void,
+    end: () => void,
+  ): () => void {
+    const subscriber = { orgId, agentId: who.agentId, customerUserId: who.customerUserId ?? null, send, end };
     this.#subscribers.add(subscriber);
     return () => this.#subscribers.delete(subscriber);
   }
@@ -56,7 +66,9 @@ export class LiveBus {
     const notice = parseNotice(payload);
     if (!notice) return;
     for (const s of this.#subscribers) {
-      if (s.orgId === notice.orgId && (notice.agentId === null || s.agentId === notice.agentId)) s.send(notice.event);
+      if (s.orgId !== notice.orgId) continue;
+      const forStream = s.customerUserId !== null ? notice.customerUserId === s.customerUserId : notice.agentId === null || s.agentId === notice.agentId;
+      if (forStream) s.send(notice.event);
     }
   }
 

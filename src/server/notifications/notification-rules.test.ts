@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../tickets/ticket-events.ts';
+import { customerMailFor } from './customer-mail-rules.ts';
 import { plannedNotifications, recipients, type Candidate } from './notification-rules.ts';
 
 const created = (after: Record<string, unknown>): DomainEvent => ({ type: 'created', after: { number: '1', status: 'new', ...after } });
@@ -77,5 +78,24 @@ describe('recipients', () => {
         },
       ),
     );
+  });
+});
+
+describe('customerMailFor', () => {
+  it('mails the customer each step the care team takes, and the confirmation of their own request', () => {
+    expect(customerMailFor([created({})], 'agent')).toBe('ticket_created');
+    expect(customerMailFor([created({})], 'customer')).toBe('ticket_created');
+    const steps = [['opened', 'ticket_opened'], ['held', 'ticket_held'], ['replied', 'agent_replied'], ['resolved', 'ticket_resolved'], ['closed', 'ticket_closed'], ['reopened', 'ticket_reopened']] as const;
+    for (const [type, template] of steps) {
+      expect(customerMailFor([{ type }], 'agent')).toBe(template);
+      expect(customerMailFor([{ type }], 'system')).toBe(template);
+      expect(customerMailFor([{ type }], 'customer')).toBeNull();
+    }
+  });
+
+  it('says nothing of internal work, of resuming, or of a rejected ticket', () => {
+    for (const type of ['updated', 'assigned', 'unassigned', 'locked', 'unlocked', 'note_added', 'resumed']) expect(customerMailFor([{ type }], 'agent'), type).toBeNull();
+    expect(customerMailFor([{ type: 'closed', after: { close_reason: 'rejected' } }], 'agent')).toBeNull();
+    expect(customerMailFor([{ type: 'closed', after: { close_reason: 'auto' } }], 'system')).toBe('ticket_closed');
   });
 });

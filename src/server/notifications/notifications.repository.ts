@@ -5,20 +5,43 @@ import type { Db } from '../workspaces/workspaces.repository.ts';
 import type { Candidate } from './notification-rules.ts';
 
 /** The active agents a change of the ticket could concern: its assignee and its department's members. */
-export async function findCandidates(db: Db, orgId: number, ticketId: number): Promise<Candidate[]> {
+export interface CandidateAgent extends Candidate {
+  name: string;
+  email: string;
+  language: 'en' | 'id' | null;
+  emailNotifications: boolean;
+}
+
+export async function findCandidates(db: Db, orgId: number, ticketId: number): Promise<CandidateAgent[]> {
   const rows = await db
     .selectFrom('tickets as t')
     .innerJoin('agents as a', (j) => j.onRef('a.org_id', '=', 't.org_id').on('a.is_active', '=', true))
     .leftJoin('department_members as m', (j) =>
       j.onRef('m.org_id', '=', 't.org_id').onRef('m.department_id', '=', 't.department_id').onRef('m.agent_id', '=', 'a.id'),
     )
-    .select(['a.id as agent_id', sql<boolean>`a.id = t.assignee_id`.as('is_assignee'), sql<boolean>`m.agent_id is not null`.as('is_member')])
+    .select([
+      'a.id as agent_id',
+      'a.name',
+      'a.email',
+      'a.language',
+      'a.email_notifications',
+      sql<boolean>`a.id = t.assignee_id`.as('is_assignee'),
+      sql<boolean>`m.agent_id is not null`.as('is_member'),
+    ])
     .where('t.org_id', '=', orgId)
     .where('t.id', '=', ticketId)
     .where((eb) => eb.or([eb('a.id', '=', eb.ref('t.assignee_id')), eb('m.agent_id', 'is not', null)]))
     .orderBy('a.id')
     .execute();
-  return rows.map((r) => ({ agentId: r.agent_id, isAssignee: r.is_assignee === true, isMember: r.is_member === true }));
+  return rows.map((r) => ({
+    agentId: r.agent_id,
+    isAssignee: r.is_assignee === true,
+    isMember: r.is_member === true,
+    name: r.name,
+    email: r.email,
+    language: r.language,
+    emailNotifications: r.email_notifications,
+  }));
 }
 
 /** Stores the notifications and announces each to its agent's live streams when the transaction commits. */
@@ -91,3 +114,33 @@ export async function markRead(db: Db, orgId: number, agentId: number, now: Date
     .execute();
   return result.length;
 }
+
+/** What a mail about the ticket needs: its words, the customer's address and language, the workspace's portal. */
+export const findTicketMailFacts = (db: Db, orgId: number, ticketId: number) =>
+  db
+    .selectFrom('tickets as t')
+    .innerJoin('workspaces as w', 'w.org_id', 't.org_id')
+    .leftJoin('customer_users as cu', (j) => j.onRef('cu.org_id', '=', 't.org_id').onRef('cu.id', '=', 't.customer_user_id'))
+    .leftJoin('departments as d', (j) => j.onRef('d.org_id', '=', 't.org_id').onRef('d.id', '=', 't.department_id'))
+    .select([
+      't.number',
+      't.subject',
+      't.pending_reason',
+      't.resolution',
+      't.resolution_kind',
+      'w.slug',
+      'w.name as workspace_name',
+      'w.public_url',
+      'w.default_language',
+      'cu.name as customer_name',
+      'cu.email as customer_email',
+      'cu.language as customer_language',
+      'd.name as department_name',
+      'd.email as department_email',
+    ])
+    .where('t.org_id', '=', orgId)
+    .where('t.id', '=', ticketId)
+    .executeTakeFirstOrThrow();
+
+export const findMessageForMail = (db: Db, orgId: number, messageId: number) =>
+  db.selectFrom('messages').select(['body', 'author_name', 'visibility']).where('org_id', '=', orgId).where('id', '=', messageId).executeTakeFirst();

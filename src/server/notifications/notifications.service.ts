@@ -2,22 +2,7 @@ import type { Notification, NotificationsPage } from '../../contract/notificatio
 import type { Deps } from '../platform/deps.ts';
 import { notFound } from '../platform/errors.ts';
 import { decodeCursor, encodeCursor } from '../platform/http/cursor.ts';
-import type { DomainEvent, EventActor } from '../tickets/ticket-events.ts';
-import type { Db } from '../workspaces/workspaces.repository.ts';
-import { plannedNotifications, recipients } from './notification-rules.ts';
-import { countUnread, findCandidates, findNotification, insertNotifications, listNotifications, markRead, type NotificationRow } from './notifications.repository.ts';
-
-/**
- * Tells the agents a ticket change concerns, in the change's transaction (call it after the ticket
- * row holds its new state). Changes that concern nobody cost no query.
- */
-export async function notifyAgents(db: Db, orgId: number, ticketId: number, actor: EventActor, events: readonly DomainEvent[], now: Date): Promise<void> {
-  const planned = plannedNotifications(events, actor.kind);
-  if (planned.length === 0) return;
-  const candidates = await findCandidates(db, orgId, ticketId);
-  const told = recipients(planned, candidates, actor.kind === 'agent' ? actor.id : null);
-  await insertNotifications(db, orgId, ticketId, told, actor.name, now);
-}
+import { countUnread, findNotification, listNotifications, markRead, type NotificationRow } from './notifications.repository.ts';
 
 const toNotification = (n: NotificationRow): Notification => ({
   id: n.id,

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { limits } from '../../contract/limits.ts';
 import { createMessageBody } from '../../contract/tickets.ts';
@@ -18,9 +19,21 @@ export const multipartLimits = {
   parts: limits.attachmentsMax + 11,
 };
 
-const multipartFields = ['body', 'visibility'] as const;
 /** The routes that read multipart/form-data; everywhere else the API stays JSON-only. */
-const multipartRoutes = new Set(['POST /api/v1/tickets/:number/messages']);
+const multipartRoutes = new Set([
+  'POST /api/v1/tickets/:number/messages',
+  'POST /api/v1/portal/:workspace/tickets/:number/notes',
+  'POST /api/v1/portal/:workspace/requests',
+]);
+
+/** How a route reads its form: the JSON schema of its text fields, and who may send files at all. */
+export interface FormRules {
+  body: z.ZodType;
+  /** Throws for a caller who may not upload; runs before a single byte of a file is written. */
+  authorize(request: FastifyRequest): unknown;
+}
+
+const messageForm: FormRules = { body: createMessageBody, authorize: requireActor };
 
 /** A root preValidation hook: a multipart body sent to any other route is 415, as before. */
 export async function refuseStrayMultipart(request: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -35,19 +48,20 @@ export async function refuseStrayMultipart(request: FastifyRequest, reply: Fasti
  * validated. Each file is streamed to a temp file and type-checked; on any refusal every temp
  * file is removed. The text fields become the body the route's schema validates.
  */
-export function receiveMultipart(deps: Deps) {
+export function receiveMultipart(deps: Deps, rules: FormRules = messageForm) {
+  const fieldNames = Object.keys((rules.body as unknown as { shape?: Record<string, unknown> }).shape ?? {});
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     if (!request.isMultipart()) return;
     // Strangers are refused before a single byte of their files is written.
-    requireActor(request);
+    await rules.authorize(request);
     const staged: StagedFile[] = [];
     const tempPaths: string[] = [];
     const fields: Record<string, string> = {};
     try {
       for await (const part of request.parts()) {
         if (part.type === 'field') {
-          if (!(multipartFields as readonly string[]).includes(part.fieldname) || typeof part.value !== 'string') {
-            throw new AppError('validation_error', `Unknown form field ${part.fieldname}`, [{ field: `body.${part.fieldname}`, message: 'not a field of a message' }]);
+          if (!fieldNames.includes(part.fieldname) || typeof part.value !== 'string') {
+            throw new AppError('validation_error', `Unknown form field ${part.fieldname}`, [{ field: `body.${part.fieldname}`, message: 'not a field of this form', rule: 'unknown_field' }]);
           }
           fields[part.fieldname] = part.value;
           continue;
@@ -65,12 +79,12 @@ export function receiveMultipart(deps: Deps) {
         tempPaths.push(received.tempPath);
         staged.push({ ...received, contentType: await detectType(received) });
       }
-      const parsed = createMessageBody.safeParse(fields);
+      const parsed = rules.body.safeParse(fields);
       if (!parsed.success) {
         throw new AppError(
           'validation_error',
-          'The message is not valid',
-          parsed.error.issues.map((i) => ({ field: ['body', ...i.path.map(String)].join('.'), message: i.message })),
+          'The form is not valid',
+          parsed.error.issues.map((i) => ({ field: ['body', ...i.path.map(String)].join('.'), message: i.message, rule: i.code })),
         );
       }
       request.body = parsed.data;

@@ -20,8 +20,11 @@ export const listAttachmentsOfMessages = (db: Db, orgId: number, ticketId: numbe
         .orderBy('id')
         .execute();
 
-/** One attachment, only if it belongs to the ticket of that number in the caller's workspace. */
-export const findTicketAttachment = (db: Db, orgId: number, number: string, id: number) =>
+/**
+ * One attachment, only if it belongs to the ticket of that number in the caller's workspace; for
+ * a customer, only of their own ticket and of a public message.
+ */
+export const findTicketAttachment = (db: Db, orgId: number, number: string, id: number, customerUserId?: number) =>
   db
     .selectFrom('attachments as a')
     .innerJoin('tickets as t', (j) => j.onRef('t.org_id', '=', 'a.org_id').onRef('t.id', '=', 'a.ticket_id'))
@@ -29,6 +32,13 @@ export const findTicketAttachment = (db: Db, orgId: number, number: string, id: 
     .where('a.org_id', '=', orgId)
     .where('t.number', '=', number)
     .where('a.id', '=', id)
+    .$if(customerUserId !== undefined, (q) =>
+      q
+        .where('t.customer_user_id', '=', customerUserId as number)
+        .innerJoin('messages as m', (j) => j.onRef('m.org_id', '=', 'a.org_id').onRef('m.id', '=', 'a.message_id'))
+        .where('m.visibility', '=', 'public'),
+    )
     .executeTakeFirst();
+export type AttachmentFile = NonNullable<Awaited<ReturnType<typeof findTicketAttachment>>>;
 
 export type AttachmentRow = Awaited<ReturnType<typeof insertAttachments>>[number];

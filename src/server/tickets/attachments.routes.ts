@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import type { SwaggerTransform } from '@fastify/swagger';
-import type { FastifySchema } from 'fastify';
+import type { FastifyReply, FastifySchema } from 'fastify';
 import { z } from 'zod';
 import { errors } from '../../contract/common.ts';
 import { attachmentTypes, inlineAttachmentTypes, limits, type AttachmentType } from '../../contract/limits.ts';
@@ -9,7 +9,7 @@ import { requireActor } from '../platform/actor.ts';
 import type { App, Deps } from '../platform/deps.ts';
 import { notFound } from '../platform/errors.ts';
 import { storedPath } from './attachment-files.ts';
-import { findTicketAttachment } from './attachments.repository.ts';
+import { findTicketAttachment, type AttachmentFile } from './attachments.repository.ts';
 
 /** RFC 6266: an ASCII fallback name for old clients and the exact name as RFC 8187 UTF-8. */
 export function contentDisposition(type: AttachmentType, filename: string): string {
@@ -49,7 +49,9 @@ export function withMessageForm<S extends FastifySchema>(transform: SwaggerTrans
     const schema = out.schema as FastifySchema & { consumes?: string[] };
     if (!schema?.body || !schema.consumes?.includes('multipart/form-data')) return out;
     const { consumes: _consumes, ...rest } = schema;
-    const body = { content: { 'application/json': { schema: schema.body }, 'multipart/form-data': { schema: messageFormSchema } } };
+    const json = schema.body as { properties?: Record<string, unknown> };
+    const form = { ...json, properties: { ...json.properties, files: messageFormSchema.properties.files } };
+    const body = { content: { 'application/json': { schema: schema.body }, 'multipart/form-data': { schema: form } } };
     return { ...out, schema: { ...rest, body } };
   };
 }
@@ -69,7 +71,13 @@ export function attachmentsRoutes(app: App, deps: Deps): void {
     },
     handler: async (request, reply) => {
       const { number, id } = request.params;
-      const found = await findTicketAttachment(deps.db, requireActor(request).orgId, number, id);
+      return sendAttachment(deps, reply, await findTicketAttachment(deps.db, requireActor(request).orgId, number, id), number, id);
+    },
+  });
+}
+
+/** Streams a stored file with headers that keep it from ever running in the app's origin. */
+export async function sendAttachment(deps: Deps, reply: FastifyReply, found: AttachmentFile | undefined, number: string, id: number) {
       if (!found) throw notFound(`Attachment ${id} of ticket ${number}`);
       const handle = await open(storedPath(deps.config.dataDir, found.storage_key), 'r').catch(() => {
         throw notFound(`Attachment ${id} of ticket ${number}`);
@@ -84,6 +92,4 @@ export function attachmentsRoutes(app: App, deps: Deps): void {
         .header('cache-control', 'private, max-age=3600')
         // The documented body is "binary string"; Fastify streams a Readable as is, unserialized.
         .send(handle.createReadStream() as unknown as string);
-    },
-  });
 }

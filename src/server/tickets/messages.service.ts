@@ -8,7 +8,8 @@ import type { Db } from '../workspaces/workspaces.repository.ts';
 import { removeQuietly, storeStaged, type StagedFile } from './attachment-files.ts';
 import { insertAttachments, listAttachmentsOfMessages, type AttachmentRow } from './attachments.repository.ts';
 import { toAttachment, toEvent, toMessage } from './ticket-dto.ts';
-import { eventActorOf, recordEvents } from './ticket-events.ts';
+import { planTransition } from './lifecycle.ts';
+import { eventActorOf, recordEvents, type DomainEvent } from './ticket-events.ts';
 import { assertTextSize, loadForChange } from './tickets.service.ts';
 import { findTicketId, insertMessage, listEvents, listMessages, updateTicket } from './tickets.repository.ts';
 
@@ -52,9 +53,16 @@ export async function addMessage(deps: Deps, actor: TicketActor, number: string,
         { ...(firstResponse ? { first_responded_at: now } : {}), ...(actor.kind === 'customer' ? { last_customer_activity_at: now } : {}) },
         now,
       );
-      await recordEvents(trx, actor.orgId, ticket.id, author, [
-        { type: isReply ? 'replied' : 'note_added', after: { message_id: message.id, visibility: input.visibility } },
-      ], now);
+      const events: DomainEvent[] = [{ type: isReply ? 'replied' : 'note_added', after: { message_id: message.id, visibility: input.visibility } }];
+      // The customer writing again means the ticket needs the team again: waiting or resolved, it is open.
+      if (actor.kind === 'customer' && (ticket.status === 'pending' || ticket.status === 'resolved')) {
+        const move = planTransition({ status: ticket.status, waiting_on: ticket.waiting_on }, { to: 'open' }, { kind: ticket.status === 'pending' ? 'system' : 'customer' }, now);
+        if (move.ok) {
+          await updateTicket(trx, actor.orgId, ticket.id, move.changes, now);
+          events.push({ type: move.event, before: { status: ticket.status }, after: { status: 'open', reason: 'customer_note' } });
+        }
+      }
+      await recordEvents(trx, deps.config, actor.orgId, ticket.id, author, events, now);
       return toMessage(message, attachments.map((a) => toAttachment(ticket.number, a)));
     });
   } catch (error) {

@@ -1,5 +1,6 @@
 import { ticketNotice } from '../live/ticket-notice.ts';
-import { notifyAgents } from '../notifications/notifications.service.ts';
+import { notifyChange } from '../notifications/notify-change.ts';
+import type { Config } from '../platform/config.ts';
 import type { TicketActor } from '../platform/actor.ts';
 import type { ActorKind } from '../platform/db/schema.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
@@ -49,15 +50,15 @@ export function eventRows<T>(orgId: number, ticketId: T, actor: EventActor, even
 
 /**
  * Writes the events in the caller's transaction, so history never disagrees with the ticket,
- * tells the agents they concern, and announces the change to live streams when (and only if)
+ * tells everyone they concern (agents, the department, the customer), and announces the change to live streams when (and only if)
  * that transaction commits. Call it after the ticket row holds its new state.
  */
-export async function recordEvents(db: Db, orgId: number, ticketId: number, actor: EventActor, events: DomainEvent[], now: Date): Promise<void> {
+export async function recordEvents(db: Db, config: Config, orgId: number, ticketId: number, actor: EventActor, events: DomainEvent[], now: Date): Promise<void> {
   if (events.length === 0) return;
   await db
     .insertInto('ticket_events')
     .values(eventRows(orgId, ticketId, actor, events, now))
     .returning(ticketNotice(orgId, ticketId).as('announced'))
     .execute();
-  await notifyAgents(db, orgId, ticketId, actor, events, now);
+  await notifyChange(db, config, orgId, ticketId, actor, events, now);
 }

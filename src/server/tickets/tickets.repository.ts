@@ -74,7 +74,7 @@ export function insertTicketWithEvents(
       eb.selectFrom('customers as cc').select('cc.name').whereRef('cc.org_id', '=', 't.org_id').whereRef('cc.id', '=', 't.customer_id').as('customer_name'),
     ])
     .select(ticketColumns)
-    .select(ticketNotice(sql.ref<number>('t.org_id'), sql.ref<number>('t.id')).as('announced'))
+    .select(ticketNotice(sql.ref<number>('t.org_id'), sql.ref<number>('t.id'), sql.ref<number | null>('t.customer_user_id')).as('announced'))
     .executeTakeFirstOrThrow();
 }
 

@@ -14,7 +14,7 @@ import { getWorkspace } from '../workspaces/workspaces.service.ts';
 import { findIdempotentResponse, saveIdempotentResponse } from './idempotency.repository.ts';
 import { namesNeeded, toTicket } from './ticket-dto.ts';
 import { namesFor } from './staff-names.ts';
-import { notifyAgents } from '../notifications/notifications.service.ts';
+import { notifyChange } from '../notifications/notify-change.ts';
 import { eventActorOf, eventRows, recordEvents, type DomainEvent } from './ticket-events.ts';
 import { formatTicketNumber } from './ticket-number.ts';
 import { resolveAssignee, resolveCategory, resolveDepartment } from './ticket-refs.ts';
@@ -57,7 +57,7 @@ const replayOf = (stored: { request_hash: string; response: unknown }, idempoten
  */
 export async function createTicket(
   deps: Deps,
-  actor: Actor,
+  actor: TicketActor,
   input: CreateTicketBody,
   idempotency?: Idempotency,
 ): Promise<{ ticket: Ticket; replayed: boolean }> {
@@ -114,7 +114,7 @@ export async function createTicket(
       },
       (ticketId) => eventRows(orgId, ticketId, eventActorOf(actor), createdEvents, now),
     );
-    await notifyAgents(trx, orgId, row.id, eventActorOf(actor), createdEvents, now);
+    await notifyChange(trx, deps.config, orgId, row.id, eventActorOf(actor), createdEvents, now);
     const ticket = toTicket(row, await namesFor(deps.db, trx, orgId, namesNeeded([row])), now);
     if (idempotency) await saveIdempotentResponse(trx, orgId, idempotency.key, idempotency.requestHash, 201, ticket);
     return { ticket, replayed: false };
@@ -194,7 +194,7 @@ export async function changeTicket(deps: Deps, actor: Actor, number: string, inp
     }
     if (events.length) {
       await updateTicket(trx, orgId, ticket.id, changes, now);
-      await recordEvents(trx, orgId, ticket.id, eventActorOf(actor), events, now);
+      await recordEvents(trx, deps.config, orgId, ticket.id, eventActorOf(actor), events, now);
     }
     return readBack(deps, trx, orgId, ticket.id);
   });
@@ -209,7 +209,7 @@ export async function setTicketLock(deps: Deps, actor: Actor, number: string, lo
     const target = locked ? actor.agentId : null;
     if (ticket.locked_by !== target) {
       await updateTicket(trx, actor.orgId, ticket.id, { locked_by: target, locked_at: locked ? now : null }, now);
-      await recordEvents(trx, actor.orgId, ticket.id, eventActorOf(actor), [
+      await recordEvents(trx, deps.config, actor.orgId, ticket.id, eventActorOf(actor), [
         { type: locked ? 'locked' : 'unlocked', before: { locked_by: ticket.locked_by }, after: { locked_by: target } },
       ], now);
     }

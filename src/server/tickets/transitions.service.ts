@@ -34,7 +34,7 @@ export async function transitionTicket(deps: Deps, actor: TicketActor, number: s
     // What the customer does resets the auto-close clock.
     const activity = actor.kind === 'customer' ? { last_customer_activity_at: now } : {};
     await updateTicket(trx, actor.orgId, ticket.id, { ...outcome.changes, ...activity }, now);
-    await recordEvents(trx, actor.orgId, ticket.id, eventActorOf(actor), [{ type: outcome.event, before, after }], now);
+    await recordEvents(trx, deps.config, actor.orgId, ticket.id, eventActorOf(actor), [{ type: outcome.event, before, after }], now);
     return readBack(deps, trx, actor.orgId, ticket.id);
   });
 }
