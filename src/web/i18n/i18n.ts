@@ -1,18 +1,13 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { readStored, writeStored } from '../lib/storage.ts';
+import { currentLanguage, isLanguage, type Language } from './languages.ts';
 import { resources } from './resources.ts';
 
-export const languages = ['en', 'id'] as const;
-export type Language = (typeof languages)[number];
-export const languageNames: Record<Language, string> = { en: 'English', id: 'Bahasa Indonesia' };
-/** Dates and numbers are written as people of the language write them. */
-const locales: Record<Language, string> = { en: 'en-GB', id: 'id-ID' };
+export { currentLanguage, currentLocale, type Language, languageNames, languages } from './languages.ts';
 
 const deviceKey = 'caredesk:language';
 const agentKey = (agentId: number) => `caredesk:language:agent:${agentId}`;
-
-const isLanguage = (v: unknown): v is Language => typeof v === 'string' && (languages as readonly string[]).includes(v);
 
 function stored(key: string): Language | null {
   const v = readStored(key);
@@ -35,9 +30,6 @@ export function startI18n(): void {
   });
   document.documentElement.lang = i18next.language;
 }
-
-export const currentLanguage = (): Language => (isLanguage(i18next.language) ? i18next.language : 'en');
-export const currentLocale = (): string => locales[currentLanguage()];
 
 /** Switches the app's language and remembers it for this agent (and as this device's default). */
 export function setLanguage(language: Language, agentId?: number): void {

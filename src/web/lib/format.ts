@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { currentLocale } from '../i18n/i18n.ts';
+import { currentLocale } from '../i18n/languages.ts';
 
 // Formatters are costly to make: one set per locale, made when first needed.
 const formatters = new Map<
