@@ -15,6 +15,7 @@ import { Shortcuts } from './shortcuts.tsx';
 /** The frame of every signed-in page: workspace, navigation, who is signed in, their language and theme. */
 export function AppLayout() {
   const { t } = useTranslation();
+  const { t: tAdmin } = useTranslation('admin');
   const { agent, workspace } = useSession();
   useLiveUpdates();
   useEffect(() => applyAgentLanguage(agent.id, agent.language, workspace.default_language), [agent.id, agent.language, workspace.default_language]);
@@ -47,6 +48,11 @@ export function AppLayout() {
             <NavLink to="/search" className="app-nav-link">
               {t('app.search')}
             </NavLink>
+            {agent.role === 'admin' && (
+              <NavLink to="/admin" className="app-nav-link">
+                {tAdmin('nav.link')}
+              </NavLink>
+            )}
           </nav>
         </div>
         <div className="app-header-end">

@@ -1,4 +1,8 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { AdminLayout } from '../features/admin/components/admin-layout.tsx';
+import { MailTemplatesPage } from '../features/admin/components/mail-templates-page.tsx';
+import { OutboxMailPage } from '../features/admin/components/outbox-mail-page.tsx';
+import { OutboxPage } from '../features/admin/components/outbox-page.tsx';
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx';
 import { SearchPage } from '../features/search/components/search-page.tsx';
 import { SetupPage } from '../features/setup/components/setup-page.tsx';
@@ -39,6 +43,17 @@ export const router = createBrowserRouter([
       { path: 'tickets/new', element: <CreateTicketPage /> },
       { path: 'tickets/:number', element: <TicketPage /> },
       { path: 'search', element: <SearchPage /> },
+      {
+        path: 'admin',
+        element: <AdminLayout />,
+        children: [
+          { index: true, element: <Navigate to="/admin/outbox" replace /> },
+          { path: 'outbox', element: <OutboxPage /> },
+          { path: 'outbox/:id', element: <OutboxMailPage /> },
+          { path: 'mail-templates', element: <MailTemplatesPage /> },
+          { path: 'mail-templates/:template', element: <MailTemplatesPage /> },
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
