@@ -72,6 +72,15 @@ describe.skipIf(!hasChromium)(`the notifications bell in Chromium (needs ${chrom
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('bell-button');
   });
 
+  it('lets the agent have their notifications by email too, saved on the server', async () => {
+    await bell().click();
+    const choice = page.getByLabel('Also send me my notifications by email');
+    expect(await choice.isChecked()).toBe(false);
+    await choice.check();
+    await expect.poll(async () => (await rina.client.get('/api/v1/auth/me')).body.agent.email_notifications).toBe(true);
+    await page.keyboard.press('Escape');
+  });
+
   it('speaks Bahasa Indonesia too', async () => {
     await createTicket(admin, { subject: 'Blender retak', assignee: rina.id });
     expect((await rina.client.patch('/api/v1/auth/me', { language: 'id' })).status).toBe(200);

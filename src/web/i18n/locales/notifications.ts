@@ -12,6 +12,7 @@ export const en = {
   more: 'Show older',
   loading: 'Loading…',
   unread: 'Unread',
+  byEmail: 'Also send me my notifications by email',
   by: 'by {{name}}',
   kind: {
     new_ticket: 'New ticket in your department',
@@ -35,6 +36,7 @@ export const id: Translation<typeof en> = {
   more: 'Tampilkan yang lebih lama',
   loading: 'Memuat…',
   unread: 'Belum dibaca',
+  byEmail: 'Kirim juga notifikasi saya lewat email',
   by: 'oleh {{name}}',
   kind: {
     new_ticket: 'Tiket baru di departemen Anda',

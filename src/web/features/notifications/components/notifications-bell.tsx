@@ -5,6 +5,8 @@ import type { Notification } from '../../../../contract/notifications.ts';
 import { RetryAlert } from '../../../components/ui/retry-alert.tsx';
 import { formatCount, formatDateTime, formatRelative } from '../../../lib/format.ts';
 import { useDismiss } from '../../../lib/use-dismiss.ts';
+import { useChangeMe } from '../../auth/api/change-me.ts';
+import { useSession } from '../../auth/api/get-session.ts';
 import { useMarkAllRead, useMarkRead, useNotifications } from '../api/notifications.ts';
 import './notifications.css';
 
@@ -14,6 +16,32 @@ function BellIcon() {
       <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
       <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
     </svg>
+  );
+}
+
+/** Whether notifications also come by email: the agent's own choice, kept on the server. */
+function EmailChoice() {
+  const { t } = useTranslation('notifications');
+  const { agent } = useSession();
+  const changeMe = useChangeMe();
+  // Shown as chosen at once; a refused save puts back what the server has.
+  const [checked, setChecked] = useState(agent.email_notifications);
+  const choose = (value: boolean) => {
+    setChecked(value);
+    changeMe.mutate({ email_notifications: value }, { onError: () => setChecked(agent.email_notifications) });
+  };
+  return (
+    <div className="bell-foot">
+      <label className="bell-email">
+        <input type="checkbox" checked={checked} onChange={(e) => choose(e.target.checked)} />
+        <span>{t('byEmail')}</span>
+      </label>
+      {changeMe.isError && (
+        <p className="field-error" role="alert">
+          {changeMe.error.message}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -91,6 +119,7 @@ export function NotificationsBell() {
             ))}
           </ul>
         )}
+        <EmailChoice />
         {notifications.hasNextPage && (
           <button type="button" className="btn btn-secondary btn-md bell-more" disabled={notifications.isFetchingNextPage} onClick={() => void notifications.fetchNextPage()}>
             {notifications.isFetchingNextPage ? t('loading') : t('more')}
