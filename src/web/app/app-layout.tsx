@@ -8,7 +8,8 @@ import { useChangeMe } from '../features/auth/api/change-me.ts';
 import { useSignOut } from '../features/auth/api/sign-out.ts';
 import { useLiveUpdates } from '../features/live/use-live-updates.ts';
 import { NotificationsBell } from '../features/notifications/components/notifications-bell.tsx';
-import { applyAgentLanguage, currentLanguage, type Language, languageNames, languages, setLanguage } from '../i18n/i18n.ts';
+import { applyAgentLanguage, currentLanguage, type Language, setLanguage } from '../i18n/i18n.ts';
+import { LanguagePicker } from '../components/ui/language-picker.tsx';
 import { type ThemeChoice, useTheme } from '../lib/theme.ts';
 import { Shortcuts } from './shortcuts.tsx';
 
@@ -56,16 +57,7 @@ export function AppLayout() {
           </nav>
         </div>
         <div className="app-header-end">
-          <label className="header-picker">
-            <span className="visually-hidden">{t('app.language')}</span>
-            <select className="field-input" value={currentLanguage()} onChange={(e) => chooseLanguage(e.target.value as Language)}>
-              {languages.map((l) => (
-                <option key={l} value={l} lang={l}>
-                  {languageNames[l]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LanguagePicker label={t('app.language')} value={currentLanguage()} onChange={chooseLanguage} />
           <label className="header-picker">
             <span className="visually-hidden">{t('app.theme')}</span>
             <select className="field-input" value={theme} onChange={(e) => setTheme(e.target.value as ThemeChoice)}>

@@ -7,13 +7,16 @@ export const sessionQueryKey = ['auth', 'me'] as const;
 export const setupStatusQueryKey = ['setup'] as const;
 
 /**
- * One client for the app. Any 401 marks the session as signed out, which the route guard
- * turns into a trip to the sign-in page.
+ * One client for an app (the agent app, the portal). Any 401 means the session ended: `signedOut`
+ * marks it so, and the route guard turns that into the way back in.
  */
-export function createQueryClient(): QueryClient {
+export function createQueryClient(signedOut: (client: QueryClient) => void = markAgentSignedOut): QueryClient {
+  const onError = (error: unknown) => {
+    if (isUnauthorized(error)) signedOut(client);
+  };
   const client: QueryClient = new QueryClient({
-    queryCache: new QueryCache({ onError: (error) => onError(client, error) }),
-    mutationCache: new MutationCache({ onError: (error) => onError(client, error) }),
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         staleTime: 15_000,
@@ -26,8 +29,6 @@ export function createQueryClient(): QueryClient {
   return client;
 }
 
-function onError(client: QueryClient, error: unknown): void {
-  if (isUnauthorized(error) && client.getQueryData(sessionQueryKey) !== null) {
-    client.setQueryData(sessionQueryKey, null);
-  }
+function markAgentSignedOut(client: QueryClient): void {
+  if (client.getQueryData(sessionQueryKey) !== null) client.setQueryData(sessionQueryKey, null);
 }

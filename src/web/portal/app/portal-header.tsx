@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Button } from '../../components/ui/button.tsx';
 import { Logo } from '../../components/ui/logo.tsx';
-import { isLanguage, type Language, languageNames, languages } from '../../i18n/languages.ts';
+import { isLanguage, type Language } from '../../i18n/languages.ts';
+import { LanguagePicker } from '../../components/ui/language-picker.tsx';
 import { useChangeLanguage } from '../api/change-me.ts';
 import { useSignOut } from '../api/sign-out.ts';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
@@ -41,16 +42,7 @@ export function PortalHeader() {
         <span className="portal-brand-name">{config.workspace.name}</span>
       </Link>
       <div className="portal-header-end">
-        <label className="header-picker">
-          <span className="visually-hidden">{t('frame.language')}</span>
-          <select className="field-input" value={isLanguage(i18n.language) ? i18n.language : 'en'} onChange={(e) => choose(e.target.value as Language)}>
-            {languages.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {languageNames[l]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguagePicker label={t('frame.language')} value={isLanguage(i18n.language) ? i18n.language : 'en'} onChange={choose} />
         {me && (
           <>
             <span className="portal-me" title={me.email ?? undefined}>
