@@ -17,7 +17,7 @@ import {
   searchCustomers,
   updateCustomerUser,
 } from './customers.repository.ts';
-import { revokeCustomerUserSessions } from '../portal/portal-sessions.ts';
+import { forgetCustomerUserSessions, revokeCustomerUserSessions } from '../portal/portal-sessions.ts';
 import { normalizePhone, parsePhoneWildcard, parseWildcard } from './wildcard.ts';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof findCustomerUser>>>;
@@ -102,6 +102,7 @@ export async function changeCustomerUser(deps: Deps, orgId: number, id: number, 
       if (after && before && (before.email ?? '').toLowerCase() !== (after.email ?? '').toLowerCase()) await revokeCustomerUserSessions(trx, orgId, id, now);
       return after;
     });
+    forgetCustomerUserSessions(deps.db, orgId, id);
     if (!row) throw notFound('Customer user');
     return toCustomerUser(row);
   } catch (error) {

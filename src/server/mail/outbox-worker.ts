@@ -29,7 +29,7 @@ export interface OutboxWorker {
   stop(): Promise<void>;
 }
 
-const defaults = {
+export const workerDefaults = {
   batchSize: 20,
   concurrency: 5,
   leaseMs: 60_000,
@@ -38,6 +38,21 @@ const defaults = {
   backoffMs: [30_000, 120_000, 600_000, 3_600_000, 3 * 3_600_000, 6 * 3_600_000, 12 * 3_600_000],
   stopGraceMs: 2_000,
 } satisfies Omit<Required<OutboxWorkerOptions>, 'log'>;
+
+/** The pooled SMTP transport the worker sends through (the benchmark's baseline uses the same). */
+export const smtpTransport = (url: string, o: { concurrency: number; leaseMs: number } = workerDefaults): Transporter =>
+  nodemailer.createTransport({
+    url,
+    pool: true,
+    maxConnections: o.concurrency,
+    // One quick re-send on a dropped connection; anything longer is the outbox's own retry.
+    maxRequeues: 1,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: Math.min(60_000, o.leaseMs / 2),
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
 
 /** The pause after `attempts` failed attempts (1 = the first). */
 export const retryDelay = (attempts: number, backoffMs: readonly number[]): number => backoffMs[Math.min(Math.max(attempts, 1), backoffMs.length) - 1];
@@ -61,22 +76,9 @@ function describeError(error: unknown): string {
  * is not started when less than a quarter remains, so a live worker never outlasts its claim.
  */
 export async function startOutboxWorker(deps: Pick<Deps, 'config' | 'database' | 'db' | 'clock'>, options: OutboxWorkerOptions): Promise<OutboxWorker> {
-  const o = { ...defaults, ...options };
+  const o = { ...workerDefaults, ...options };
   const { db, clock, log } = { ...deps, log: o.log };
-  const transport: Transporter | null = deps.config.SMTP_URL
-    ? nodemailer.createTransport({
-        url: deps.config.SMTP_URL,
-        pool: true,
-        maxConnections: o.concurrency,
-        // One quick re-send on a dropped connection; anything longer is the outbox's own retry.
-        maxRequeues: 1,
-        connectionTimeout: 15_000,
-        greetingTimeout: 15_000,
-        socketTimeout: Math.min(60_000, o.leaseMs / 2),
-        disableFileAccess: true,
-        disableUrlAccess: true,
-      })
-    : null;
+  const transport: Transporter | null = deps.config.SMTP_URL ? smtpTransport(deps.config.SMTP_URL, o) : null;
   const inFlight = new Set<AbortController>();
   let stopped = false;
   /** Set when stop() gave up waiting: outcomes of sends cut short are no longer written. */

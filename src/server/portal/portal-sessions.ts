@@ -1,6 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { formatSessionCookie, newSecret, parseSessionCookie } from '../auth/credentials.ts';
+import type { Kysely } from 'kysely';
+import { CREDENTIAL_TTL_MS } from '../auth/authenticate.ts';
 import { tokenMatches } from '../platform/crypto.ts';
+import type { DB } from '../platform/db/schema.ts';
+import { ShortCache } from '../platform/short-cache.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
@@ -45,26 +49,37 @@ export function setPortalCookie(request: FastifyRequest, reply: FastifyReply, sl
 export async function portalCustomer(deps: Deps, request: FastifyRequest, orgId: number): Promise<PortalCustomer> {
   const parsed = parseSessionCookie(request.cookies[PORTAL_COOKIE] ?? '');
   const now = deps.clock.now();
-  const row =
-    parsed && parsed.orgId === orgId
-      ? await deps.db
-          .selectFrom('portal_sessions as s')
-          .innerJoin('customer_users as cu', (j) => j.onRef('cu.org_id', '=', 's.org_id').onRef('cu.id', '=', 's.customer_user_id'))
-          .select(['s.id', 's.token_hash', 's.expires_at', 'cu.id as customer_user_id', 'cu.name', 'cu.email', 'cu.language'])
-          .where('s.org_id', '=', orgId)
-          .where('s.id', '=', parsed.id)
-          .where('s.revoked_at', 'is', null)
-          .where('s.expires_at', '>', now)
-          .executeTakeFirst()
-      : undefined;
-  if (!parsed || !row || !tokenMatches(parsed.secret, row.token_hash)) {
+  const row = parsed && parsed.orgId === orgId ? await sessions.read(deps.db, `${orgId}.${parsed.id}`, () => findLivePortalSession(deps.db, orgId, parsed.id, now)) : undefined;
+  if (!parsed || !row || row.expires_at.getTime() <= now.getTime() || !tokenMatches(parsed.secret, row.token_hash)) {
     throw new AppError('unauthorized', 'Sign in to the portal: request a link by email');
   }
   return { orgId, sessionId: row.id, customerUserId: row.customer_user_id, name: row.name, email: row.email, language: row.language === 'id' ? 'id' : 'en' };
 }
 
-export const revokePortalSession = (db: Db, orgId: number, sessionId: number, now: Date) =>
-  db.updateTable('portal_sessions').set({ revoked_at: now }).where('org_id', '=', orgId).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
+const findLivePortalSession = (db: Db, orgId: number, id: number, now: Date) =>
+  db
+    .selectFrom('portal_sessions as s')
+    .innerJoin('customer_users as cu', (j) => j.onRef('cu.org_id', '=', 's.org_id').onRef('cu.id', '=', 's.customer_user_id'))
+    .select(['s.id', 's.token_hash', 's.expires_at', 'cu.id as customer_user_id', 'cu.name', 'cu.email', 'cu.language'])
+    .where('s.org_id', '=', orgId)
+    .where('s.id', '=', id)
+    .where('s.revoked_at', 'is', null)
+    .where('s.expires_at', '>', now)
+    .executeTakeFirst();
+
+// Every portal request (and every beat of a live stream) presents the cookie; like agent sessions,
+// it is verified from a short cache. Revocations here drop entries at once; another process's
+// show within CREDENTIAL_TTL_MS.
+const sessions = new ShortCache<string, NonNullable<Awaited<ReturnType<typeof findLivePortalSession>>>>(CREDENTIAL_TTL_MS);
+
+/** After a customer user changed (language, name, email): their sessions are read again. */
+export const forgetCustomerUserSessions = (root: Kysely<DB>, orgId: number, customerUserId: number) =>
+  sessions.deleteWhere(root, (key, row) => key.startsWith(`${orgId}.`) && row.customer_user_id === customerUserId);
+
+export async function revokePortalSession(deps: Deps, orgId: number, sessionId: number): Promise<void> {
+  await deps.db.updateTable('portal_sessions').set({ revoked_at: deps.clock.now() }).where('org_id', '=', orgId).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
+  sessions.delete(deps.db, `${orgId}.${sessionId}`);
+}
 
 /** Ends every portal session of a customer user (their email changed: whoever held the old address is out). */
 export const revokeCustomerUserSessions = (db: Db, orgId: number, customerUserId: number, now: Date) =>

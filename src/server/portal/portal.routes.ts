@@ -31,10 +31,10 @@ import { sendAttachment } from '../tickets/attachments.routes.ts';
 import { findTicketAttachment } from '../tickets/attachments.repository.ts';
 import { addMessage } from '../tickets/messages.service.ts';
 import { transitionTicket } from '../tickets/transitions.service.ts';
-import { findWorkspaceBySlug } from '../workspaces/workspaces.repository.ts';
+import { findWorkspaceForSlug } from '../workspaces/workspaces.service.ts';
 import { consumeSignInLink, requestSignInLink, type PortalWorkspace } from './portal-links.ts';
 import { submitRequest } from './portal-requests.ts';
-import { portalCustomer, revokePortalSession, setPortalCookie, type PortalCustomer } from './portal-sessions.ts';
+import { forgetCustomerUserSessions, portalCustomer, revokePortalSession, setPortalCookie, type PortalCustomer } from './portal-sessions.ts';
 import { customerActor, listOwnHistory, listOwnNotes, listOwnTickets, ownTicket, toPortalTicket } from './portal-tickets.ts';
 
 const tags = ['portal'];
@@ -43,7 +43,7 @@ const open: [] = [];
 const signInAnswer = 'If this address is registered with us, a sign-in link is on its way. It works once and expires soon.';
 
 async function workspaceOf(deps: Deps, slug: string): Promise<PortalWorkspace> {
-  const workspace = await findWorkspaceBySlug(deps.db, slug);
+  const workspace = await findWorkspaceForSlug(deps, slug);
   if (!workspace) throw notFound(`No portal at /portal/${slug}`);
   return workspace;
 }
@@ -127,6 +127,7 @@ export function portalRoutes(app: App, deps: Deps, live: LiveBus): void {
         .where('org_id', '=', customer.orgId)
         .where('id', '=', customer.customerUserId)
         .execute();
+      forgetCustomerUserSessions(deps.db, customer.orgId, customer.customerUserId);
       return { name: customer.name, email: customer.email, language: request.body.language };
     },
   });
@@ -135,7 +136,7 @@ export function portalRoutes(app: App, deps: Deps, live: LiveBus): void {
     schema: { tags, security: withSession, summary: 'End the portal session', params: portalParams, response: { 204: z.null(), ...errors(400, 401, 404) } },
     handler: async (request, reply) => {
       const { workspace, customer } = await customerOf(deps, request);
-      await revokePortalSession(deps.db, customer.orgId, customer.sessionId, deps.clock.now());
+      await revokePortalSession(deps, customer.orgId, customer.sessionId);
       setPortalCookie(request, reply, workspace.slug, null);
       return reply.code(204).send(null);
     },

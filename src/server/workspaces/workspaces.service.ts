@@ -6,7 +6,7 @@ import type { Deps } from '../platform/deps.ts';
 import { iso } from '../platform/dto.ts';
 import { ShortCache } from '../platform/short-cache.ts';
 import { AppError, notFound } from '../platform/errors.ts';
-import { countWorkspaces, findWorkspaceById, insertWorkspace, lockSetup, type Db } from './workspaces.repository.ts';
+import { countWorkspaces, findWorkspaceById, findWorkspaceBySlug, insertWorkspace, lockSetup, type Db } from './workspaces.repository.ts';
 
 export interface CreatedWorkspace {
   orgId: number;
@@ -73,6 +73,15 @@ export async function getWorkspace(deps: Deps, orgId: number): Promise<Workspace
   const w = await workspaces.read(deps.db, orgId, () => findWorkspaceById(deps.db, orgId));
   if (!w) throw notFound('Workspace');
   return w;
+}
+
+// A workspace's slug never changes: the portal's URLs name it on every request.
+const slugs = new ShortCache<string, number>(60_000);
+
+/** The workspace a portal URL names, cached like getWorkspace; undefined when there is none. */
+export async function findWorkspaceForSlug(deps: Deps, slug: string): Promise<Workspace | undefined> {
+  const orgId = await slugs.read(deps.db, slug, async () => (await findWorkspaceBySlug(deps.db, slug))?.org_id);
+  return orgId === undefined ? undefined : getWorkspace(deps, orgId).catch(() => undefined);
 }
 
 export async function getSettings(deps: Deps, orgId: number): Promise<Settings> {
