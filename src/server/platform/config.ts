@@ -31,7 +31,7 @@ const configSchema = z.object({
   CAPTCHA_VERIFY_URL: z.string().url().optional(),
   CAPTCHA_SECRET: z.string().min(1).optional(),
   CAPTCHA_SITE_KEY: z.string().min(1).optional(),
-  CAPTCHA_PROVIDER: z.string().min(1).default('turnstile'),
+  CAPTCHA_PROVIDER: z.enum(['turnstile', 'hcaptcha', 'recaptcha']).default('turnstile'),
   TRUST_PROXY: bool.default(false),
   PGLITE_FSYNC: bool.default(true),
   PGLITE_VACUUM_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(60),

@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../../test/helpers/client.ts';
 import { openEventStream } from '../../../test/helpers/events.ts';
@@ -342,5 +344,46 @@ describe('customer portal API', () => {
       const toAgent = await mailsTo(agentEmail, 'agent_notification');
       expect(toAgent.at(-1)?.text_body).toContain(`${PUBLIC_URL}/tickets/${ticket.number}`);
     });
+  });
+});
+
+describe('the request form with a CAPTCHA configured', () => {
+  let server: TestServer;
+  let verifier: Server;
+  const asked: URLSearchParams[] = [];
+
+  beforeAll(async () => {
+    // The provider's siteverify endpoint, as Turnstile, hCaptcha and reCAPTCHA answer it.
+    verifier = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        const form = new URLSearchParams(body);
+        asked.push(form);
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ success: form.get('secret') === 'shh' && form.get('response') === 'solved' }));
+      });
+    });
+    await new Promise<void>((resolve) => verifier.listen(0, '127.0.0.1', resolve));
+    const port = (verifier.address() as AddressInfo).port;
+    server = await startTestServer({ env: { CAPTCHA_VERIFY_URL: `http://127.0.0.1:${port}/siteverify`, CAPTCHA_SECRET: 'shh', CAPTCHA_SITE_KEY: 'site-key-1', CAPTCHA_PROVIDER: 'hcaptcha' } });
+  });
+  afterAll(async () => {
+    await server.close();
+    await new Promise((resolve) => verifier.close(resolve));
+  });
+
+  it('tells the portal which widget to show, and takes a request only with a solved CAPTCHA', async () => {
+    const { slug } = await createWorkspace(server.url);
+    expect((await server.anonymous().get(`/api/v1/portal/${slug}/config`)).body.captcha).toEqual({ provider: 'hcaptcha', site_key: 'site-key-1' });
+    const request = { name: 'Wati', email: 'wati@example.com', description: 'Parcel lost' };
+    for (const token of [undefined, 'wrong']) {
+      const refused = await server.anonymous().post(`/api/v1/portal/${slug}/requests`, { ...request, captcha_token: token });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details[0].field).toBe('body.captcha_token');
+    }
+    const taken = await server.anonymous().post(`/api/v1/portal/${slug}/requests`, { ...request, captcha_token: 'solved' });
+    expect(taken.status, JSON.stringify(taken.body)).toBe(201);
+    expect(asked.at(-1)?.get('remoteip')).toBe('127.0.0.1');
   });
 });

@@ -16,6 +16,7 @@ import { looksLikeEmail } from '../lib/email.ts';
 import { usePortalDraft } from '../lib/portal-drafts.ts';
 import { useWaitWords } from '../lib/wait.ts';
 import { AttachmentPicker } from './attachment-picker.tsx';
+import { CaptchaWidget, captchaToken } from './captcha-widget.tsx';
 import { PortalTitle } from './portal-title.tsx';
 
 const empty = { name: '', email: '', phone: '', category: '', order_number: '', subject: '', website: '' };
@@ -67,6 +68,7 @@ export function NewRequestPage() {
       subject: text(fields.subject),
       description: description.trim(),
       website: fields.website || undefined,
+      captcha_token: config.captcha ? captchaToken(form.current, config.captcha.provider) : undefined,
     };
     submit.mutate(
       { body, files },
@@ -109,7 +111,7 @@ export function NewRequestPage() {
               {failure?.status === 429 && failure.retryAfter
                 ? t('request.tooMany', { time: waitWords(failure.retryAfter) })
                 : unplaced.length > 0
-                  ? unplaced.map(([field, message]) => (field === 'website' ? t('request.refused') : message)).join(' ')
+                  ? unplaced.map(([field, message]) => (field === 'website' ? t('request.refused') : field === 'captcha_token' ? t('request.captchaFailed') : message)).join(' ')
                   : formError.message}
             </Alert>
           )}
@@ -150,6 +152,7 @@ export function NewRequestPage() {
               <input type="text" name="website" tabIndex={-1} autoComplete="off" value={fields.website} onChange={(e) => update('website', e.target.value)} />
             </label>
           </div>
+          {config.captcha && <CaptchaWidget provider={config.captcha.provider} siteKey={config.captcha.site_key} />}
           <Button type="submit" size="lg" isBusy={submit.isPending}>
             {t('request.submit')}
           </Button>

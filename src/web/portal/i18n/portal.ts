@@ -158,6 +158,8 @@ export const en = {
   },
   request: {
     title: 'Submit a request',
+    captcha: 'Please confirm you are a person.',
+    captchaFailed: 'Please solve the check above the Submit button, then send again.',
     intro: 'Tell us what happened. We answer by email, and you can follow your request in this portal.',
     you: 'About you',
     asCustomer: 'We will answer {{name}} at {{email}}.',
@@ -345,6 +347,8 @@ export const id: Translation<typeof en> = {
   },
   request: {
     title: 'Kirim permintaan',
+    captcha: 'Mohon konfirmasi bahwa Anda manusia.',
+    captchaFailed: 'Selesaikan pemeriksaan di atas tombol Kirim, lalu kirim lagi.',
     intro: 'Ceritakan apa yang terjadi. Kami menjawab lewat email, dan Anda dapat memantau permintaan Anda di portal ini.',
     you: 'Tentang Anda',
     asCustomer: 'Kami akan menjawab {{name}} di {{email}}.',
