@@ -218,6 +218,10 @@ describe.skipIf(!hasChromium)(`the admin's outbox and mail templates in Chromium
     expect(await page.getByText('Tanpa SMTP_URL, email disimpan di sini').count()).toBe(1);
     // The table scrolls inside its panel; the page itself does not get wider than the window.
     expect(await page.locator('.admin').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    // The header takes two rows on a portrait tablet: nothing of it lies beyond the window.
+    const beyond = await page.evaluate(() => [...document.querySelectorAll('.app-header *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5).length);
+    expect(beyond).toBe(0);
+    expect(await page.getByRole('button', { name: 'Keluar' }).isVisible()).toBe(true);
     await shot(page, 'admin-outbox-id-768');
     await page.setViewportSize({ width: 1440, height: 900 });
     expect((await admin.patch('/api/v1/auth/me', { language: 'en' })).status).toBe(200);

@@ -33,12 +33,11 @@ export async function openPortalSession(db: Db, deps: Deps, orgId: number, custo
   return { cookie: formatSessionCookie(orgId, row.id, secret), expiresAt };
 }
 
-export function setPortalCookie(request: FastifyRequest, reply: FastifyReply, slug: string, session: { cookie: string; expiresAt: Date } | null) {
-  // Scoped to the workspace's portal and API paths would need two cookies; the workspace check below does the scoping.
+/** Sets the portal cookie, or clears it (null). One cookie for every workspace's portal: the session names its workspace, and portalCustomer checks it against the URL. */
+export function setPortalCookie(request: FastifyRequest, reply: FastifyReply, session: { cookie: string; expiresAt: Date } | null) {
   const options = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: request.protocol === 'https' };
   if (session) reply.setCookie(PORTAL_COOKIE, session.cookie, { ...options, expires: session.expiresAt });
   else reply.clearCookie(PORTAL_COOKIE, options);
-  void slug;
 }
 
 /**

@@ -104,7 +104,7 @@ export function portalRoutes(app: App, deps: Deps, live: LiveBus): void {
       reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
       const base = `/portal/${encodeURIComponent(workspace.slug)}`;
       if (!session) return reply.redirect(`${base}/link-expired`, 303);
-      setPortalCookie(request, reply, workspace.slug, session);
+      setPortalCookie(request, reply, session);
       return reply.redirect(base, 303);
     },
   });
@@ -135,9 +135,9 @@ export function portalRoutes(app: App, deps: Deps, live: LiveBus): void {
   app.post('/api/v1/portal/:workspace/sign-out', {
     schema: { tags, security: withSession, summary: 'End the portal session', params: portalParams, response: { 204: z.null(), ...errors(400, 401, 404) } },
     handler: async (request, reply) => {
-      const { workspace, customer } = await customerOf(deps, request);
+      const { customer } = await customerOf(deps, request);
       await revokePortalSession(deps, customer.orgId, customer.sessionId);
-      setPortalCookie(request, reply, workspace.slug, null);
+      setPortalCookie(request, reply, null);
       return reply.code(204).send(null);
     },
   });

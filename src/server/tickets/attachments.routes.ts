@@ -78,18 +78,18 @@ export function attachmentsRoutes(app: App, deps: Deps): void {
 
 /** Streams a stored file with headers that keep it from ever running in the app's origin. */
 export async function sendAttachment(deps: Deps, reply: FastifyReply, found: AttachmentFile | undefined, number: string, id: number) {
-      if (!found) throw notFound(`Attachment ${id} of ticket ${number}`);
-      const handle = await open(storedPath(deps.config.dataDir, found.storage_key), 'r').catch(() => {
-        throw notFound(`Attachment ${id} of ticket ${number}`);
-      });
-      const type = found.content_type as AttachmentType;
-      return reply
-        .header('content-type', type === 'text/plain' ? 'text/plain; charset=utf-8' : type)
-        .header('content-length', String(found.size_bytes))
-        .header('content-disposition', contentDisposition(type, found.filename))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', 'sandbox')
-        .header('cache-control', 'private, max-age=3600')
-        // The documented body is "binary string"; Fastify streams a Readable as is, unserialized.
-        .send(handle.createReadStream() as unknown as string);
+  if (!found) throw notFound(`Attachment ${id} of ticket ${number}`);
+  const handle = await open(storedPath(deps.config.dataDir, found.storage_key), 'r').catch(() => {
+    throw notFound(`Attachment ${id} of ticket ${number}`);
+  });
+  const type = found.content_type as AttachmentType;
+  return reply
+    .header('content-type', type === 'text/plain' ? 'text/plain; charset=utf-8' : type)
+    .header('content-length', String(found.size_bytes))
+    .header('content-disposition', contentDisposition(type, found.filename))
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', 'sandbox')
+    .header('cache-control', 'private, max-age=3600')
+    // The documented body is "binary string"; Fastify streams a Readable as is, unserialized.
+    .send(handle.createReadStream() as unknown as string);
 }
