@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { ApiClient } from '../helpers/client.ts';
 import { createAgent, createTicket, createWorkspace } from '../helpers/factories.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -49,7 +49,7 @@ describe.skipIf(!hasChromium)(`the admin's outbox and mail templates in Chromium
     await page.goto(`${server.url}/tickets`);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
     await page.waitForURL(/\/admin\/outbox$/);
-    expect(await page.locator('h1').innerText()).toBe('Outbox');
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Outbox');
 
     const row = page.locator('.outbox-row').filter({ hasText: ticket.number });
     await expect.poll(() => row.count()).toBe(1);
@@ -207,6 +207,10 @@ describe.skipIf(!hasChromium)(`the admin's outbox and mail templates in Chromium
     await page.emulateMedia({ colorScheme: 'light' });
 
     expect((await admin.patch('/api/v1/auth/me', { language: 'id' })).status).toBe(200);
+    // Whatever happens below, the admin speaks English again for the tests after this one.
+    onTestFinished(async () => {
+      await admin.patch('/api/v1/auth/me', { language: 'en' });
+    });
     await page.goto(`${server.url}/admin/mail-templates/ticket_created?language=id`);
     await expect.poll(() => page.locator('h1').innerText()).toBe('Templat email');
     expect(await page.locator('#template-editor-title').innerText()).toBe('Permintaan diterima · Bahasa Indonesia');
@@ -215,7 +219,8 @@ describe.skipIf(!hasChromium)(`the admin's outbox and mail templates in Chromium
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.goto(`${server.url}/admin/outbox?status=kept`);
     await expect.poll(() => page.locator('h1').innerText()).toBe('Kotak keluar');
-    expect(await page.getByText('Tanpa SMTP_URL, email disimpan di sini').count()).toBe(1);
+    // The line shows once the kept mails have loaded.
+    await page.getByText('Tanpa SMTP_URL, email disimpan di sini').waitFor();
     // The table scrolls inside its panel; the page itself does not get wider than the window.
     expect(await page.locator('.admin').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     // The header takes two rows on a portrait tablet: nothing of it lies beyond the window.
