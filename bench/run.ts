@@ -150,7 +150,7 @@ async function runEngine(engineName: Engine, resultsDir: string): Promise<Engine
     await engine.query(`delete from rate_limits where key like 'login:%'`);
     fixtures = await loadFixtures(engine, orgId, tickets);
     scenarios = buildScenarios(fixtures).filter((s) => !only || only.has(s.name));
-    plans = await capturePlans(engine, scenarios, () => ({ actor: benchActor(orgId, adminId), now: new Date(), timeZone: 'UTC' }));
+    plans = await capturePlans(engine, scenarios, () => ({ actor: benchActor(orgId, adminId), now: new Date(), timeZone: 'UTC', phoneCountry: null }));
     log(`captured SQL of ${scenarios.length} scenarios; raw SQL (${engineName === 'postgres' ? 'pg Pool of 10' : 'one PGlite'}):`);
     const reads = scenarios.filter((s) => s.kind === 'read');
     Object.assign(modes.raw, await measureMode('raw', location, reads, rawOp(engine)));

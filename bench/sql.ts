@@ -1,9 +1,8 @@
-// Direct database access for the benchmark: a pg Pool or one PGlite instance, no Kysely, no app code.
+// Direct database access for the benchmark: a pg Pool or one PGlite instance, no Kysely, no app code but the list of extensions the migrations need.
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
+import { pgliteExtensions } from '../src/server/platform/db/database.ts';
 
 export type Engine = 'postgres' | 'pglite';
 export type Row = Record<string, unknown>;
@@ -81,7 +80,7 @@ export async function openSqlEngine(location: Location, poolSize = 10): Promise<
   }
   const pglite = await PGlite.create({
     dataDir: pgliteFilesOf(location.dataDir as string),
-    extensions: { pg_trgm, btree_gin },
+    extensions: pgliteExtensions,
     parsers: { [INT8]: toNumber },
   });
   const query: QueryFn = async (text, params) => (await pglite.query<Row>(text, params)).rows;

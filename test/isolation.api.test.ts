@@ -761,6 +761,30 @@ describe('workspace isolation: workspace B can neither read nor change workspace
         expect(await listAll(A.admin, '/api/v1/customers?search=**')).toEqual(aBefore);
       },
     },
+    'GET /api/v1/customers/{id}': {
+      says: "answers 404 for A's customer",
+      anonymous: { path: () => `/api/v1/customers/${A.customerId}` },
+      async run(role, c) {
+        expectRefused(await c.get(`/api/v1/customers/${A.customerId}`), role, 'actor');
+        const own = await c.get(`/api/v1/customers/${B.customerId}`);
+        expect(own.status).toBe(200);
+        expectNoLeak(own);
+      },
+    },
+    'PATCH /api/v1/customers/{id}': {
+      says: "cannot change A's customer, nor take A's customer id for B's (404 / 409, nothing written in A)",
+      anonymous: { path: () => `/api/v1/customers/${A.customerId}`, body: () => ({ notes: 'anon' }) },
+      async run(role, c) {
+        await writesNothing(async () => {
+          expectRefused(await c.patch(`/api/v1/customers/${A.customerId}`, { notes: 'Quokkafish was here' }), role, 'actor');
+        });
+        // Customer ids are per workspace: B may use the same one as A.
+        const same = await c.patch(`/api/v1/customers/${B.customerId}`, { customer_code: A.customerCode });
+        expect(same.status, JSON.stringify(same.body)).toBe(200);
+        expect((await A.admin.get(`/api/v1/customers/${A.customerId}`)).body.notes).toBeNull();
+        created(await c.patch(`/api/v1/customers/${B.customerId}`, { customer_code: B.customerCode }), 200);
+      },
+    },
     'GET /api/v1/customer-users': {
       says: "lists and finds only B's customer users (search by A's email, phone or name finds nothing)",
       anonymous: { path: () => '/api/v1/customer-users?search=**' },

@@ -35,6 +35,7 @@ export const settings = z
     ticket_number_padding: z.number().int(),
     sender_name: z.string().nullable(),
     sender_email: z.string().nullable(),
+    default_country: z.string().nullable(),
     created_at: timestamp,
   })
   .meta({ id: 'WorkspaceSettings' });
@@ -71,5 +72,11 @@ export const patchSettingsBody = z.strictObject({
   ticket_number_padding: z.number().int().min(1).max(12).optional(),
   sender_name: z.string().max(limits.nameMax).nullable().optional(),
   sender_email: email.nullable().optional(),
+  default_country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'an ISO 3166 country code in capitals, such as ID')
+    .nullable()
+    .optional()
+    .describe('Phone numbers typed without a country code are read as numbers of this country'),
 });
 export type PatchSettingsBody = z.infer<typeof patchSettingsBody>;

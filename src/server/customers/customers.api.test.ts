@@ -291,3 +291,60 @@ describe('customers (companies)', () => {
     expect(small.map((c) => c.id)).toEqual(big.map((c) => c.id));
   });
 });
+
+describe('customers and customer users as records of their own', () => {
+
+  it("reads local phone numbers in the workspace's country: stored in E.164, found however they are typed", async () => {
+    expect((await admin.patch('/api/v1/settings', { default_country: 'XX' })).status).toBe(400);
+    expect((await admin.patch('/api/v1/settings', { default_country: 'ID' })).body.default_country).toBe('ID');
+    const user = await admin.post<CustomerUser>('/api/v1/customer-users', { name: 'Dewi Lestari', phone: '0812 7000 1234' });
+    expect(user.status, JSON.stringify(user.body)).toBe(201);
+    expect([user.body.phone, user.body.phone_e164]).toEqual(['0812 7000 1234', '+6281270001234']);
+    for (const search of ['0812 7000*', '+62 812-7000*', '*1234']) {
+      const found = await admin.get<Page<CustomerUser>>(`/api/v1/customer-users?search=${encodeURIComponent(search)}`);
+      expect(found.body.items.map((u) => u.id), search).toContain(user.body.id);
+    }
+    const ticket = await admin.post('/api/v1/tickets', { subject: 'Rice cooker lid', customer_user_id: user.body.id });
+    expect(ticket.status).toBe(201);
+    for (const phone of ['0812-7000-1234', '+6281270001234', '+62 812 7000 1234']) {
+      const list = await admin.get(`/api/v1/tickets?phone=${encodeURIComponent(phone)}`);
+      expect(list.body.items.map((t: { number: string }) => t.number), phone).toEqual([ticket.body.number]);
+    }
+  });
+
+  it('finds names whatever their accents and case', async () => {
+    const jose = await admin.post<CustomerUser>('/api/v1/customer-users', { name: 'José Ñúñez', email: 'jose.nunez@example.com' });
+    const company = await admin.post<Customer>('/api/v1/customers', { name: 'Café Élan', customer_code: 'ELAN-1' });
+    expect((await admin.get<Page<CustomerUser>>('/api/v1/customer-users?search=jose nu*')).body.items.map((u) => u.id)).toContain(jose.body.id);
+    expect((await admin.get<Page<CustomerUser>>('/api/v1/customer-users?search=NUNEZ')).body.items.map((u) => u.id)).toContain(jose.body.id);
+    expect((await admin.get<Page<Customer>>('/api/v1/customers?search=cafe*')).body.items.map((c) => c.id)).toContain(company.body.id);
+  });
+
+  it('keeps a customer’s address, notes and own attributes, and changes them', async () => {
+    const made = await admin.post<Customer>('/api/v1/customers', { name: 'Toko Sinar', customer_code: 'SINAR', address: 'Jl. Merdeka 1, Bandung', attributes: { segment: 'retail', stores: 3 } });
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ address: 'Jl. Merdeka 1, Bandung', notes: null, attributes: { segment: 'retail', stores: 3 } });
+    const changed = await admin.patch<Customer>(`/api/v1/customers/${made.body.id}`, { notes: 'Pays by invoice', attributes: { segment: 'b2b' } });
+    expect(changed.body).toMatchObject({ notes: 'Pays by invoice', attributes: { segment: 'b2b' }, address: 'Jl. Merdeka 1, Bandung' });
+    expect((await admin.get<Customer>(`/api/v1/customers/${made.body.id}`)).body).toEqual(changed.body);
+    expect((await admin.patch(`/api/v1/customers/${made.body.id}`, { attributes: { 'Bad Name': 1 } })).status).toBe(400);
+    expect((await admin.patch(`/api/v1/customers/${made.body.id}`, {})).status).toBe(400);
+    const clash = await admin.post('/api/v1/customers', { name: 'Another Sinar', customer_code: 'sinar' });
+    expect(clash.status).toBe(409);
+  });
+
+  it('names the customer user who has an email already, keeps loyalty ids unique, and marks users invalid', async () => {
+    const first = await admin.post<CustomerUser>('/api/v1/customer-users', { name: 'Rudi Hartono', email: 'rudi@example.com', loyalty_id: 'TM-0001' });
+    expect(first.body).toMatchObject({ loyalty_id: 'TM-0001', valid: true });
+    const again = await admin.post('/api/v1/customer-users', { name: 'Rudi H', email: 'RUDI@example.com' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toContain('Rudi Hartono');
+    expect(again.body.error.details[0]).toMatchObject({ field: 'body.email', customer_user_id: first.body.id });
+    const other = await admin.post<CustomerUser>('/api/v1/customer-users', { name: 'Sinta', email: 'sinta@example.com' });
+    const taken = await admin.patch(`/api/v1/customer-users/${other.body.id}`, { loyalty_id: 'tm-0001' });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.details[0].field).toBe('body.loyalty_id');
+    expect((await admin.get<Page<CustomerUser>>('/api/v1/customer-users?search=TM-00*')).body.items.map((u) => u.id)).toEqual([first.body.id]);
+    expect((await admin.patch<CustomerUser>(`/api/v1/customer-users/${first.body.id}`, { valid: false })).body.valid).toBe(false);
+  });
+});

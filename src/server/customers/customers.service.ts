@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Customer, CustomerUser, createCustomerBody, createCustomerUserBody, patchCustomerUserBody } from '../../contract/customers.ts';
+import type { Customer, CustomerUser, createCustomerBody, createCustomerUserBody, patchCustomerBody, patchCustomerUserBody } from '../../contract/customers.ts';
 import type { inlineCustomer } from '../../contract/tickets.ts';
 import { isUniqueViolation } from '../platform/db/pg-errors.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -11,14 +11,18 @@ import {
   findCustomer,
   findCustomerUser,
   findCustomerUserByContact,
+  findCustomerUserByEmail,
   insertCustomer,
   insertCustomerUser,
   searchCustomerUsers,
   searchCustomers,
+  updateCustomer,
   updateCustomerUser,
 } from './customers.repository.ts';
 import { forgetCustomerUserSessions, revokeCustomerUserSessions } from '../portal/portal-sessions.ts';
-import { normalizePhone, parsePhoneWildcard, parseWildcard } from './wildcard.ts';
+import { normalizePhone } from './phone.ts';
+import { parsePhoneWildcard, parseWildcard } from './wildcard.ts';
+import { getWorkspace } from '../workspaces/workspaces.service.ts';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof findCustomerUser>>>;
 type CustomerRow = NonNullable<Awaited<ReturnType<typeof findCustomer>>>;
@@ -29,20 +33,45 @@ export const toCustomerUser = (u: UserRow): CustomerUser => ({
   name: u.name,
   email: u.email,
   phone: u.phone,
+  phone_e164: u.phone_normalized,
   language: u.language,
+  loyalty_id: u.loyalty_id,
+  valid: u.is_valid,
   created_at: iso(u.created_at),
+  updated_at: iso(u.updated_at),
 });
-const toCustomer = (c: CustomerRow): Customer => ({ id: c.id, customer_code: c.customer_code, name: c.name, created_at: iso(c.created_at) });
+const toCustomer = (c: CustomerRow): Customer => ({
+  id: c.id,
+  customer_code: c.customer_code,
+  name: c.name,
+  address: c.address,
+  notes: c.notes,
+  attributes: c.attributes,
+  created_at: iso(c.created_at),
+  updated_at: iso(c.updated_at),
+});
 
-const emailTaken = (email: string | null | undefined) => new AppError('conflict', `A customer user with the email ${email} exists already`);
+/** A duplicate names who holds the address (or loyalty id) already, so the agent can open them instead. */
+async function duplicateOf(db: Db, orgId: number, input: { email?: string | null; loyalty_id?: string | null }, exceptId?: number): Promise<AppError> {
+  const byEmail = input.email ? await findCustomerUserByEmail(db, orgId, input.email) : undefined;
+  if (byEmail && byEmail.id !== exceptId) {
+    return new AppError('conflict', `${byEmail.name} (customer user ${byEmail.id}) has the email ${byEmail.email} already`, [
+      { field: 'body.email', message: `used by ${byEmail.name}`, customer_user_id: byEmail.id },
+    ]);
+  }
+  return new AppError('conflict', `Another customer user has the loyalty id ${input.loyalty_id} already`, [{ field: 'body.loyalty_id', message: 'used by another customer user' }]);
+}
 
 async function assertCustomerExists(db: Db, orgId: number, id: number | null | undefined): Promise<void> {
   if (id != null && !(await findCustomer(db, orgId, id))) throw notFound('Customer');
 }
 
+/** The country whose numbering local phone numbers are read in. */
+export const phoneCountry = async (deps: Deps, orgId: number): Promise<string | null> => (await getWorkspace(deps, orgId)).default_country;
+
 /** Finds the customer user by email, then phone, within the workspace; creates one when none matches. */
-export async function matchOrCreateCustomerUser(db: Db, orgId: number, input: z.infer<typeof inlineCustomer>, now: Date) {
-  const phone = input.phone ? normalizePhone(input.phone) : undefined;
+export async function matchOrCreateCustomerUser(db: Db, orgId: number, input: z.infer<typeof inlineCustomer>, now: Date, country: string | null) {
+  const phone = input.phone ? normalizePhone(input.phone, country) : undefined;
   const existing = await findCustomerUserByContact(db, orgId, input.email, phone);
   if (existing) return existing;
   return insertCustomerUser(db, orgId, {
@@ -63,27 +92,32 @@ export async function getCustomerUser(deps: Deps, orgId: number, id: number): Pr
 
 export async function createCustomerUser(deps: Deps, orgId: number, input: z.infer<typeof createCustomerUserBody>): Promise<CustomerUser> {
   await assertCustomerExists(deps.db, orgId, input.customer_id);
+  const country = await phoneCountry(deps, orgId);
   try {
     const row = await insertCustomerUser(deps.db, orgId, {
       name: input.name,
       email: input.email ?? null,
       phone: input.phone ?? null,
-      phone_normalized: input.phone ? normalizePhone(input.phone) : null,
+      phone_normalized: input.phone ? normalizePhone(input.phone, country) : null,
       language: input.language,
       customer_id: input.customer_id ?? null,
+      loyalty_id: input.loyalty_id ?? null,
+      is_valid: input.valid,
       created_at: deps.clock.now(),
       updated_at: deps.clock.now(),
     });
     return toCustomerUser(row);
   } catch (error) {
-    if (isUniqueViolation(error)) throw emailTaken(input.email);
+    if (isUniqueViolation(error)) throw await duplicateOf(deps.db, orgId, input);
     throw error;
   }
 }
 
 export async function changeCustomerUser(deps: Deps, orgId: number, id: number, input: z.infer<typeof patchCustomerUserBody>): Promise<CustomerUser> {
   await assertCustomerExists(deps.db, orgId, input.customer_id);
-  const phone = input.phone === undefined ? {} : { phone: input.phone, phone_normalized: input.phone ? normalizePhone(input.phone) : null };
+  const country = input.phone ? await phoneCountry(deps, orgId) : null;
+  const phone = input.phone === undefined ? {} : { phone: input.phone, phone_normalized: input.phone ? normalizePhone(input.phone, country) : null };
+  const { valid, ...fields } = input;
   if (input.email === null || input.phone === null) {
     const current = await findCustomerUser(deps.db, orgId, id);
     if (!current) throw notFound('Customer user');
@@ -97,7 +131,7 @@ export async function changeCustomerUser(deps: Deps, orgId: number, id: number, 
     const now = deps.clock.now();
     const row = await deps.db.transaction().execute(async (trx) => {
       const before = input.email !== undefined ? await findCustomerUser(trx, orgId, id) : undefined;
-      const after = await updateCustomerUser(trx, orgId, id, { ...input, ...phone }, now);
+      const after = await updateCustomerUser(trx, orgId, id, { ...fields, ...phone, ...(valid === undefined ? {} : { is_valid: valid }) }, now);
       // Whoever signed in through the old address must not keep the portal.
       if (after && before && (before.email ?? '').toLowerCase() !== (after.email ?? '').toLowerCase()) await revokeCustomerUserSessions(trx, orgId, id, now);
       return after;
@@ -106,7 +140,7 @@ export async function changeCustomerUser(deps: Deps, orgId: number, id: number, 
     if (!row) throw notFound('Customer user');
     return toCustomerUser(row);
   } catch (error) {
-    if (isUniqueViolation(error)) throw emailTaken(input.email);
+    if (isUniqueViolation(error)) throw await duplicateOf(deps.db, orgId, input, id);
     throw error;
   }
 }
@@ -125,7 +159,7 @@ function parseSearch(search: string | undefined): string | null {
 export async function findCustomerUsers(deps: Deps, orgId: number, query: { search?: string; limit: number; cursor?: string }) {
   const afterId = query.cursor ? decodeCursor(query.cursor)[1] : null;
   const like = parseSearch(query.search);
-  const phoneLike = like === null || query.search === undefined ? null : parsePhoneWildcard(query.search);
+  const phoneLike = like === null || query.search === undefined ? null : parsePhoneWildcard(query.search, await phoneCountry(deps, orgId));
   return pageById(await searchCustomerUsers(deps.db, orgId, like, phoneLike, query.limit, afterId), query.limit, toCustomerUser);
 }
 
@@ -137,9 +171,41 @@ export async function findCustomers(deps: Deps, orgId: number, query: { search?:
 export async function createCustomer(deps: Deps, orgId: number, input: z.infer<typeof createCustomerBody>): Promise<Customer> {
   try {
     const now = deps.clock.now();
-    return toCustomer(await insertCustomer(deps.db, orgId, { name: input.name, customer_code: input.customer_code ?? null, created_at: now, updated_at: now }));
+    return toCustomer(
+      await insertCustomer(deps.db, orgId, {
+        name: input.name,
+        customer_code: input.customer_code ?? null,
+        address: input.address ?? null,
+        notes: input.notes ?? null,
+        attributes: JSON.stringify(input.attributes ?? {}),
+        created_at: now,
+        updated_at: now,
+      }),
+    );
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('conflict', `A customer with the id ${input.customer_code} exists already`);
+    if (isUniqueViolation(error)) throw customerCodeTaken(input.customer_code);
+    throw error;
+  }
+}
+
+const customerCodeTaken = (code: string | null | undefined) =>
+  new AppError('conflict', `A customer with the id ${code} exists already`, [{ field: 'body.customer_code', message: 'used by another customer' }]);
+
+export async function getCustomer(deps: Deps, orgId: number, id: number): Promise<Customer> {
+  const c = await findCustomer(deps.db, orgId, id);
+  if (!c) throw notFound('Customer');
+  return toCustomer(c);
+}
+
+/** Changes a customer; attributes are replaced as a whole (send all that should stay). */
+export async function changeCustomer(deps: Deps, orgId: number, id: number, input: z.infer<typeof patchCustomerBody>): Promise<Customer> {
+  const { attributes, ...fields } = input;
+  try {
+    const row = await updateCustomer(deps.db, orgId, id, { ...fields, ...(attributes === undefined ? {} : { attributes: JSON.stringify(attributes) }) }, deps.clock.now());
+    if (!row) throw notFound('Customer');
+    return toCustomer(row);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw customerCodeTaken(input.customer_code);
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizePhone, parseWildcard } from './wildcard.ts';
+import { parseWildcard } from './wildcard.ts';
 
 // ---------------------------------------------------------------------------------------------
 // An independent model of SQL ILIKE (backslash escapes, % any run, _ one character), so the
@@ -116,49 +116,6 @@ describe('parseWildcard', () => {
         return parsed.kind === 'pattern' && ilike(clean, parsed.like);
       }),
       { numRuns: 2000, examples: [['a%a', 0, 0]] },
-    );
-  });
-});
-
-const separator = fc.constantFrom(' ', '-', '.', '/', '(', ')', '  ');
-const digits = fc.string({ unit: fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '7', '8', '9'), minLength: 1, maxLength: 15 });
-
-/** Spreads separators between the digits, as people write phone numbers. */
-const formatted = (d: string, seps: string[]) => [...d].map((ch, i) => ch + (seps[i % Math.max(1, seps.length)] ?? '')).join('');
-
-describe('normalizePhone', () => {
-  it('keeps digits and a leading +', () => {
-    expect(normalizePhone('+62 812-3456-7890')).toBe('+6281234567890');
-    expect(normalizePhone(' +62 (812) 3456 7890 ')).toBe('+6281234567890');
-    expect(normalizePhone('0812.3456.7890')).toBe('081234567890');
-    expect(normalizePhone('(021) 555-0100')).toBe('0215550100');
-  });
-
-  it('gives the same key for any formatting of the same number', () => {
-    fc.assert(
-      fc.property(digits, fc.boolean(), fc.array(separator, { maxLength: 6 }), fc.array(separator, { maxLength: 6 }), (d, plus, s1, s2) => {
-        const a = `${plus ? '+' : ''}${formatted(d, s1)}`;
-        const b = ` ${plus ? '+' : ''}${formatted(d, s2)} `;
-        return normalizePhone(a) === normalizePhone(b) && normalizePhone(a) === `${plus ? '+' : ''}${d}`;
-      }),
-    );
-  });
-
-  it('is idempotent and yields only digits after an optional leading +', () => {
-    fc.assert(
-      fc.property(fc.string({ maxLength: 30 }), (s) => {
-        const n = normalizePhone(s);
-        return /^\+?\d*$/.test(n) && normalizePhone(n) === n;
-      }),
-    );
-  });
-
-  it('tells different numbers apart', () => {
-    fc.assert(
-      fc.property(digits, digits, fc.array(separator, { maxLength: 4 }), (a, b, seps) => {
-        fc.pre(a !== b);
-        return normalizePhone(formatted(a, seps)) !== normalizePhone(formatted(b, seps));
-      }),
     );
   });
 });

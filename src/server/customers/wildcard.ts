@@ -1,3 +1,5 @@
+import { phoneSearchTerm } from './phone.ts';
+
 /**
  * The Customer Information Center's search rules: at least two characters, `*` is a wildcard
  * anywhere, `**` alone lists everything. Without a `*` the term matches anywhere in the field.
@@ -19,16 +21,9 @@ export function parseWildcard(input: string): WildcardSearch {
  * The same search for phone numbers, on their normalized form: `+62 812*` finds +62812…
  * Null when the term has fewer than two digits (it is not a phone search).
  */
-export function parsePhoneWildcard(input: string): string | null {
-  const term = input.trim();
-  if (term === '**' || (term.match(/\d/g) ?? []).length < 2) return null;
-  const parsed = parseWildcard(term.replace(/[^\d+*]/g, ''));
-  return parsed.kind === 'pattern' ? parsed.like : null;
-}
-
-/** Phone numbers are matched on digits only, keeping a leading +. */
-export function normalizePhone(phone: string): string {
-  const trimmed = phone.trim();
-  const digits = trimmed.replace(/\D/g, '');
-  return trimmed.startsWith('+') ? `+${digits}` : digits;
+export function parsePhoneWildcard(input: string, country?: string | null): string | null {
+  if (input.trim() === '**') return null;
+  const term = phoneSearchTerm(input, country);
+  const parsed = term === null ? null : parseWildcard(term);
+  return parsed?.kind === 'pattern' ? parsed.like : null;
 }

@@ -179,7 +179,7 @@ async function populate(d: Deps, orgId: number, adminId: number, now: number, se
   const rng = createRng(SEED);
   const agentActor = (agentId: number, name: string, role: 'admin' | 'agent'): AgentActor => ({ kind: 'agent', orgId, agentId, role, name, sessionId: null });
 
-  await updateSettings(d, orgId, { time_zone: 'Asia/Jakarta', sender_name: 'Toko Makmur Care', sender_email: 'care@demo.caredesk.test' });
+  await updateSettings(d, orgId, { time_zone: 'Asia/Jakarta', sender_name: 'Toko Makmur Care', sender_email: 'care@demo.caredesk.test', default_country: 'ID' });
 
   // Agents, then departments with their members.
   const admin = agentActor(adminId, demoAdmin.name, 'admin');

@@ -17,6 +17,7 @@ export interface PortalWorkspace {
   name: string;
   public_url: string | null;
   default_language: string;
+  default_country: string | null;
 }
 
 /**

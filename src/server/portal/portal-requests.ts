@@ -3,7 +3,7 @@ import type { PortalRequestBody } from '../../contract/portal.ts';
 import { findCustomerUserByContact } from '../customers/customers.repository.ts';
 import { matchOrCreateCustomerUser } from '../customers/customers.service.ts';
 import { isUniqueViolation } from '../platform/db/pg-errors.ts';
-import { normalizePhone } from '../customers/wildcard.ts';
+import { normalizePhone } from '../customers/phone.ts';
 import type { TicketActor } from '../platform/actor.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
@@ -27,13 +27,13 @@ const subjectOf = (description: string) => {
 const customer = (workspace: PortalWorkspace, user: { id: number; name: string }): TicketActor => ({ kind: 'customer', orgId: workspace.org_id, customerUserId: user.id, name: user.name });
 
 /** The sender as a customer user, made now so the ticket and its history name them from the start. */
-async function newCustomerUser(deps: Deps, orgId: number, input: { name: string; email?: string; phone?: string }, now: Date) {
+async function newCustomerUser(deps: Deps, orgId: number, input: { name: string; email?: string; phone?: string }, now: Date, country: string | null) {
   try {
-    return await matchOrCreateCustomerUser(deps.db, orgId, input, now);
+    return await matchOrCreateCustomerUser(deps.db, orgId, input, now, country);
   } catch (error) {
     // The same address sent twice at once: the other request made the customer user.
     if (!isUniqueViolation(error)) throw error;
-    return matchOrCreateCustomerUser(deps.db, orgId, input, now);
+    return matchOrCreateCustomerUser(deps.db, orgId, input, now, country);
   }
 }
 
@@ -74,7 +74,7 @@ export async function submitRequest(
   await hitRateLimit(deps.db, { key: `portal-request:address:${workspace.org_id}:${(email ?? '').toLowerCase()}`, ...ADDRESS_LIMIT }, now);
   await checkCaptcha(deps, input.captcha_token, ip);
 
-  const phone = input.phone ? normalizePhone(input.phone) : undefined;
+  const phone = input.phone ? normalizePhone(input.phone, workspace.default_country) : undefined;
   const known = signedIn ? { id: signedIn.customerUserId, name: signedIn.name } : await findCustomerUserByContact(deps.db, workspace.org_id, email, phone);
   if (known) {
     const recent = await deps.db
@@ -92,7 +92,7 @@ export async function submitRequest(
       return { number: recent.number, folded: true };
     }
   }
-  const user = known ?? (await newCustomerUser(deps, workspace.org_id, { name: name as string, email, phone: input.phone }, now));
+  const user = known ?? (await newCustomerUser(deps, workspace.org_id, { name: name as string, email, phone: input.phone }, now, workspace.default_country));
   const actor = customer(workspace, user);
   const { ticket } = await createTicket(deps, actor, {
     subject: input.subject ?? subjectOf(input.description),

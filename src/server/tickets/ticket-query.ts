@@ -1,6 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { ListTicketsQuery, StatsQuery } from '../../contract/tickets.ts';
-import { normalizePhone } from '../customers/wildcard.ts';
+import { normalizePhone } from '../customers/phone.ts';
 import type { Actor } from '../platform/actor.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
@@ -11,6 +11,8 @@ export interface QueryContext {
   actor: Actor;
   now: Date;
   timeZone: string;
+  /** The workspace's country, for phone numbers typed without their country code. */
+  phoneCountry: string | null;
 }
 
 const activeStatuses = ['new', 'open', 'pending'] as const;
@@ -80,7 +82,7 @@ export function ticketFilters(eb: EB, f: StatsQuery, ctx: QueryContext): Express
   if (f.customer_user_id) c.push(eb('t.customer_user_id', '=', f.customer_user_id));
   if (f.customer_id) c.push(eb('t.customer_id', '=', f.customer_id));
   if (f.phone) {
-    const phone = normalizePhone(f.phone);
+    const phone = normalizePhone(f.phone, ctx.phoneCountry);
     c.push(
       eb('t.customer_user_id', 'in', eb.selectFrom('customer_users').select('id').where('org_id', '=', orgId).where('phone_normalized', '=', phone)),
     );

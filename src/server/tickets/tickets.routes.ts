@@ -40,12 +40,12 @@ function parseIfMatch(request: FastifyRequest): number | undefined {
   return Number(m[1]);
 }
 
-/** The workspace's time zone is read only when a filter names a calendar day. */
-async function queryContext(deps: Deps, request: FastifyRequest, query: { created_from?: string; created_to?: string }): Promise<QueryContext> {
+/** The workspace (its time zone, its country) is read only when a filter names a calendar day or a phone number. */
+async function queryContext(deps: Deps, request: FastifyRequest, query: { created_from?: string; created_to?: string; phone?: string }): Promise<QueryContext> {
   const actor = requireActor(request);
   const needsZone = [query.created_from, query.created_to].some((d) => d?.length === 10);
-  const timeZone = needsZone ? (await getWorkspace(deps, actor.orgId)).time_zone : 'UTC';
-  return { actor, now: deps.clock.now(), timeZone };
+  const workspace = needsZone || query.phone ? await getWorkspace(deps, actor.orgId) : null;
+  return { actor, now: deps.clock.now(), timeZone: needsZone && workspace ? workspace.time_zone : 'UTC', phoneCountry: workspace?.default_country ?? null };
 }
 
 export function ticketsRoutes(app: App, deps: Deps): void {

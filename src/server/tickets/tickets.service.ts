@@ -79,7 +79,7 @@ export async function createTicket(
       customerUser = (await findCustomerUser(trx, orgId, input.customer_user_id)) ?? null;
       if (!customerUser) throw new AppError('not_found', `Unknown customer user: ${input.customer_user_id}`, [{ field: 'body.customer_user_id', message: 'no such customer user in this workspace' }]);
     } else if (input.customer) {
-      customerUser = await matchOrCreateCustomerUser(trx, orgId, input.customer, now);
+      customerUser = await matchOrCreateCustomerUser(trx, orgId, input.customer, now, workspace.default_country);
     }
     const seq = await nextTicketSeq(trx, orgId);
     const number = formatTicketNumber(workspace.ticket_number_prefix, workspace.ticket_number_padding, seq, now, workspace.time_zone);

@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../platform/db/pg-errors.ts';
 import type { Deps } from '../platform/deps.ts';
 import { iso } from '../platform/dto.ts';
 import { ShortCache } from '../platform/short-cache.ts';
+import { isCountry } from '../customers/phone.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { countWorkspaces, findWorkspaceById, findWorkspaceBySlug, insertWorkspace, lockSetup, type Db } from './workspaces.repository.ts';
 
@@ -59,6 +60,7 @@ function toSettings(w: Workspace): Settings {
     ticket_number_padding: w.ticket_number_padding,
     sender_name: w.sender_name,
     sender_email: w.sender_email,
+    default_country: w.default_country,
     created_at: iso(w.created_at),
   };
 }
@@ -91,6 +93,9 @@ export async function getSettings(deps: Deps, orgId: number): Promise<Settings> 
 }
 
 export async function updateSettings(deps: Deps, orgId: number, changes: PatchSettingsBody): Promise<Settings> {
+  if (changes.default_country && !isCountry(changes.default_country)) {
+    throw new AppError('validation_error', `Unknown country ${changes.default_country}`, [{ field: 'body.default_country', message: 'not a country code libphonenumber knows' }]);
+  }
   await deps.db
     .updateTable('workspaces')
     .set({ ...changes, updated_at: deps.clock.now() })

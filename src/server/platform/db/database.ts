@@ -2,6 +2,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
@@ -138,11 +139,14 @@ async function listenOnPostgres(url: string, channel: string, handlers: ListenHa
   };
 }
 
+/** The extensions the migrations create; every opener of an embedded data directory loads them. */
+export const pgliteExtensions = { pg_trgm, btree_gin, unaccent };
+
 async function openPGlite(options: OpenOptions): Promise<Database> {
   const dir = options.pgliteDir ?? null;
   const pglite = await PGlite.create({
     ...(dir ? { dataDir: dir } : {}),
-    extensions: { pg_trgm, btree_gin },
+    extensions: pgliteExtensions,
     parsers: { [INT8]: toNumber },
   });
   const walSync = dir && options.fsync !== false ? new WalSync(dir) : null;

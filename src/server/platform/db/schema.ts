@@ -16,6 +16,7 @@ export interface WorkspacesTable {
   ticket_number_padding: Generated<number>;
   sender_name: string | null;
   sender_email: string | null;
+  default_country: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -86,6 +87,9 @@ export interface CustomersTable {
   id: Id;
   customer_code: string | null;
   name: string;
+  address: string | null;
+  notes: string | null;
+  attributes: ColumnType<Record<string, unknown>, string | undefined, string>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -99,6 +103,8 @@ export interface CustomerUsersTable {
   phone: string | null;
   phone_normalized: string | null;
   language: Generated<string>;
+  loyalty_id: string | null;
+  is_valid: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -274,6 +280,14 @@ export interface MailTemplatesTable {
   updated_at: Timestamp;
 }
 
+export interface AgentPreferencesTable {
+  org_id: number;
+  agent_id: number;
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
+}
+
 export interface IdempotencyKeysTable {
   org_id: number;
   key: string;
@@ -309,6 +323,7 @@ export interface DB {
   portal_sessions: PortalSessionsTable;
   outbox: OutboxTable;
   mail_templates: MailTemplatesTable;
+  agent_preferences: AgentPreferencesTable;
   idempotency_keys: IdempotencyKeysTable;
   rate_limits: RateLimitsTable;
 }
