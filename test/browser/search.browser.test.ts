@@ -93,6 +93,13 @@ describe.skipIf(!hasChromium)(`the ticket search in Chromium (needs ${chromiumPa
     await results().getByText('1 shown', { exact: true }).waitFor();
   });
 
+  it('finds it by the number as dialled locally once the workspace says which country it is in', async () => {
+    expect((await admin.patch('/api/v1/settings', { default_country: 'ID' })).status).toBe(200);
+    await page.goto(`${server.url}/search?phone=${encodeURIComponent('0812 3456 7890')}`);
+    await expectRows([t.jug.number]);
+    expect((await admin.patch('/api/v1/settings', { default_country: null })).status).toBe(200);
+  });
+
   it('finds a ticket by its order number', async () => {
     await page.getByRole('button', { name: 'Clear' }).click();
     await page.waitForURL((url) => url.pathname === '/search' && url.search === '');
