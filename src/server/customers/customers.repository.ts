@@ -1,11 +1,10 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
+import { foldedMatch, foldedPattern, type SearchTerm } from './folded-search.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 
 const userColumns = ['id', 'customer_id', 'name', 'email', 'phone', 'phone_normalized', 'language', 'loyalty_id', 'is_valid', 'created_at', 'updated_at'] as const;
 const customerColumns = ['id', 'customer_code', 'name', 'address', 'notes', 'attributes', 'created_at', 'updated_at'] as const;
 
-/** `column` folded (lower case, no accents) matches the folded LIKE pattern; the *_fold trigram indexes serve it. */
-export const foldedLike = (column: string, like: string): Expression<SqlBool> => sql<SqlBool>`caredesk_fold(${sql.ref(column)}) like caredesk_fold(${like})`;
 
 export const findCustomerUser = (db: Db, orgId: number, id: number) =>
   db.selectFrom('customer_users').select(userColumns).where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
@@ -59,12 +58,14 @@ export const updateCustomerUser = (db: Db, orgId: number, id: number, changes: P
     .returning(userColumns)
     .executeTakeFirst();
 
-/** `like` matches name, email or loyalty id (folded), `phoneLike` the normalized phone; each has a trigram index. */
-export function searchCustomerUsers(db: Db, orgId: number, like: string | null, phoneLike: string | null, limit: number, afterId: number | null) {
+/** The term matches name, email or loyalty id (folded), or the normalized phone; each has a trigram index. */
+export function searchCustomerUsers(db: Db, orgId: number, term: SearchTerm, limit: number, afterId: number | null) {
   let q = db.selectFrom('customer_users').select(userColumns).where('org_id', '=', orgId);
-  if (like !== null) {
+  if (term) {
+    const pattern = foldedPattern(term.pieces);
+    const phoneLike = term.phoneLike;
     q = q.where((eb) =>
-      eb.or([foldedLike('name', like), foldedLike('email', like), foldedLike('loyalty_id', like), ...(phoneLike ? [eb('phone_normalized', 'like', phoneLike)] : [])]),
+      eb.or([foldedMatch('name', pattern), foldedMatch('email', pattern), foldedMatch('loyalty_id', pattern), ...(phoneLike ? [eb('phone_normalized', 'like', phoneLike)] : [])]),
     );
   }
   if (afterId !== null) q = q.where('id', '>', afterId);
@@ -94,9 +95,12 @@ export const updateCustomer = (db: Db, orgId: number, id: number, changes: Parti
     .returning(customerColumns)
     .executeTakeFirst();
 
-export function searchCustomers(db: Db, orgId: number, like: string | null, limit: number, afterId: number | null) {
+export function searchCustomers(db: Db, orgId: number, term: SearchTerm, limit: number, afterId: number | null) {
   let q = db.selectFrom('customers').select(customerColumns).where('org_id', '=', orgId);
-  if (like !== null) q = q.where((eb) => eb.or([foldedLike('name', like), foldedLike('customer_code', like)]));
+  if (term) {
+    const pattern = foldedPattern(term.pieces);
+    q = q.where((eb) => eb.or([foldedMatch('name', pattern), foldedMatch('customer_code', pattern)]));
+  }
   if (afterId !== null) q = q.where('id', '>', afterId);
   return q.orderBy('id').limit(limit + 1).execute();
 }

@@ -21,7 +21,7 @@ import {
 } from './customers.repository.ts';
 import { forgetCustomerUserSessions, revokeCustomerUserSessions } from '../portal/portal-sessions.ts';
 import { normalizePhone } from './phone.ts';
-import { parsePhoneWildcard, parseWildcard } from './wildcard.ts';
+import { parseSearchTerm } from './folded-search.ts';
 import { getWorkspace } from '../workspaces/workspaces.service.ts';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof findCustomerUser>>>;
@@ -145,27 +145,15 @@ export async function changeCustomerUser(deps: Deps, orgId: number, id: number, 
   }
 }
 
-function parseSearch(search: string | undefined): string | null {
-  if (search === undefined) return null;
-  const parsed = parseWildcard(search);
-  if (parsed.kind === 'too_short') {
-    throw new AppError('validation_error', 'Search needs at least 2 characters; use ** to list all', [
-      { field: 'querystring.search', message: 'at least 2 characters' },
-    ]);
-  }
-  return parsed.kind === 'all' ? null : parsed.like;
-}
-
 export async function findCustomerUsers(deps: Deps, orgId: number, query: { search?: string; limit: number; cursor?: string }) {
   const afterId = query.cursor ? decodeCursor(query.cursor)[1] : null;
-  const like = parseSearch(query.search);
-  const phoneLike = like === null || query.search === undefined ? null : parsePhoneWildcard(query.search, await phoneCountry(deps, orgId));
-  return pageById(await searchCustomerUsers(deps.db, orgId, like, phoneLike, query.limit, afterId), query.limit, toCustomerUser);
+  const term = await parseSearchTerm(deps, orgId, query.search);
+  return pageById(await searchCustomerUsers(deps.db, orgId, term, query.limit, afterId), query.limit, toCustomerUser);
 }
 
 export async function findCustomers(deps: Deps, orgId: number, query: { search?: string; limit: number; cursor?: string }) {
   const afterId = query.cursor ? decodeCursor(query.cursor)[1] : null;
-  return pageById(await searchCustomers(deps.db, orgId, parseSearch(query.search), query.limit, afterId), query.limit, toCustomer);
+  return pageById(await searchCustomers(deps.db, orgId, await parseSearchTerm(deps, orgId, query.search), query.limit, afterId), query.limit, toCustomer);
 }
 
 export async function createCustomer(deps: Deps, orgId: number, input: z.infer<typeof createCustomerBody>): Promise<Customer> {
