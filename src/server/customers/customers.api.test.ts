@@ -348,3 +348,16 @@ describe('customers and customer users as records of their own', () => {
     expect((await admin.patch<CustomerUser>(`/api/v1/customer-users/${first.body.id}`, { valid: false })).body.valid).toBe(false);
   });
 });
+
+describe('text the database cannot hold', () => {
+  it('refuses a NUL character anywhere in a body or query with 400 at its field, and writes nothing', async () => {
+    const res = await admin.post('/api/v1/customer-users', { name: 'Bad\u0000Name', email: 'nul@example.com' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0].field).toBe('body.name');
+    expect((await admin.get('/api/v1/customer-users?search=nul@example.com')).body.items).toEqual([]);
+    const query = await admin.get('/api/v1/customer-users?search=ab%00cd');
+    expect(query.status).toBe(400);
+    expect(query.body.error.details[0].field).toBe('querystring.search');
+    expect((await admin.post('/api/v1/tickets', { subject: 'ok', description: 'a\u0000b' })).status).toBe(400);
+  });
+});
