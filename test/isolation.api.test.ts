@@ -511,6 +511,49 @@ describe('workspace isolation: workspace B can neither read nor change workspace
     };
   }
 
+
+  /** A's agent's own layout: hides three widgets, which no caller of B does. */
+  const aLayout = { order: ['open', 'new', 'reminder', 'escalated', 'customer_users'], hidden: ['customer_users', 'reminder', 'escalated'] };
+
+  /** The dashboards and their widgets: A's customers and customer users are 404 to B; B's own show B's tickets only. */
+  function dashboardProbes(): Record<string, Probe> {
+    const widgets = ['reminder', 'escalated', 'new', 'open'];
+    const aSubjects = (kind: 'customers' | 'customer-users') => (kind === 'customers' ? aIds.customers : aIds.customerUsers);
+    const own = (kind: 'customers' | 'customer-users') => (kind === 'customers' ? B.customerId : B.customerUserId);
+    const probesOf = (kind: 'customers' | 'customer-users'): Record<string, Probe> => ({
+      [`GET /api/v1/${kind}/{id}/dashboard`]: {
+        says: `answers 404 for A's ${kind}; B's own dashboard counts and lists nothing of A`,
+        anonymous: { path: () => `/api/v1/${kind}/${own(kind)}/dashboard` },
+        async run(role, c) {
+          for (const id of aSubjects(kind)) expectRefused(await c.get(`/api/v1/${kind}/${id}/dashboard`), role, 'actor');
+          const res = await c.get(`/api/v1/${kind}/${own(kind)}/dashboard`);
+          expect(res.status, JSON.stringify(res.body)).toBe(200);
+          expect(res.body.status_counts.new + res.body.status_counts.open).toBeGreaterThan(0);
+          for (const u of res.body.customer_users) expect(aIds.customerUsers).not.toContain(u.id);
+          expectNoLeak(res);
+        },
+      },
+      [`GET /api/v1/${kind}/{id}/dashboard/{widget}`]: {
+        says: `answers 404 for A's ${kind} in every widget; B's own widgets show B's tickets only`,
+        anonymous: { path: () => `/api/v1/${kind}/${own(kind)}/dashboard/new` },
+        async run(role, c) {
+          for (const widget of widgets) {
+            for (const id of aSubjects(kind)) expectRefused(await c.get(`/api/v1/${kind}/${id}/dashboard/${widget}`), role, 'actor');
+            for (const filter of role === 'key' ? ['all'] : ['all', 'my_locked', 'my_departments']) {
+              const res = await c.get(`/api/v1/${kind}/${own(kind)}/dashboard/${widget}?filter=${filter}`);
+              expect(res.status, JSON.stringify(res.body)).toBe(200);
+              for (const t of res.body.items) expect(aIds.tickets).not.toContain(t.id);
+              expectNoLeak(res);
+            }
+          }
+          const mine = await c.get(`/api/v1/${kind}/${own(kind)}/dashboard/new`);
+          expect(mine.body.items.map((t: { id: number }) => t.id)).toContain(B.tickets[0].id);
+        },
+      },
+    });
+    return { ...probesOf('customers'), ...probesOf('customer-users') };
+  }
+
   const probes: Record<string, Probe> = {
     'GET /api/v1/auth/me': {
       says: 'describes B, never A',
@@ -818,6 +861,42 @@ describe('workspace isolation: workspace B can neither read nor change workspace
         for (const id of aIds.customerUsers) expectRefused(await c.get(`/api/v1/customer-users/${id}`), role, 'actor');
       },
     },
+    'POST /api/v1/customer-users/import': {
+      says: "imports into B only: A's customer code is unknown (422, nothing written); A's customer emails are free in B",
+      anonymous: { path: () => '/api/v1/customer-users/import', body: () => 'name,email\nAnon,anon@example.com\n' },
+      async run(role, c) {
+        const csv = { 'content-type': 'text/csv' };
+        await writesNothing(async () => {
+          const res = await c.request('POST', '/api/v1/customer-users/import', `name,email,customer_id\nQuokkafish Import,quokkafish.import.${role}@example.com,${A.customerCode}\n`, csv);
+          expect(res.status, JSON.stringify(res.body)).toBe(422);
+          expect(res.body.error.details).toEqual([expect.objectContaining({ line: 2, field: 'customer_id' })]);
+          expectNoLeak(res, [A.customerCode]);
+          const dry = await c.request('POST', '/api/v1/customer-users/import?dry_run=true', `name,email\nQuokkafish Same Email,${A.customerEmail}\n`, csv);
+          expect(dry.status, JSON.stringify(dry.body)).toBe(200);
+          expect(dry.body).toEqual({ dry_run: true, imported: 1, skipped: 0, errors: [] });
+        });
+      },
+    },
+    'GET /api/v1/customer-users/export': {
+      says: "exports B's customer users and none of A's",
+      anonymous: { path: () => '/api/v1/customer-users/export' },
+      async run(_role, c) {
+        const res = await c.get('/api/v1/customer-users/export');
+        expect(res.status).toBe(200);
+        expect(res.body).toContain(B.customerEmail);
+        expectNoLeak(res);
+      },
+    },
+    'POST /api/v1/customer-users/{id}/merge': {
+      says: "cannot merge A's customer user into B's nor B's into A's (404 for B's admin, 403 for the others; nothing written)",
+      anonymous: { path: () => `/api/v1/customer-users/${B.customerUserId}/merge`, body: () => ({ into: A.customerUserId }) },
+      async run(role, c) {
+        await writesNothing(async () => {
+          expectRefused(await c.post(`/api/v1/customer-users/${A.customerUserId}/merge`, { into: B.customerUserId }), role, 'admin');
+          expectRefused(await c.post(`/api/v1/customer-users/${B.customerUserId}/merge`, { into: A.customerUserId }), role, 'admin');
+        });
+      },
+    },
     'PATCH /api/v1/customer-users/{id}': {
       says: "cannot change A's customer users nor attach B's to A's customer (404, nothing written)",
       anonymous: { path: () => `/api/v1/customer-users/${B.customerUserId}`, body: () => ({ name: 'Anon' }) },
@@ -826,6 +905,50 @@ describe('workspace isolation: workspace B can neither read nor change workspace
           expectRefused(await c.patch(`/api/v1/customer-users/${A.customerUserId}`, { name: 'Hijacked', email: `hijacked-${role}@example.com` }), role, 'actor');
           expectRefused(await c.patch(`/api/v1/customer-users/${B.customerUserId}`, { customer_id: A.customerId }), role, 'actor');
         });
+      },
+    },
+    'GET /api/v1/cic/search': {
+      says: "finds only B's customers and customer users (A's names, codes, emails and phones find nothing)",
+      anonymous: { path: () => '/api/v1/cic/search?search=**' },
+      async run(_role, c) {
+        for (const search of ['**', '*customer*', '*traders*']) {
+          const res = await c.get(`/api/v1/cic/search?search=${encodeURIComponent(search)}&limit=200`);
+          expect(res.status, JSON.stringify(res.body)).toBe(200);
+          for (const hit of res.body.items) expect(hit.kind === 'customer' ? aIds.customers : aIds.customerUsers, JSON.stringify(hit)).not.toContain(hit.id);
+          expect(res.body.items.map((h: { kind: string; id: number }) => `${h.kind}:${h.id}`)).toEqual(
+            expect.arrayContaining(search === '*traders*' ? [`customer:${B.customerId}`] : search === '**' ? [`customer:${B.customerId}`, `customer_user:${B.customerUserId}`] : [`customer_user:${B.customerUserId}`]),
+          );
+          expectNoLeak(res);
+        }
+        for (const search of [A.customerEmail, A.inlineCustomerEmail, `*${A_MARK}*`, A.customerCode, `${A.customerCode.slice(0, 4)}*`, '+62 811 1111*', '*1111*']) {
+          const res = await c.get(`/api/v1/cic/search?search=${encodeURIComponent(search)}`);
+          expect(res.status, JSON.stringify(res.body)).toBe(200);
+          expect(res.body.items).toEqual([]);
+        }
+      },
+    },
+    ...dashboardProbes(),
+    'GET /api/v1/me/preferences/{key}': {
+      says: "reads the caller's own layout, never the one A's agent saved (403 for API keys)",
+      anonymous: { path: () => '/api/v1/me/preferences/cic_layout' },
+      async run(role, c) {
+        created(await A.agent.request('PUT', '/api/v1/me/preferences/cic_layout', { value: aLayout }), 200);
+        const res = await c.get('/api/v1/me/preferences/cic_layout');
+        if (role === 'key') return expectRefused(res, role, 'agent');
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        expect(res.body.value.hidden).not.toEqual(aLayout.hidden);
+      },
+    },
+    'PUT /api/v1/me/preferences/{key}': {
+      says: "saves the caller's own layout; A's agent's stays as it was (403 for API keys)",
+      anonymous: { path: () => '/api/v1/me/preferences/cic_layout', body: () => ({ value: { order: [], hidden: [] } }) },
+      async run(role, c) {
+        created(await A.agent.request('PUT', '/api/v1/me/preferences/cic_layout', { value: aLayout }), 200);
+        const before = created(await A.agent.get('/api/v1/me/preferences/cic_layout'), 200);
+        const res = await c.request('PUT', '/api/v1/me/preferences/cic_layout', { value: { order: ['new'], hidden: ['open'] } });
+        if (role === 'key') expectRefused(res, role, 'agent');
+        else expect(created(res, 200).value.hidden).toEqual(['open']);
+        expect(created(await A.agent.get('/api/v1/me/preferences/cic_layout'), 200)).toEqual(before);
       },
     },
     'POST /api/v1/tickets': {

@@ -47,6 +47,16 @@ const expectedOperations = [
   'POST /api/v1/customer-users',
   'GET /api/v1/customer-users/{id}',
   'PATCH /api/v1/customer-users/{id}',
+  'POST /api/v1/customer-users/import',
+  'GET /api/v1/customer-users/export',
+  'POST /api/v1/customer-users/{id}/merge',
+  'GET /api/v1/cic/search',
+  'GET /api/v1/customers/{id}/dashboard',
+  'GET /api/v1/customer-users/{id}/dashboard',
+  'GET /api/v1/customers/{id}/dashboard/{widget}',
+  'GET /api/v1/customer-users/{id}/dashboard/{widget}',
+  'GET /api/v1/me/preferences/{key}',
+  'PUT /api/v1/me/preferences/{key}',
   'GET /api/v1/tickets',
   'POST /api/v1/tickets',
   'GET /api/v1/tickets/stats',
@@ -103,7 +113,10 @@ const notJson = [
   'GET /api/v1/tickets/{number}/attachments/{id}',
   'GET /api/v1/portal/{workspace}/events',
   'GET /api/v1/portal/{workspace}/tickets/{number}/attachments/{id}',
+  'GET /api/v1/customer-users/export',
 ];
+/** Routes whose request body is a CSV file (text/csv) instead of JSON. */
+const csvBody = ['POST /api/v1/customer-users/import'];
 /** The one route that takes multipart/form-data (a message with files) besides its JSON body. */
 const alsoMultipart = ['POST /api/v1/tickets/{number}/messages', 'POST /api/v1/portal/{workspace}/tickets/{number}/notes', 'POST /api/v1/portal/{workspace}/requests'];
 /** Reachable without credentials. */
@@ -123,7 +136,7 @@ const workspaceLess = [
   'POST /api/v1/portal/{workspace}/requests',
 ];
 /** Keyset-paged lists: `limit` and `cursor` in the query. */
-const paged = ['GET /api/v1/tickets', 'GET /api/v1/customers', 'GET /api/v1/customer-users', 'GET /api/v1/tickets/{number}/messages', 'GET /api/v1/tickets/{number}/history', 'GET /api/v1/notifications', 'GET /api/v1/portal/{workspace}/tickets', 'GET /api/v1/portal/{workspace}/tickets/{number}/notes', 'GET /api/v1/portal/{workspace}/tickets/{number}/history', 'GET /api/v1/outbox'];
+const paged = ['GET /api/v1/tickets', 'GET /api/v1/customers', 'GET /api/v1/customer-users', 'GET /api/v1/cic/search', 'GET /api/v1/customers/{id}/dashboard/{widget}', 'GET /api/v1/customer-users/{id}/dashboard/{widget}', 'GET /api/v1/tickets/{number}/messages', 'GET /api/v1/tickets/{number}/history', 'GET /api/v1/notifications', 'GET /api/v1/portal/{workspace}/tickets', 'GET /api/v1/portal/{workspace}/tickets/{number}/notes', 'GET /api/v1/portal/{workspace}/tickets/{number}/history', 'GET /api/v1/outbox'];
 
 type Operation = {
   summary?: string;
@@ -203,6 +216,11 @@ describe('OpenAPI document and API docs', () => {
         expect(op.requestBody, key).toBeUndefined();
         continue;
       }
+      if (csvBody.includes(key)) {
+        expect(Object.keys(op.requestBody?.content ?? {}), key).toEqual(['text/csv']);
+        expect(op.requestBody?.content?.['text/csv']?.schema, key).toMatchObject({ type: 'string' });
+        continue;
+      }
       const schema = resolve(op.requestBody?.content?.['application/json']?.schema) as Record<string, unknown> | undefined;
       expect(schema, `${key} has no JSON request body schema`).toBeTruthy();
       expect(Object.keys(op.requestBody?.content ?? {}), key).toEqual(alsoMultipart.includes(key) ? ['application/json', 'multipart/form-data'] : ['application/json']);
@@ -273,6 +291,7 @@ describe('OpenAPI document and API docs', () => {
       'GET /api/v1/mail-templates',
       'PUT /api/v1/mail-templates/{template}/{language}',
       'DELETE /api/v1/mail-templates/{template}/{language}',
+      'POST /api/v1/customer-users/{id}/merge',
     ];
     for (const { key, op } of operations()) {
       for (const [status, response] of Object.entries(op.responses)) {
@@ -323,7 +342,9 @@ describe('OpenAPI document and API docs', () => {
     /** Finds the documented operation of a request, checks that its status is documented, and validates the body. */
     function conforms(method: string, url: string, res: ApiResponse) {
       const path = url.split('?')[0];
-      const match = operations().find((o) => o.method === method.toLowerCase() && new RegExp(`^${o.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(path));
+      // A static path (/customer-users/export) wins over a parameter one (/customer-users/{id}), as in the router.
+      const ofMethod = operations().filter((o) => o.method === method.toLowerCase());
+      const match = ofMethod.find((o) => o.path === path) ?? ofMethod.find((o) => new RegExp(`^${o.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(path));
       expect(match, `${method} ${path} is not documented`).toBeDefined();
       const { key, op } = match as NonNullable<typeof match>;
       seen.push({ key, status: res.status });
@@ -490,6 +511,47 @@ describe('OpenAPI document and API docs', () => {
         [() => key, 'PATCH', `/api/v1/customer-users/${customerUserId}`, { email: 'sari@example.com' }],
         [() => key, 'PATCH', '/api/v1/customer-users/987654', { name: 'Ghost' }],
         [() => key, 'PATCH', `/api/v1/customer-users/${customerUserId}`, { language: 'fr' }],
+        [() => agent.client, 'POST', '/api/v1/customer-users/import?dry_run=true', 'name,email\nCsv Person,csv.person@example.com\n', { 'content-type': 'text/csv' }],
+        [() => agent.client, 'POST', '/api/v1/customer-users/import', 'name,email\nCsv Person,not-an-email\n', { 'content-type': 'text/csv' }],
+        [() => key, 'POST', '/api/v1/customer-users/import', 'name,nickname\nCsv Person,cp\n', { 'content-type': 'text/csv' }],
+        [() => key, 'POST', '/api/v1/customer-users/import', { name: 'JSON is not CSV' }],
+        [anon, 'POST', '/api/v1/customer-users/import', 'name,email\nAnon,anon@example.com\n', { 'content-type': 'text/csv' }],
+        [() => key, 'GET', '/api/v1/customer-users/export'],
+        [anon, 'GET', '/api/v1/customer-users/export'],
+        [() => admin, 'POST', `/api/v1/customer-users/${customerUserId}/merge`, { into: customerUserId }],
+        [() => admin, 'POST', '/api/v1/customer-users/987654/merge', { into: customerUserId }],
+        [() => admin, 'POST', `/api/v1/customer-users/${customerUserId}/merge`, { into: 'abc' }],
+        [() => agent.client, 'POST', `/api/v1/customer-users/${customerUserId}/merge`, { into: 987654 }],
+      ]],
+      ['customer information center', [
+        [() => key, 'GET', '/api/v1/cic/search?search=**&limit=1'],
+        [() => agent.client, 'GET', '/api/v1/cic/search?search=ac*'],
+        [() => agent.client, 'GET', '/api/v1/cic/search?search=*'],
+        [anon, 'GET', '/api/v1/cic/search?search=**'],
+        [() => agent.client, 'GET', `/api/v1/customers/${customerId}/dashboard`],
+        [() => agent.client, 'GET', '/api/v1/customers/987654/dashboard'],
+        [() => agent.client, 'GET', '/api/v1/customers/abc/dashboard'],
+        [anon, 'GET', `/api/v1/customers/${customerId}/dashboard`],
+        [() => key, 'GET', `/api/v1/customer-users/${customerUserId}/dashboard`],
+        [() => key, 'GET', '/api/v1/customer-users/987654/dashboard'],
+        [() => key, 'GET', '/api/v1/customer-users/abc/dashboard'],
+        [anon, 'GET', `/api/v1/customer-users/${customerUserId}/dashboard`],
+        [() => agent.client, 'GET', `/api/v1/customers/${customerId}/dashboard/new?filter=my_departments&limit=1`],
+        [() => agent.client, 'GET', `/api/v1/customers/${customerId}/dashboard/archived`],
+        [() => agent.client, 'GET', '/api/v1/customers/987654/dashboard/new'],
+        [anon, 'GET', `/api/v1/customers/${customerId}/dashboard/new`],
+        [() => agent.client, 'GET', `/api/v1/customer-users/${customerUserId}/dashboard/open?filter=my_locked`],
+        [() => key, 'GET', `/api/v1/customer-users/${customerUserId}/dashboard/reminder?filter=my_locked`],
+        [() => key, 'GET', '/api/v1/customer-users/987654/dashboard/escalated'],
+        [anon, 'GET', `/api/v1/customer-users/${customerUserId}/dashboard/new`],
+        [() => agent.client, 'GET', '/api/v1/me/preferences/cic_layout'],
+        [() => agent.client, 'GET', '/api/v1/me/preferences/theme'],
+        [() => key, 'GET', '/api/v1/me/preferences/cic_layout'],
+        [anon, 'GET', '/api/v1/me/preferences/cic_layout'],
+        [() => agent.client, 'PUT', '/api/v1/me/preferences/cic_layout', { value: { order: ['open', 'new'], hidden: ['reminder'] } }],
+        [() => agent.client, 'PUT', '/api/v1/me/preferences/cic_layout', { value: { order: ['open', 'open'], hidden: [] } }],
+        [() => key, 'PUT', '/api/v1/me/preferences/cic_layout', { value: { order: [], hidden: [] } }],
+        [anon, 'PUT', '/api/v1/me/preferences/cic_layout', { value: { order: [], hidden: [] } }],
       ]],
       ['tickets', [
         [() => key, 'POST', '/api/v1/tickets', { subject: 'Late parcel', customer: { name: 'Rina', email: 'rina@example.com' } }, { 'idempotency-key': 'docs-1' }],
@@ -616,7 +678,7 @@ describe('OpenAPI document and API docs', () => {
       ]],
     ];
 
-    for (const group of ['setup and sign-up', 'sign-in and sessions', 'settings', 'agents', 'departments', 'categories', 'API keys', 'customers', 'tickets', 'notifications', 'portal', 'outbox and mail templates', 'operations']) {
+    for (const group of ['setup and sign-up', 'sign-in and sessions', 'settings', 'agents', 'departments', 'categories', 'API keys', 'customers', 'customer information center', 'tickets', 'notifications', 'portal', 'outbox and mail templates', 'operations']) {
       it(`${group}: every status answered is documented and every body matches its schema`, async () => {
         const entries = calls().find(([g]) => g === group)?.[1] ?? [];
         const failures: string[] = [];

@@ -13,6 +13,8 @@ import { agentsRoutes } from './agents/agents.routes.ts';
 import { apiKeysRoutes } from './api-keys/api-keys.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { categoriesRoutes } from './categories/categories.routes.ts';
+import { cicRoutes } from './cic/cic.routes.ts';
+import { customersBulkRoutes } from './customers/customers-bulk.routes.ts';
 import { customersRoutes } from './customers/customers.routes.ts';
 import { departmentsRoutes } from './departments/departments.routes.ts';
 import { eventsRoutes } from './live/events.routes.ts';
@@ -24,6 +26,7 @@ import { portalRoutes } from './portal/portal.routes.ts';
 import { operationsRoutes } from './operations/operations.routes.ts';
 import type { App, Deps } from './platform/deps.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
+import { refuseNul } from './platform/http/refuse-nul.ts';
 import { multipartLimits, refuseStrayMultipart } from './tickets/attachment-upload.ts';
 import { withMessageForm } from './tickets/attachments.routes.ts';
 import { ticketsRoutes } from './tickets/tickets.routes.ts';
@@ -52,6 +55,7 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
   // Multipart bodies are read only by the routes that ask for them (messages with files).
   await app.register(fastifyMultipart, { limits: multipartLimits });
   app.addHook('preValidation', refuseStrayMultipart);
+  app.addHook('preValidation', refuseNul);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -77,6 +81,8 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
   categoriesRoutes(app, deps);
   apiKeysRoutes(app, deps);
   customersRoutes(app, deps);
+  customersBulkRoutes(app, deps);
+  cicRoutes(app, deps);
   ticketsRoutes(app, deps);
   notificationsRoutes(app, deps);
   outboxRoutes(app, deps);

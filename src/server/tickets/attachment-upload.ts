@@ -4,6 +4,7 @@ import { limits } from '../../contract/limits.ts';
 import { createMessageBody } from '../../contract/tickets.ts';
 import { requireActor } from '../platform/actor.ts';
 import type { Deps } from '../platform/deps.ts';
+import { findNul } from '../platform/http/refuse-nul.ts';
 import { AppError } from '../platform/errors.ts';
 import { detectType, removeQuietly, sanitizeFilename, stageUpload, type StagedFile } from './attachment-files.ts';
 
@@ -79,6 +80,8 @@ export function receiveMultipart(deps: Deps, rules: FormRules = messageForm) {
         tempPaths.push(received.tempPath);
         staged.push({ ...received, contentType: await detectType(received) });
       }
+      const nul = findNul(fields);
+      if (nul) throw new AppError('validation_error', `${nul} contains a NUL character, which text cannot hold`, [{ field: nul, message: 'contains a NUL character' }]);
       const parsed = rules.body.safeParse(fields);
       if (!parsed.success) {
         throw new AppError(
