@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
 import { Button } from '../components/ui/button.tsx';
 import { Logo } from '../components/ui/logo.tsx';
 import { useSession } from '../features/auth/api/get-session.ts';
+import { CicSearchDialog } from '../features/cic/components/cic-search-dialog.tsx';
 import { useChangeMe } from '../features/auth/api/change-me.ts';
 import { useSignOut } from '../features/auth/api/sign-out.ts';
 import { useLiveUpdates } from '../features/live/use-live-updates.ts';
@@ -17,6 +18,8 @@ import { Shortcuts } from './shortcuts.tsx';
 export function AppLayout() {
   const { t } = useTranslation();
   const { t: tAdmin } = useTranslation('admin');
+  const { t: tCic } = useTranslation('cic');
+  const [isCicSearchOpen, setCicSearchOpen] = useState(false);
   const { agent, workspace } = useSession();
   useLiveUpdates();
   useEffect(() => applyAgentLanguage(agent.id, agent.language, workspace.default_language), [agent.id, agent.language, workspace.default_language]);
@@ -49,6 +52,9 @@ export function AppLayout() {
             <NavLink to="/search" className="app-nav-link">
               {t('app.search')}
             </NavLink>
+            <button type="button" className="app-nav-link app-nav-button" aria-haspopup="dialog" onClick={() => setCicSearchOpen(true)}>
+              {tCic('nav')}
+            </button>
             {agent.role === 'admin' && (
               <NavLink to="/admin" className="app-nav-link">
                 {tAdmin('nav.link')}
@@ -93,6 +99,7 @@ export function AppLayout() {
         <Outlet />
       </main>
       <Shortcuts />
+      {isCicSearchOpen && <CicSearchDialog onClose={() => setCicSearchOpen(false)} />}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { AdminLayout } from '../features/admin/components/admin-layout.tsx';
 import { MailTemplatesPage } from '../features/admin/components/mail-templates-page.tsx';
 import { OutboxMailPage } from '../features/admin/components/outbox-mail-page.tsx';
 import { OutboxPage } from '../features/admin/components/outbox-page.tsx';
+import { CicDashboardPage } from '../features/cic/components/cic-dashboard-page.tsx';
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx';
 import { SearchPage } from '../features/search/components/search-page.tsx';
 import { SetupPage } from '../features/setup/components/setup-page.tsx';
@@ -43,6 +44,8 @@ export const router = createBrowserRouter([
       { path: 'tickets/new', element: <CreateTicketPage /> },
       { path: 'tickets/:number', element: <TicketPage /> },
       { path: 'search', element: <SearchPage /> },
+      { path: 'customers/:id', element: <CicDashboardPage key="customer" kind="customer" /> },
+      { path: 'customer-users/:id', element: <CicDashboardPage key="customer_user" kind="customer_user" /> },
       {
         path: 'admin',
         element: <AdminLayout />,

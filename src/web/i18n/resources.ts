@@ -1,5 +1,6 @@
 import * as admin from './locales/admin.ts';
 import * as auth from './locales/auth.ts';
+import * as cic from './locales/cic.ts';
 import * as common from './locales/common.ts';
 import * as create from './locales/create.ts';
 import * as dashboard from './locales/dashboard.ts';
@@ -10,7 +11,7 @@ import * as ticket from './locales/ticket.ts';
 import type * as portal from '../portal/i18n/portal.ts';
 
 /** One namespace per part of the app, so each file stays small and has one owner. */
-const namespaces = { common, auth, ticket, dashboard, create, search, notifications, admin };
+const namespaces = { common, auth, ticket, dashboard, create, search, notifications, admin, cic };
 
 type Namespaces = typeof namespaces;
 type English = { [N in keyof Namespaces]: Namespaces[N]['en'] };
