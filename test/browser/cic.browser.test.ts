@@ -1,0 +1,109 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiClient } from '../helpers/client.ts';
+import { createTicket, createWorkspace } from '../helpers/factories.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { chromiumPath, hasChromium, launchChromium, openPage, shot, signedInContext } from './chromium.ts';
+import { ensureWebBuild } from './web-build.ts';
+
+describe.skipIf(!hasChromium)(`the Customer Information Center in Chromium (needs ${chromiumPath})`, () => {
+  let server: TestServer;
+  let browser: Browser;
+  let admin: ApiClient;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+  let customerId: number;
+
+  const widgetTitles = () => page.locator('.cic-widget h2').evaluateAll((hs) => hs.map((h) => h.firstChild?.textContent?.trim()));
+  const widget = (name: string) => page.getByRole('region', { name: new RegExp(`^${name}`) });
+
+  beforeAll(async () => {
+    await ensureWebBuild();
+    server = await startTestServer();
+    ({ admin } = await createWorkspace(server.url));
+    const customer = await admin.post('/api/v1/customers', { name: 'Toko Maju Jaya', customer_code: 'TMJ-001', address: 'Jl. Merdeka 1, Bandung' });
+    expect(customer.status).toBe(201);
+    customerId = customer.body.id;
+    const ani = await admin.post('/api/v1/customer-users', { name: 'Ani Wijaya', email: 'ani@tokomaju.example', customer_id: customerId });
+    const budi = await admin.post('/api/v1/customer-users', { name: 'Budi Hartono', phone: '+62 812 7000 1000', customer_id: customerId });
+    expect([ani.status, budi.status]).toEqual([201, 201]);
+    await createTicket(admin, { subject: 'Kettle leaks', customer: undefined, customer_user_id: ani.body.id });
+    await createTicket(admin, { subject: 'Fan is noisy', customer: undefined, customer_user_id: ani.body.id });
+    const opened = await createTicket(admin, { subject: 'Rice cooker broken', customer: undefined, customer_user_id: budi.body.id });
+    expect((await admin.post(`/api/v1/tickets/${opened.number}/transitions`, { to: 'open' })).status).toBe(200);
+
+    browser = await launchChromium();
+    context = await signedInContext(browser, server.url, admin);
+    ({ page, errors } = await openPage(context));
+    await page.setViewportSize({ width: 1024, height: 800 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('explains the two-character rule, lists everyone for ** and opens the customer', async () => {
+    await page.goto(`${server.url}/tickets`);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Customers' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Find a customer' });
+    const field = dialog.getByLabel('Customer, customer user, email or phone');
+    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await field.fill('a');
+    await dialog.getByText('Type at least 2 characters').waitFor();
+    await field.fill('**');
+    const results = dialog.getByRole('region', { name: 'Customers and customer users' });
+    await results.getByRole('button', { name: /Toko Maju Jaya\s*Customer/ }).waitFor();
+    await results.getByRole('button', { name: /Ani Wijaya\s*Customer user\s*Toko Maju Jaya/ }).waitFor();
+    await results.getByRole('button', { name: /Toko Maju Jaya\s*Customer/ }).click();
+    await page.waitForURL(`${server.url}/customers/${customerId}`);
+    await page.getByRole('heading', { level: 1, name: 'Toko Maju Jaya' }).waitFor();
+    await page.getByText('Customer id TMJ-001').waitFor();
+  });
+
+  it('shows the widgets with their counts and the company status', async () => {
+    expect(await widgetTitles()).toEqual(['Customer users', 'Reminder tickets', 'Escalated tickets', 'New tickets', 'Open tickets']);
+    const users = widget('Customer users');
+    await users.getByRole('link', { name: 'Open tickets of Ani Wijaya: 2' }).waitFor();
+    expect(await users.getByRole('link', { name: 'Closed tickets of Budi Hartono: 0' }).count()).toBe(1);
+    const fresh = widget('New tickets');
+    await fresh.getByRole('button', { name: /All\s*2/ }).waitFor();
+    await fresh.getByRole('link', { name: /Kettle leaks/ }).waitFor();
+    await widget('Open tickets').getByRole('link', { name: /Rice cooker broken/ }).waitFor();
+    const status = page.getByRole('region', { name: 'Company status' });
+    expect(await status.getByRole('link', { name: /New\s*2/ }).getAttribute('href')).toBe(`/search?status=new&customer_id=${customerId}`);
+    await page.getByRole('region', { name: 'Customer information' }).getByText('Jl. Merdeka 1, Bandung').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await shot(page, 'cic-dashboard');
+  });
+
+  it('hides a widget with its close button and keeps it hidden after a reload', async () => {
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/preferences/cic_layout') && r.request().method() === 'PUT');
+    await page.getByRole('button', { name: 'Hide Escalated tickets' }).click();
+    expect((await saved).status()).toBe(200);
+    await page.reload();
+    await widget('Customer users').waitFor();
+    expect(await widgetTitles()).toEqual(['Customer users', 'Reminder tickets', 'New tickets', 'Open tickets']);
+    expect(await page.getByRole('region', { name: 'Settings' }).getByLabel('Escalated tickets').isChecked()).toBe(false);
+  });
+
+  it('moves a widget up and keeps the order after a reload', async () => {
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/preferences/cic_layout') && r.request().method() === 'PUT');
+    await page.getByRole('button', { name: 'Move Open tickets up' }).click();
+    expect((await saved).status()).toBe(200);
+    await page.reload();
+    await widget('Customer users').waitFor();
+    expect(await widgetTitles()).toEqual(['Customer users', 'Reminder tickets', 'Open tickets', 'New tickets']);
+  });
+
+  it('shows a widget again from Settings', async () => {
+    const settings = page.getByRole('region', { name: 'Settings' });
+    await settings.getByLabel('Escalated tickets').check();
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/preferences/cic_layout') && r.request().method() === 'PUT');
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    expect((await saved).status()).toBe(200);
+    await widget('Escalated tickets').waitFor();
+    expect(errors).toEqual([]);
+  });
+});
