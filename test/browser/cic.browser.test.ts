@@ -78,6 +78,22 @@ describe.skipIf(!hasChromium)(`the Customer Information Center in Chromium (need
     await shot(page, 'cic-dashboard');
   });
 
+  it("opens the ticket search with the customer's tickets only from a status count", async () => {
+    // A ticket of someone else, new as well: the search must leave it out.
+    await createTicket(admin, { subject: 'Stranger asks about a parcel' });
+    await page.getByRole('region', { name: 'Company status' }).getByRole('link', { name: /New\s*2/ }).click();
+    await page.waitForURL((u) => u.pathname === '/search');
+    await page.getByText(`Only the tickets of customer ${customerId}.`).waitFor();
+    const rows = page.locator('.tickets-table tbody tr:not(.placeholder-row)');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await page.locator('.tickets-table').innerText()).not.toContain('Stranger asks about a parcel');
+    await page.getByRole('button', { name: 'Search all customers' }).click();
+    await expect.poll(() => rows.count()).toBe(3);
+    await page.goBack();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Toko Maju Jaya' }).waitFor();
+  });
+
   it('hides a widget with its close button and keeps it hidden after a reload', async () => {
     const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/preferences/cic_layout') && r.request().method() === 'PUT');
     await page.getByRole('button', { name: 'Hide Escalated tickets' }).click();

@@ -72,6 +72,7 @@ describe('search form → URL and API query', () => {
 });
 
 const text = fc.string({ unit: 'grapheme', maxLength: 30 });
+const anId = fc.oneof(fc.constant(''), fc.integer({ min: 1, max: 1_000_000_000 }).map(String));
 const arbitraryForm: fc.Arbitrary<SearchForm> = fc.record({
   q: text,
   number: text,
@@ -86,6 +87,8 @@ const arbitraryForm: fc.Arbitrary<SearchForm> = fc.record({
   source: text,
   created_from: text,
   created_to: text,
+  customer_id: anId,
+  customer_user_id: anId,
 });
 
 const day = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
@@ -104,6 +107,8 @@ const plausibleForm: fc.Arbitrary<SearchForm> = fc.record({
   source: fc.constantFrom('', 'ebay', 'b2b', 'E Bay'),
   created_from: fc.oneof(fc.constant(''), day),
   created_to: fc.oneof(fc.constant(''), day),
+  customer_id: anId,
+  customer_user_id: anId,
 });
 
 describe('URL ⇄ form round trip', () => {

@@ -23,6 +23,9 @@ export interface SearchForm {
   /** YYYY-MM-DD, a day in the workspace's time zone. */
   created_from: string;
   created_to: string;
+  /** The tickets of one customer or customer user (from the Customer Information Center): ids, '' for any. */
+  customer_id: string;
+  customer_user_id: string;
 }
 
 export type SearchField = Exclude<keyof SearchForm, 'source'>;
@@ -41,6 +44,8 @@ export const emptySearchForm: SearchForm = {
   source: '',
   created_from: '',
   created_to: '',
+  customer_id: '',
+  customer_user_id: '',
 };
 
 /** The statuses offered, in the dashboard tiles' order. */
@@ -69,7 +74,7 @@ export function parseChannelValue(value: string): Pick<SearchForm, 'channel' | '
 
 const isChannel = (v: string): v is Channel => (channels as readonly string[]).includes(v);
 const sortPattern = new RegExp(`^-?(${sortKeys.join('|')})$`);
-const textKeys = ['q', 'number', 'order_number', 'transaction_ref', 'department', 'category', 'source', 'created_from', 'created_to'] as const;
+const textKeys = ['q', 'number', 'order_number', 'transaction_ref', 'department', 'category', 'source', 'created_from', 'created_to', 'customer_id', 'customer_user_id'] as const;
 
 /** A list parameter, keeping known values once each, in the order of `known`. */
 function readList<T extends string>(value: string | null, known: readonly T[]): T[] {
@@ -81,6 +86,8 @@ function readList<T extends string>(value: string | null, known: readonly T[]): 
 export function readSearchParams(params: URLSearchParams): SearchForm {
   const form: SearchForm = { ...emptySearchForm };
   for (const key of textKeys) form[key] = (params.get(key) ?? '').trim();
+  // Ids only: anything else in the URL is dropped rather than sent.
+  for (const key of ['customer_id', 'customer_user_id'] as const) if (!/^[1-9]\d{0,15}$/.test(form[key])) form[key] = '';
   form.contact = (params.get('email') ?? params.get('phone') ?? '').trim();
   form.status = readList(params.get('status'), searchStatuses);
   form.priority = readList(params.get('priority'), priorities);
@@ -114,6 +121,8 @@ export function toSearchQuery(form: SearchForm): Record<string, string> {
   put('source', form.source);
   put('created_from', form.created_from);
   put('created_to', form.created_to);
+  put('customer_id', form.customer_id);
+  put('customer_user_id', form.customer_user_id);
   return query;
 }
 

@@ -3,6 +3,7 @@ import type { Translation } from '../translation.ts';
 /** The ticket search page (DESIGN.md §3, Search). */
 export const en = {
   title: 'Search tickets',
+  scope: { customer: 'Only the tickets of customer {{id}}.', customerUser: 'Only the tickets of customer user {{id}}.', remove: 'Search all customers' },
   form: {
     label: 'Search criteria',
     q: 'Words',
@@ -73,6 +74,7 @@ export const en = {
 
 export const id: Translation<typeof en> = {
   title: 'Cari tiket',
+  scope: { customer: 'Hanya tiket pelanggan {{id}}.', customerUser: 'Hanya tiket pengguna pelanggan {{id}}.', remove: 'Cari semua pelanggan' },
   form: {
     label: 'Kriteria pencarian',
     q: 'Kata kunci',

@@ -96,6 +96,18 @@ export function SearchPage() {
         </h1>
       </div>
       <SearchFormPanel ref={formRef} form={form} errors={errors} isBusy={results.isLoading} onChange={update} onSubmit={submit} onClear={clear} />
+      {(submitted.customer_id || submitted.customer_user_id) && (
+        <p className="search-scope" role="status">
+          {submitted.customer_user_id ? t('scope.customerUser', { id: submitted.customer_user_id }) : t('scope.customer', { id: submitted.customer_id })}{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => setParams(writeSearchParams({ ...submitted, customer_id: '', customer_user_id: '' }, sort))}
+          >
+            {t('scope.remove')}
+          </button>
+        </p>
+      )}
       <SearchResults
         search={search}
         isEmpty={isEmptySearch(submitted)}
