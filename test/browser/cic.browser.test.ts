@@ -94,6 +94,22 @@ describe.skipIf(!hasChromium)(`the Customer Information Center in Chromium (need
     await page.getByRole('heading', { level: 1, name: 'Toko Maju Jaya' }).waitFor();
   });
 
+  it('creates a phone ticket for a customer user from the widget, the form filled in with them', async () => {
+    await widget('Customer users').getByRole('link', { name: 'Phone ticket for Budi Hartono' }).click();
+    await page.waitForURL((u) => u.pathname === '/tickets/new');
+    await expect.poll(() => page.locator('form').innerText()).toContain('Budi Hartono');
+    expect(await page.getByLabel('Channel').inputValue()).toBe('phone');
+    await page.getByLabel('Subject').fill('Rice cooker lid missing');
+    await page.getByRole('button', { name: 'Create ticket' }).click();
+    await page.waitForURL((u) => /^\/tickets\/[^/]+$/.test(u.pathname) && u.pathname !== '/tickets/new');
+    const number = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() as string);
+    const made = (await admin.get(`/api/v1/tickets/${number}`)).body;
+    expect([made.subject, made.channel, made.customer_user?.name, made.customer?.id]).toEqual(['Rice cooker lid missing', 'phone', 'Budi Hartono', customerId]);
+    await page.goBack();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Toko Maju Jaya' }).waitFor();
+  });
+
   it('hides a widget with its close button and keeps it hidden after a reload', async () => {
     const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/preferences/cic_layout') && r.request().method() === 'PUT');
     await page.getByRole('button', { name: 'Hide Escalated tickets' }).click();

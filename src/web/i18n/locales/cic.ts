@@ -54,6 +54,11 @@ export const en = {
     details: 'Details',
     none: 'No customer users.',
     invalid: 'invalid',
+    newTicket: 'New ticket',
+    phoneTicket: 'Phone ticket',
+    emailTicket: 'Email ticket',
+    phoneTicketFor: 'Phone ticket for {{name}}',
+    emailTicketFor: 'Email ticket for {{name}}',
   },
   status: {
     title: 'Company status',
@@ -129,6 +134,11 @@ export const id: Translation<typeof en> = {
     details: 'Rincian',
     none: 'Tidak ada pengguna pelanggan.',
     invalid: 'tidak valid',
+    newTicket: 'Tiket baru',
+    phoneTicket: 'Tiket telepon',
+    emailTicket: 'Tiket email',
+    phoneTicketFor: 'Tiket telepon untuk {{name}}',
+    emailTicketFor: 'Tiket email untuk {{name}}',
   },
   status: {
     title: 'Status perusahaan',

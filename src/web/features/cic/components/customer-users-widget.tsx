@@ -8,6 +8,9 @@ import { formatCount } from '../../../lib/format.ts';
 const userSearch = (id: number, which: 'open' | 'closed') =>
   `/search?${new URLSearchParams({ status: which === 'open' ? 'new,open,pending' : 'resolved,closed', customer_user_id: String(id) }).toString()}`;
 
+/** The create form, filled in with the customer user and the channel the complaint came by. */
+const newTicket = (id: number, channel: 'phone' | 'email') => `/tickets/new?${new URLSearchParams({ customer_user_id: String(id), channel }).toString()}`;
+
 /** The Customer users widget: each user with open and closed counts that open the ticket search. */
 export function CustomerUsersBody({ rows, showDetails }: { rows: CicDashboard['customer_users']; showDetails: boolean }) {
   const { t } = useTranslation('cic');
@@ -23,6 +26,9 @@ export function CustomerUsersBody({ rows, showDetails }: { rows: CicDashboard['c
           </th>
           <th scope="col" className="num">
             {t('users.closed')}
+          </th>
+          <th scope="col">
+            <span className="visually-hidden">{t('users.newTicket')}</span>
           </th>
         </tr>
       </thead>
@@ -42,6 +48,20 @@ export function CustomerUsersBody({ rows, showDetails }: { rows: CicDashboard['c
               <Link to={userSearch(u.id, 'closed')} aria-label={t('users.closedTickets', { name: u.name, count: u.closed_tickets })}>
                 {formatCount(u.closed_tickets)}
               </Link>
+            </td>
+            <td className="cic-user-actions">
+              {u.valid && (
+                <>
+                  <Link to={newTicket(u.id, 'phone')} aria-label={t('users.phoneTicketFor', { name: u.name })}>
+                    {t('users.phoneTicket')}
+                  </Link>
+                  {u.email && (
+                    <Link to={newTicket(u.id, 'email')} aria-label={t('users.emailTicketFor', { name: u.name })}>
+                      {t('users.emailTicket')}
+                    </Link>
+                  )}
+                </>
+              )}
             </td>
           </tr>
         ))}

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { limits } from '../../../../contract/limits.ts';
 import { createTicketBody } from '../../../../contract/tickets.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
@@ -34,6 +34,7 @@ import {
   toCreateTicketBody,
 } from '../create-ticket-form.ts';
 import { CreateTicketCustomer } from './create-ticket-customer.tsx';
+import { useCustomerUser } from '../../cic/api/get-customer-user.ts';
 import './create-ticket.css';
 
 /** An agent logs a complaint taken by phone, in store or elsewhere; the typing survives reloads as a draft. */
@@ -42,8 +43,20 @@ export function CreateTicketPage() {
   const navigate = useNavigate();
   const { agent, workspace } = useSession();
   const storageKey = draftKey(workspace.id, agent.id);
-  const [restored] = useState(() => readDraft(readStored(storageKey, 'session')));
+  const [params] = useSearchParams();
+  // From the Customer Information Center: a new ticket for this customer user, by this channel.
+  const forUserId = /^[1-9]\d{0,15}$/.test(params.get('customer_user_id') ?? '') ? Number(params.get('customer_user_id')) : null;
+  const forUser = useCustomerUser(forUserId);
+  const [restored] = useState(() => (forUserId === null ? readDraft(readStored(storageKey, 'session')) : null));
   const [form, setForm] = useState<CreateTicketForm>(restored ?? emptyCreateTicketForm);
+  const picked = useRef(false);
+  useEffect(() => {
+    if (picked.current || !forUser.data) return;
+    picked.current = true;
+    const u = forUser.data;
+    const channel = params.get('channel') === 'email' ? 'email' : 'phone';
+    setForm((f) => ({ ...f, customerMode: 'existing', customerUser: { id: u.id, name: u.name, email: u.email, phone: u.phone }, channel }));
+  }, [forUser.data, params]);
   const [isRestoredShown, setIsRestoredShown] = useState(restored !== null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   // Bumped after a refused submit, so focus moves to the first field to fix once it is rendered.
