@@ -42,16 +42,17 @@ export function CreateTicketPage() {
   const { t } = useTranslation(['create', 'common']);
   const navigate = useNavigate();
   const { agent, workspace } = useSession();
-  const storageKey = draftKey(workspace.id, agent.id);
   const [params] = useSearchParams();
   // From the Customer Information Center: a new ticket for this customer user, by this channel.
   const forUserId = /^[1-9]\d{0,15}$/.test(params.get('customer_user_id') ?? '') ? Number(params.get('customer_user_id')) : null;
   const forUser = useCustomerUser(forUserId);
-  const [restored] = useState(() => (forUserId === null ? readDraft(readStored(storageKey, 'session')) : null));
+  // Its draft is kept apart, so the draft of another ticket the agent was writing stays as it was.
+  const storageKey = forUserId === null ? draftKey(workspace.id, agent.id) : `${draftKey(workspace.id, agent.id)}:for-${forUserId}`;
+  const [restored] = useState(() => readDraft(readStored(storageKey, 'session')));
   const [form, setForm] = useState<CreateTicketForm>(restored ?? emptyCreateTicketForm);
   const picked = useRef(false);
   useEffect(() => {
-    if (picked.current || !forUser.data) return;
+    if (picked.current || !forUser.data || restored) return;
     picked.current = true;
     const u = forUser.data;
     const channel = params.get('channel') === 'email' ? 'email' : 'phone';
