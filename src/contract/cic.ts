@@ -12,7 +12,6 @@ export const cicSearchQuery = z.strictObject({
   search: z
     .string()
     .max(200)
-    .regex(/^[^\u0000]*$/, 'must not contain NUL characters')
     .describe(
       'At least 2 characters other than *; * is a wildcard anywhere (ac*, *@example.com, +62*); ** alone lists all; any other input made of * only (*, ***) is too short (400). %, _ and \\ match literally; case and accents are ignored.',
     ),

@@ -22,6 +22,8 @@ export const setupBody = createWorkspaceBody.extend({
 
 export const languages = ['en', 'id'] as const;
 export type Language = (typeof languages)[number];
+/** A stored language (text in the database) as one the app speaks; anything else is English. */
+export const toLanguage = (value: string | null | undefined): Language => (value === 'id' ? 'id' : 'en');
 
 export const settings = z
   .object({

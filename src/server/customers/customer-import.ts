@@ -5,7 +5,7 @@ import { AppError } from '../platform/errors.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 import { type ImportCandidate, readCustomerUserCsv, validateRow } from './customer-import-csv.ts';
 import { findCustomersByCodes, findEmailHolders, findLoyaltyHolders, insertCustomerUsers } from './customer-import.repository.ts';
-import { phoneCountry } from './customers.service.ts';
+import { workspaceCountry } from '../workspaces/workspaces.service.ts';
 import { normalizePhone } from './phone.ts';
 
 export interface ImportOptions {
@@ -60,7 +60,7 @@ export async function importCustomerUsers(deps: Deps, orgId: number, csv: string
     errors.push(...checked.errors);
     if (checked.candidate) valid.push(checked.candidate);
   }
-  const country = await phoneCountry(deps, orgId);
+  const country = await workspaceCountry(deps, orgId);
   const now = deps.clock.now();
   try {
     return await deps.db.transaction().execute(async (trx) => {

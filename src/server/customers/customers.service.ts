@@ -22,7 +22,7 @@ import {
 import { forgetCustomerUserSessions, revokeCustomerUserSessions } from '../portal/portal-sessions.ts';
 import { normalizePhone } from './phone.ts';
 import { parseSearchTerm } from './folded-search.ts';
-import { getWorkspace } from '../workspaces/workspaces.service.ts';
+import { workspaceCountry } from '../workspaces/workspaces.service.ts';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof findCustomerUser>>>;
 type CustomerRow = NonNullable<Awaited<ReturnType<typeof findCustomer>>>;
@@ -66,8 +66,6 @@ async function assertCustomerExists(db: Db, orgId: number, id: number | null | u
   if (id != null && !(await findCustomer(db, orgId, id))) throw notFound('Customer');
 }
 
-/** The country whose numbering local phone numbers are read in. */
-export const phoneCountry = async (deps: Deps, orgId: number): Promise<string | null> => (await getWorkspace(deps, orgId)).default_country;
 
 /** Finds the customer user by email, then phone, within the workspace; creates one when none matches. */
 export async function matchOrCreateCustomerUser(db: Db, orgId: number, input: z.infer<typeof inlineCustomer>, now: Date, country: string | null) {
@@ -92,7 +90,7 @@ export async function getCustomerUser(deps: Deps, orgId: number, id: number): Pr
 
 export async function createCustomerUser(deps: Deps, orgId: number, input: z.infer<typeof createCustomerUserBody>): Promise<CustomerUser> {
   await assertCustomerExists(deps.db, orgId, input.customer_id);
-  const country = await phoneCountry(deps, orgId);
+  const country = await workspaceCountry(deps, orgId);
   try {
     const row = await insertCustomerUser(deps.db, orgId, {
       name: input.name,
@@ -115,7 +113,7 @@ export async function createCustomerUser(deps: Deps, orgId: number, input: z.inf
 
 export async function changeCustomerUser(deps: Deps, orgId: number, id: number, input: z.infer<typeof patchCustomerUserBody>): Promise<CustomerUser> {
   await assertCustomerExists(deps.db, orgId, input.customer_id);
-  const country = input.phone ? await phoneCountry(deps, orgId) : null;
+  const country = input.phone ? await workspaceCountry(deps, orgId) : null;
   const phone = input.phone === undefined ? {} : { phone: input.phone, phone_normalized: input.phone ? normalizePhone(input.phone, country) : null };
   const { valid, ...fields } = input;
   if (input.email === null || input.phone === null) {

@@ -1,7 +1,7 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
-import { phoneCountry } from './customers.service.ts';
+import { workspaceCountry } from '../workspaces/workspaces.service.ts';
 import { parsePhoneWildcard, parseWildcard } from './wildcard.ts';
 
 /** A wildcard search as its pieces between `*`s (matched folded) and its phone form; null lists everything. */
@@ -25,7 +25,7 @@ export async function parseSearchTerm(deps: Deps, orgId: number, search: string 
   const term = search.trim().replace(/\*{2,}/g, '*');
   const pieces = term.includes('*') ? term.split('*') : ['', term, ''];
   const digits = (search.match(/\d/g) ?? []).length;
-  const phoneLike = digits >= 2 ? parsePhoneWildcard(search, await phoneCountry(deps, orgId)) : null;
+  const phoneLike = digits >= 2 ? parsePhoneWildcard(search, await workspaceCountry(deps, orgId)) : null;
   return { pieces, phoneLike };
 }
 

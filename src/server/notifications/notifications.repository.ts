@@ -64,19 +64,20 @@ export async function insertNotifications(
 /** Tells the agent's open apps that their notifications changed; identical notices of one transaction arrive once. */
 const agentNotice = sql<string>`pg_notify(${LIVE_CHANNEL}, json_build_object('org', org_id, 'agent', agent_id)::text)`;
 
+/** The agent's own notifications with their tickets' number and subject. */
 const listed = (db: Db, orgId: number, agentId: number) =>
   db
     .selectFrom('notifications as n')
     .innerJoin('tickets as t', (j) => j.onRef('t.org_id', '=', 'n.org_id').onRef('t.id', '=', 'n.ticket_id'))
     .where('n.org_id', '=', orgId)
-    .where('n.agent_id', '=', agentId);
+    .where('n.agent_id', '=', agentId)
+    .select(['n.id', 'n.kind', 'n.actor_name', 'n.created_at', 'n.read_at', 't.id as ticket_id', 't.number', 't.subject']);
 
 export type NotificationRow = Awaited<ReturnType<typeof listNotifications>>[number];
 
 /** Newest first; `beforeId` continues a previous page. */
 export const listNotifications = (db: Db, orgId: number, agentId: number, page: { unreadOnly: boolean; beforeId: number | null; limit: number }) =>
   listed(db, orgId, agentId)
-    .select(['n.id', 'n.kind', 'n.actor_name', 'n.created_at', 'n.read_at', 't.id as ticket_id', 't.number', 't.subject'])
     .$if(page.unreadOnly, (q) => q.where('n.read_at', 'is', null))
     .$if(page.beforeId !== null, (q) => q.where('n.id', '<', page.beforeId as number))
     .orderBy('n.id', 'desc')
@@ -96,7 +97,6 @@ export async function countUnread(db: Db, orgId: number, agentId: number): Promi
 
 export const findNotification = (db: Db, orgId: number, agentId: number, id: number) =>
   listed(db, orgId, agentId)
-    .select(['n.id', 'n.kind', 'n.actor_name', 'n.created_at', 'n.read_at', 't.id as ticket_id', 't.number', 't.subject'])
     .where('n.id', '=', id)
     .executeTakeFirst();
 

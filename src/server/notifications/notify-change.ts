@@ -1,5 +1,5 @@
 import type { NotificationKind } from '../../contract/notifications.ts';
-import type { Language } from '../../contract/workspaces.ts';
+import { toLanguage, type Language } from '../../contract/workspaces.ts';
 import { enqueueMail } from '../mail/enqueue.ts';
 import type { MailValues } from '../mail/mail-request.ts';
 import type { Config } from '../platform/config.ts';
@@ -11,7 +11,6 @@ import { customerMailFor } from './customer-mail-rules.ts';
 import { plannedNotifications, recipients } from './notification-rules.ts';
 import { findCandidates, findMessageForMail, findTicketMailFacts, insertNotifications } from './notifications.repository.ts';
 
-const asLanguage = (value: string | null | undefined): Language => (value === 'id' ? 'id' : 'en');
 type Facts = Awaited<ReturnType<typeof findTicketMailFacts>>;
 
 /**
@@ -39,7 +38,7 @@ export async function notifyChange(db: Db, config: Config, orgId: number, ticket
     for (const { agentId, kind } of told) {
       const agent = byId.get(agentId);
       if (!agent?.emailNotifications) continue;
-      const language = asLanguage(agent.language ?? facts.default_language);
+      const language = toLanguage(agent.language ?? facts.default_language);
       await send('agent_notification', language, { address: agent.email, name: agent.name }, {
         recipient: { name: agent.name },
         link: `${base}/tickets/${encodeURIComponent(facts.number)}`,
@@ -48,14 +47,14 @@ export async function notifyChange(db: Db, config: Config, orgId: number, ticket
     }
   }
   if (isNew && facts.department_email) {
-    await send('department_new_ticket', asLanguage(facts.default_language), { address: facts.department_email, name: facts.department_name }, {
+    await send('department_new_ticket', toLanguage(facts.default_language), { address: facts.department_email, name: facts.department_name }, {
       recipient: { name: facts.department_name ?? '' },
       link: `${base}/tickets/${encodeURIComponent(facts.number)}`,
-      notification: { text: agentMailTexts[asLanguage(facts.default_language)].new_ticket, actor: actor.name },
+      notification: { text: agentMailTexts[toLanguage(facts.default_language)].new_ticket, actor: actor.name },
     });
   }
   if (customerTemplate && facts.customer_email) {
-    await send(customerTemplate, asLanguage(facts.customer_language), { address: facts.customer_email, name: facts.customer_name }, {
+    await send(customerTemplate, toLanguage(facts.customer_language), { address: facts.customer_email, name: facts.customer_name }, {
       recipient: { name: facts.customer_name ?? '' },
       // The ticket in the portal: opens at once with a session, else the request-link page with the address filled in.
       link: portalUrl(base, facts.slug, `/tickets/${encodeURIComponent(facts.number)}?email=${encodeURIComponent(facts.customer_email)}`),

@@ -6,6 +6,7 @@ import type { Deps } from '../platform/deps.ts';
 import { hitRateLimit } from '../platform/http/rate-limit.ts';
 import { portalUrl, publicBaseUrl } from '../platform/public-url.ts';
 import { openPortalSession } from './portal-sessions.ts';
+import { toLanguage } from '../../contract/workspaces.ts';
 
 // Five links per address and per IP in 15 minutes: the sixth request sends nothing.
 const LINK_LIMIT = { max: 5, windowSeconds: 15 * 60 };
@@ -55,7 +56,7 @@ export async function sendSignInLink(deps: Deps, workspace: PortalWorkspace, ema
     await enqueueMail(trx, deps, {
       orgId: workspace.org_id,
       template: 'sign_in_link',
-      language: user.language === 'id' ? 'id' : 'en',
+      language: toLanguage(user.language),
       to: { address: user.email, name: user.name },
       ticketId: null,
       values: { workspace: { name: workspace.name }, recipient: { name: user.name }, link, expires_minutes: minutes },

@@ -8,6 +8,7 @@ import { ShortCache } from '../platform/short-cache.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
+import { toLanguage } from '../../contract/workspaces.ts';
 
 export const PORTAL_COOKIE = 'caredesk_portal';
 
@@ -52,7 +53,7 @@ export async function portalCustomer(deps: Deps, request: FastifyRequest, orgId:
   if (!parsed || !row || row.expires_at.getTime() <= now.getTime() || !tokenMatches(parsed.secret, row.token_hash)) {
     throw new AppError('unauthorized', 'Sign in to the portal: request a link by email');
   }
-  return { orgId, sessionId: row.id, customerUserId: row.customer_user_id, name: row.name, email: row.email, language: row.language === 'id' ? 'id' : 'en' };
+  return { orgId, sessionId: row.id, customerUserId: row.customer_user_id, name: row.name, email: row.email, language: toLanguage(row.language) };
 }
 
 const findLivePortalSession = (db: Db, orgId: number, id: number, now: Date) =>

@@ -36,6 +36,7 @@ import { consumeSignInLink, requestSignInLink, type PortalWorkspace } from './po
 import { submitRequest } from './portal-requests.ts';
 import { forgetCustomerUserSessions, portalCustomer, revokePortalSession, setPortalCookie, type PortalCustomer } from './portal-sessions.ts';
 import { customerActor, listOwnHistory, listOwnNotes, listOwnTickets, ownTicket, toPortalTicket } from './portal-tickets.ts';
+import { toLanguage } from '../../contract/workspaces.ts';
 
 const tags = ['portal'];
 const withSession = [{ portalSession: [] }];
@@ -64,7 +65,7 @@ export function portalRoutes(app: App, deps: Deps, live: LiveBus): void {
       const { CAPTCHA_SITE_KEY: siteKey, CAPTCHA_PROVIDER: provider, CAPTCHA_VERIFY_URL: verifyUrl } = deps.config;
       return {
         workspace: { slug: workspace.slug, name: workspace.name },
-        default_language: workspace.default_language === 'id' ? ('id' as const) : ('en' as const),
+        default_language: toLanguage(workspace.default_language),
         categories: categories.map((c) => ({ id: c.id, name: c.name })),
         attachments: { max_files: limits.attachmentsMax, max_bytes: limits.attachmentMaxBytes, types: [...attachmentTypes] },
         captcha: siteKey && verifyUrl ? { provider, site_key: siteKey } : null,

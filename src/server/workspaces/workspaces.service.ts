@@ -86,6 +86,9 @@ export async function findWorkspaceForSlug(deps: Deps, slug: string): Promise<Wo
   return orgId === undefined ? undefined : getWorkspace(deps, orgId).catch(() => undefined);
 }
 
+/** The country whose numbering local phone numbers are read in (null: only numbers with their country code). */
+export const workspaceCountry = async (deps: Deps, orgId: number): Promise<string | null> => (await getWorkspace(deps, orgId)).default_country;
+
 export async function getSettings(deps: Deps, orgId: number): Promise<Settings> {
   const w = await findWorkspaceById(deps.db, orgId);
   if (!w) throw notFound('Workspace');
