@@ -318,7 +318,8 @@ export async function verifyCounts(engine: SqlEngine, orgId: number): Promise<{ 
 }
 
 /**
- * Removes what a run added (tickets created by the benchmark, their history), so every run reads
+ * Removes what a run added (tickets created by the benchmark, their history, mails and
+ * notifications), so every run reads
  * the seeded data: a common word's search depends on the newest tickets. The counters follow
  * through the delete trigger; the ticket sequence is not set back (numbers are never reused).
  */
@@ -326,6 +327,8 @@ export async function restoreSeed(engine: SqlEngine, orgId: number, tickets: num
   const [{ n }] = await engine.query('select count(*)::int as n from tickets where org_id = $1 and id > $2', [orgId, tickets]);
   if (n === 0) return 0;
   await engine.transaction(async (q) => {
+    // Everything that names those tickets goes first: the mails and notifications their creation queued.
+    for (const table of ['outbox', 'notifications', 'attachments']) await q(`delete from ${table} where org_id = $1 and ticket_id > $2`, [orgId, tickets]);
     await q('delete from ticket_events where org_id = $1 and ticket_id > $2', [orgId, tickets]);
     await q('delete from messages where org_id = $1 and ticket_id > $2', [orgId, tickets]);
     await q('delete from idempotency_keys where org_id = $1', [orgId]);
