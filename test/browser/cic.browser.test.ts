@@ -120,13 +120,43 @@ describe.skipIf(!hasChromium)(`the Customer Information Center in Chromium (need
     expect(await page.getByRole('region', { name: 'Settings' }).getByLabel('Escalated tickets').isChecked()).toBe(false);
   });
 
-  it('moves a widget up and keeps the order after a reload', async () => {
+  it('reorders widgets by dragging one by its handle and keeps the order after a reload', async () => {
+    const handle = page.getByRole('button', { name: 'Drag Open tickets' });
+    const target = widget('Reminder tickets');
+    const from = await handle.boundingBox();
+    const to = await target.boundingBox();
+    if (!from || !to) throw new Error('the handle and the target widget must be on screen');
     const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/preferences/cic_layout') && r.request().method() === 'PUT');
-    await page.getByRole('button', { name: 'Move Open tickets up' }).click();
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2, to.y + 10, { steps: 12 });
+    await page.mouse.up();
     expect((await saved).status()).toBe(200);
     await page.reload();
     await widget('Customer users').waitFor();
-    expect(await widgetTitles()).toEqual(['Customer users', 'Reminder tickets', 'Open tickets', 'New tickets']);
+    expect(await widgetTitles()).toEqual(['Customer users', 'Open tickets', 'Reminder tickets', 'New tickets']);
+  });
+
+  it('moves a widget from the keyboard: Space picks it up, an arrow moves it, Space drops it', async () => {
+    await page.getByRole('button', { name: 'Drag New tickets' }).focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.getByRole('button', { name: 'Drag New tickets' }).getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('ArrowUp');
+    await page.getByText('New tickets is over position 3 of 4.').waitFor({ state: 'attached' });
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/preferences/cic_layout') && r.request().method() === 'PUT');
+    await page.keyboard.press('Space');
+    expect((await saved).status()).toBe(200);
+    await page.getByText('New tickets dropped at position 3 of 4.').waitFor({ state: 'attached' });
+    expect(await widgetTitles()).toEqual(['Customer users', 'Open tickets', 'New tickets', 'Reminder tickets']);
+  });
+
+  it('switches a widget off in Settings', async () => {
+    const settings = page.getByRole('region', { name: 'Settings' });
+    await settings.getByLabel('Reminder tickets').uncheck();
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/preferences/cic_layout') && r.request().method() === 'PUT');
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    expect((await saved).status()).toBe(200);
+    await expect.poll(widgetTitles).toEqual(['Customer users', 'Open tickets', 'New tickets']);
   });
 
   it('shows a widget again from Settings', async () => {

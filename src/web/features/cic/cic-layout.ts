@@ -12,16 +12,19 @@ export function setHidden(layout: CicLayout, widget: DashboardWidget, isHidden: 
   return { order: orderedWidgets(layout), hidden: isHidden ? [...hidden, widget] : hidden };
 }
 
-/** The layout with a widget moved by `by` places among the shown ones (hidden ones keep their place). */
-export function moveWidget(layout: CicLayout, widget: DashboardWidget, by: -1 | 1): CicLayout {
+/**
+ * The layout with a shown widget dropped where another shown one is (as a sortable list does:
+ * the others shift by one). Hidden widgets keep their slots, so showing one again puts it back
+ * where it was.
+ */
+export function placeWidget(layout: CicLayout, widget: DashboardWidget, target: DashboardWidget): CicLayout {
   const order = orderedWidgets(layout);
-  const shown = order.filter((w) => !layout.hidden.includes(w));
-  const at = shown.indexOf(widget);
-  const target = shown[at + by];
-  if (at < 0 || target === undefined) return { order, hidden: layout.hidden };
-  const from = order.indexOf(widget);
-  const to = order.indexOf(target);
-  order[from] = target;
-  order[to] = widget;
-  return { order, hidden: layout.hidden };
+  const isShown = (w: DashboardWidget) => !layout.hidden.includes(w);
+  const shown = order.filter(isShown);
+  const from = shown.indexOf(widget);
+  const to = shown.indexOf(target);
+  if (from < 0 || to < 0 || from === to) return { order, hidden: layout.hidden };
+  shown.splice(to, 0, ...shown.splice(from, 1));
+  let next = 0;
+  return { order: order.map((w) => (isShown(w) ? (shown[next++] as DashboardWidget) : w)), hidden: layout.hidden };
 }

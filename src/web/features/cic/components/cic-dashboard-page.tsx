@@ -6,9 +6,10 @@ import { Spinner } from '../../../components/ui/spinner.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useCicLayout, useSaveCicLayout } from '../api/cic-layout.ts';
 import { type CicSubjectKind, useDashboard } from '../api/get-dashboard.ts';
-import { moveWidget, orderedWidgets, setHidden } from '../cic-layout.ts';
+import { orderedWidgets, placeWidget, setHidden } from '../cic-layout.ts';
 import { CompanyStatusPanel, CustomerInfoPanel, SettingsPanel } from './cic-sidebar.tsx';
 import { CustomerUsersBody } from './customer-users-widget.tsx';
+import { SortableWidgets } from './sortable-widgets.tsx';
 import { TicketWidgetBody } from './ticket-widget.tsx';
 import { WidgetFrame } from './widget-frame.tsx';
 import './cic.css';
@@ -51,19 +52,13 @@ export function CicDashboardPage({ kind }: { kind: CicSubjectKind }) {
       {save.isError && <Alert>{t('widget.saveFailed', { message: save.error.message })}</Alert>}
       <div className="cic-columns">
         <div className="cic-widgets" aria-label={t('page.widgets')} role="region">
-          {shown.map((w, i) => (
-            <WidgetFrame
-              key={w}
-              widget={w}
-              count={w === 'customer_users' ? data.customer_users.length : undefined}
-              isFirst={i === 0}
-              isLast={i === shown.length - 1}
-              onMove={(by) => save.mutate(moveWidget(layout, w, by))}
-              onHide={() => save.mutate(setHidden(layout, w, true))}
-            >
-              {isTicketWidget(w) ? <TicketWidgetBody kind={kind} id={id} widget={w} /> : <CustomerUsersBody rows={data.customer_users} showDetails={kind === 'customer'} />}
-            </WidgetFrame>
-          ))}
+          <SortableWidgets widgets={shown} onPlace={(w, target) => save.mutate(placeWidget(layout, w, target))}>
+            {shown.map((w) => (
+              <WidgetFrame key={w} widget={w} count={w === 'customer_users' ? data.customer_users.length : undefined} onHide={() => save.mutate(setHidden(layout, w, true))}>
+                {isTicketWidget(w) ? <TicketWidgetBody kind={kind} id={id} widget={w} /> : <CustomerUsersBody rows={data.customer_users} showDetails={kind === 'customer'} />}
+              </WidgetFrame>
+            ))}
+          </SortableWidgets>
         </div>
         <aside className="cic-sidebar" aria-label={t('page.sidebar')}>
           <SettingsPanel key={layoutQuery.dataUpdatedAt} layout={layout} isSaving={save.isPending} onSave={(l) => save.mutate(l)} />
