@@ -110,6 +110,78 @@ describe.skipIf(!hasChromium)(`the Customer Information Center in Chromium (need
     await page.getByRole('heading', { level: 1, name: 'Toko Maju Jaya' }).waitFor();
   });
 
+  it('adds a customer user from the widget, refusing missing fields and a taken email at the field', async () => {
+    await widget('Customer users').getByRole('button', { name: 'Add customer user' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add customer user' });
+    await dialog.getByText('Customer: Toko Maju Jaya').waitFor();
+    await dialog.getByRole('button', { name: 'Save and finish' }).click();
+    await dialog.getByText('Required').first().waitFor();
+    expect(await dialog.getByLabel('Name').getAttribute('aria-invalid')).toBe('true');
+    await dialog.getByLabel('Name').fill('Citra Lestari');
+    await dialog.getByLabel('Email').fill('ANI@tokomaju.example');
+    await dialog.getByRole('button', { name: 'Save and finish' }).click();
+    await dialog.getByText('used by Ani Wijaya').waitFor();
+    await shot(page, 'cic-customer-user-dialog');
+    await dialog.getByLabel('Email').fill('citra@tokomaju.example');
+    await dialog.getByLabel('Loyalty id').fill('LOY-77');
+    await dialog.getByRole('button', { name: 'Save and finish' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await widget('Customer users').getByRole('link', { name: 'Open tickets of Citra Lestari: 0' }).waitFor();
+    const made = (await admin.get('/api/v1/customer-users?search=citra')).body.items[0];
+    expect([made.name, made.email, made.customer_id, made.loyalty_id]).toEqual(['Citra Lestari', 'citra@tokomaju.example', customerId, 'LOY-77']);
+  });
+
+  it('edits a customer user with the pencil: Save keeps the form open, Save and finish closes it', async () => {
+    await widget('Customer users').getByRole('button', { name: 'Edit Budi Hartono' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit Budi Hartono' });
+    await dialog.getByLabel('Phone').fill('not a phone');
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    expect(await dialog.getByLabel('Phone').getAttribute('aria-invalid')).toBe('true');
+    await dialog.getByLabel('Phone').fill('0812 7000 2000');
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await dialog.getByText('Budi Hartono saved.').waitFor();
+    await dialog.getByLabel('Name').fill('Budi S. Hartono');
+    await dialog.getByRole('button', { name: 'Save and finish' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await widget('Customer users').getByText('0812 7000 2000').waitFor();
+    await widget('Customer users').getByRole('link', { name: 'Phone ticket for Budi S. Hartono' }).waitFor();
+  });
+
+  it("edits the customer's information with its own attributes", async () => {
+    const info = page.getByRole('region', { name: 'Customer information' });
+    await info.getByRole('button', { name: 'Edit Toko Maju Jaya' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit Toko Maju Jaya' });
+    await dialog.getByLabel('Address').fill('Jl. Asia Afrika 8, Bandung');
+    await dialog.getByRole('button', { name: 'Add attribute' }).click();
+    await dialog.getByLabel('Attribute', { exact: true }).fill('Contract No');
+    await dialog.getByLabel('Value').fill('K-2026-19');
+    await dialog.getByRole('button', { name: 'Save and finish' }).click();
+    await dialog.getByText('attribute names are lower_snake_case', { exact: false }).waitFor();
+    await shot(page, 'cic-customer-dialog');
+    await dialog.getByLabel('Attribute', { exact: true }).fill('contract_no');
+    await dialog.getByRole('button', { name: 'Save and finish' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await info.getByText('Jl. Asia Afrika 8, Bandung').waitFor();
+    await info.getByText('K-2026-19').waitFor();
+    expect((await admin.get(`/api/v1/customers/${customerId}`)).body.attributes).toEqual({ contract_no: 'K-2026-19' });
+  });
+
+  it('adds a new customer from the search dialog and opens its dashboard', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Customers' }).click();
+    await page.getByRole('dialog', { name: 'Find a customer' }).getByRole('button', { name: 'New customer', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'New customer' });
+    await dialog.getByLabel('Name').fill('Warung Sederhana');
+    await dialog.getByLabel('Customer id').fill('TMJ-001');
+    await dialog.getByRole('button', { name: 'Save and finish' }).click();
+    await dialog.getByText('used by another customer').waitFor();
+    await dialog.getByLabel('Customer id').fill('WS-002');
+    await dialog.getByRole('button', { name: 'Save and finish' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Warung Sederhana' }).waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Toko Maju Jaya' }).waitFor();
+  });
+
   it('hides a widget with its close button and keeps it hidden after a reload', async () => {
     const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/preferences/cic_layout') && r.request().method() === 'PUT');
     await page.getByRole('button', { name: 'Hide Escalated tickets' }).click();
@@ -121,6 +193,8 @@ describe.skipIf(!hasChromium)(`the Customer Information Center in Chromium (need
   });
 
   it('reorders widgets by dragging one by its handle and keeps the order after a reload', async () => {
+    // Tall enough that the handle and the place it is dropped are both on screen, as a mouse needs.
+    await page.setViewportSize({ width: 1024, height: 1600 });
     const handle = page.getByRole('button', { name: 'Drag Open tickets' });
     const target = widget('Reminder tickets');
     const from = await handle.boundingBox();
@@ -135,6 +209,7 @@ describe.skipIf(!hasChromium)(`the Customer Information Center in Chromium (need
     await page.reload();
     await widget('Customer users').waitFor();
     expect(await widgetTitles()).toEqual(['Customer users', 'Open tickets', 'Reminder tickets', 'New tickets']);
+    await page.setViewportSize({ width: 1024, height: 800 });
   });
 
   it('moves a widget from the keyboard: Space picks it up, an arrow moves it, Space drops it', async () => {
@@ -148,6 +223,7 @@ describe.skipIf(!hasChromium)(`the Customer Information Center in Chromium (need
     expect((await saved).status()).toBe(200);
     await page.getByText('New tickets dropped at position 3 of 4.').waitFor({ state: 'attached' });
     expect(await widgetTitles()).toEqual(['Customer users', 'Open tickets', 'New tickets', 'Reminder tickets']);
+    await shot(page, 'cic-dashboard-reordered');
   });
 
   it('switches a widget off in Settings', async () => {

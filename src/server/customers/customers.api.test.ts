@@ -327,7 +327,9 @@ describe('customers and customer users as records of their own', () => {
     const changed = await admin.patch<Customer>(`/api/v1/customers/${made.body.id}`, { notes: 'Pays by invoice', attributes: { segment: 'b2b' } });
     expect(changed.body).toMatchObject({ notes: 'Pays by invoice', attributes: { segment: 'b2b' }, address: 'Jl. Merdeka 1, Bandung' });
     expect((await admin.get<Customer>(`/api/v1/customers/${made.body.id}`)).body).toEqual(changed.body);
-    expect((await admin.patch(`/api/v1/customers/${made.body.id}`, { attributes: { 'Bad Name': 1 } })).status).toBe(400);
+    const badName = await admin.patch(`/api/v1/customers/${made.body.id}`, { attributes: { 'Bad Name': 1 } });
+    expect(badName.status).toBe(400);
+    expect(badName.body.error.details).toContainEqual(expect.objectContaining({ field: 'body.attributes.Bad Name', message: 'attribute names are lower_snake_case' }));
     expect((await admin.patch(`/api/v1/customers/${made.body.id}`, {})).status).toBe(400);
     const clash = await admin.post('/api/v1/customers', { name: 'Another Sinar', customer_code: 'sinar' });
     expect(clash.status).toBe(409);

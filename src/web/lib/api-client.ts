@@ -44,6 +44,13 @@ export function fieldErrors(error: unknown): Record<string, string> {
   return out;
 }
 
+/** A failure's message for the form's alert, unless it is told at one of the form's own fields already. */
+export function formError(error: unknown, fields: readonly string[]): string | null {
+  if (!error) return null;
+  if (Object.keys(fieldErrors(error)).some((field) => fields.includes(field))) return null;
+  return error instanceof Error ? error.message : String(error);
+}
+
 function isFieldIssue(v: unknown): v is FieldIssue {
   return typeof v === 'object' && v !== null && typeof (v as FieldIssue).field === 'string' && typeof (v as FieldIssue).message === 'string';
 }
@@ -56,6 +63,8 @@ interface RequestOptions {
   body?: unknown;
   /** A multipart body instead of JSON; the browser sets its content type with the boundary. */
   form?: FormData;
+  /** A text body sent as it is (a CSV file) with its own content type, instead of JSON. */
+  text?: { body: string; type: string };
   signal?: AbortSignal;
   headers?: Record<string, string>;
 }
@@ -74,13 +83,14 @@ export function apiUrl(path: string, query?: Query): string {
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   // A JSON content type with an empty body is a 400 on the server, so it is only sent with a body.
-  if (options.body !== undefined && !options.form) headers['content-type'] = 'application/json';
+  if (options.text) headers['content-type'] = options.text.type;
+  else if (options.body !== undefined && !options.form) headers['content-type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(apiUrl(path, options.query), {
       method: options.method ?? 'GET',
       headers,
-      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+      body: options.form ?? options.text?.body ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       credentials: 'same-origin',
       signal: options.signal,
     });

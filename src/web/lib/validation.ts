@@ -20,6 +20,8 @@ export interface RuleIssue {
   minimum?: unknown;
   maximum?: unknown;
   format?: unknown;
+  /** Why a record key (e.g. an attribute's name) was refused. */
+  issues?: RuleIssue[];
 }
 
 /** Words a broken rule in the agent's language; a rule without its own wording keeps the contract's. */
@@ -39,6 +41,8 @@ export function describeIssue(issue: RuleIssue): string {
       return i18next.t('validation.required');
     case 'invalid_value':
       return i18next.t('validation.choose');
+    case 'invalid_key':
+      return issue.issues?.[0] ? describeIssue(issue.issues[0]) : issue.message;
     case 'unknown_field':
       return i18next.t('validation.unknownField');
     default:

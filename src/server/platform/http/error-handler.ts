@@ -39,6 +39,9 @@ export function installErrorHandler(app: FastifyInstance): void {
         // An unknown field is reported at the field itself, so clients can point at it.
         const unknownKeys = v.keyword === 'unrecognized_keys' ? ((v.params as { keys?: string[] }).keys ?? []) : [];
         if (unknownKeys.length) return unknownKeys.map((key) => ({ field: [...path, key].join('.'), message: 'unknown field', rule: 'unknown_field' }));
+        // A bad record key (an attribute's name) says why through its own rule, not "Invalid key in record".
+        const keyIssue = v.keyword === 'invalid_key' ? (v.params as { issues?: { message?: string; code?: string }[] }).issues?.[0] : undefined;
+        if (keyIssue?.message) return [{ field: path.join('.'), message: keyIssue.message, rule: keyIssue.code ?? v.keyword }];
         return [{ field: path.join('.'), message: v.message ?? 'is invalid', rule: v.keyword, ...ruleParams(v.params) }];
       });
       const summary = issues.map((i) => `${i.field}: ${i.message}`).join('; ');

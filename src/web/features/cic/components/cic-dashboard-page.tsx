@@ -55,7 +55,7 @@ export function CicDashboardPage({ kind }: { kind: CicSubjectKind }) {
           <SortableWidgets widgets={shown} onPlace={(w, target) => save.mutate(placeWidget(layout, w, target))}>
             {shown.map((w) => (
               <WidgetFrame key={w} widget={w} count={w === 'customer_users' ? data.customer_users.length : undefined} onHide={() => save.mutate(setHidden(layout, w, true))}>
-                {isTicketWidget(w) ? <TicketWidgetBody kind={kind} id={id} widget={w} /> : <CustomerUsersBody rows={data.customer_users} showDetails={kind === 'customer'} />}
+                {isTicketWidget(w) ? <TicketWidgetBody kind={kind} id={id} widget={w} /> : <CustomerUsersBody rows={data.customer_users} customer={subject.kind === 'customer' ? subject : null} />}
               </WidgetFrame>
             ))}
           </SortableWidgets>

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { CicHit } from '../../../../contract/cic.ts';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { isSearchableTerm } from '../../customers/api/search-customer-users.ts';
 import { useCicSearch } from '../api/search-cic.ts';
+import { CustomerDialog } from './customer-dialog.tsx';
+import { CustomerUserDialog } from './customer-user-dialog.tsx';
 import './cic.css';
 
 /** Where a hit's dashboard is. */
@@ -19,6 +21,7 @@ export function CicSearchDialog({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const [term, setTerm] = useState('');
   const [debounced, setDebounced] = useState('');
+  const [creating, setCreating] = useState<'customer' | 'customer_user' | null>(null);
   useEffect(() => {
     dialog.current?.showModal();
     input.current?.focus();
@@ -31,7 +34,7 @@ export function CicSearchDialog({ onClose }: { onClose: () => void }) {
   const searchable = isSearchableTerm(debounced);
   const results = useCicSearch(debounced);
   const hits = results.data?.pages.flatMap((p) => p.items) ?? [];
-  const open = (hit: CicHit) => {
+  const open = (hit: Pick<CicHit, 'kind' | 'id'>) => {
     onClose();
     void navigate(hitPath(hit));
   };
@@ -115,7 +118,20 @@ export function CicSearchDialog({ onClose }: { onClose: () => void }) {
             </Button>
           )}
         </section>
+        <div className="cic-search-foot">
+          <button type="button" className="btn btn-secondary btn-md" onClick={() => setCreating('customer')}>
+            {t('search.newCustomer')}
+          </button>
+          <button type="button" className="btn btn-secondary btn-md" onClick={() => setCreating('customer_user')}>
+            {t('search.newUser')}
+          </button>
+          <Link to="/customers/import" className="btn btn-ghost btn-md" onClick={onClose}>
+            {t('search.importExport')}
+          </Link>
+        </div>
       </div>
+      {creating === 'customer' && <CustomerDialog onClose={() => setCreating(null)} onFinished={(c) => open({ kind: 'customer', id: c.id })} />}
+      {creating === 'customer_user' && <CustomerUserDialog onClose={() => setCreating(null)} onFinished={(u) => open({ kind: 'customer_user', id: u.id })} />}
     </dialog>
   );
 }

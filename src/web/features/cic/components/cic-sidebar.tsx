@@ -4,10 +4,13 @@ import { Link } from 'react-router';
 import { type CicDashboard, type CicLayout, type DashboardWidget } from '../../../../contract/cic.ts';
 import { statuses } from '../../../../contract/tickets.ts';
 import { Button } from '../../../components/ui/button.tsx';
+import { type Language, languageNames } from '../../../i18n/languages.ts';
 import { formatCount } from '../../../lib/format.ts';
 import { useCustomer } from '../api/get-dashboard.ts';
 import { useCustomerUser } from '../api/get-customer-user.ts';
 import { orderedWidgets } from '../cic-layout.ts';
+import { CustomerDialog } from './customer-dialog.tsx';
+import { CustomerUserDialog } from './customer-user-dialog.tsx';
 
 /** Settings: a checkbox per widget, saved with "Save settings". */
 export function SettingsPanel({ layout, onSave, isSaving }: { layout: CicLayout; onSave: (layout: CicLayout) => void; isSaving: boolean }) {
@@ -85,11 +88,20 @@ export function CustomerInfoPanel({ dashboard }: { dashboard: CicDashboard }) {
   const customerId = subject.kind === 'customer' ? subject.id : null;
   const customer = useCustomer(customerId);
   const user = useCustomerUser(subject.kind === 'customer_user' ? subject.id : null);
+  const [isEditing, setEditing] = useState(false);
+  const record = customer.data ?? user.data;
   return (
     <section className="panel side-panel" aria-labelledby="cic-info-title">
-      <h2 id="cic-info-title" className="panel-title">
-        {t('info.title')}
-      </h2>
+      <div className="cic-widget-head">
+        <h2 id="cic-info-title" className="panel-title">
+          {t('info.title')}
+        </h2>
+        <button type="button" className="btn btn-ghost btn-md" disabled={!record} aria-label={t('info.editWhat', { name: subject.name })} onClick={() => setEditing(true)}>
+          {t('info.edit')}
+        </button>
+      </div>
+      {isEditing && customer.data && <CustomerDialog customer={customer.data} onClose={() => setEditing(false)} />}
+      {isEditing && user.data && <CustomerUserDialog user={user.data} onClose={() => setEditing(false)} />}
       {subject.kind === 'customer' ? (
         <dl className="facts">
           <Fact term={t('info.name')} value={subject.name} />
@@ -105,6 +117,8 @@ export function CustomerInfoPanel({ dashboard }: { dashboard: CicDashboard }) {
           <Fact term={t('info.name')} value={subject.name} />
           <Fact term={t('users.contact')} value={[user.data?.email, user.data?.phone].filter(Boolean).join(' · ')} />
           <Fact term={t('info.company')} value={subject.customer?.name} />
+          <Fact term={t('form.language')} value={user.data ? languageNames[user.data.language as Language] ?? user.data.language : null} />
+          <Fact term={t('form.loyaltyId')} value={user.data?.loyalty_id} />
         </dl>
       )}
       {subject.kind === 'customer_user' && subject.customer && <Link to={`/customers/${subject.customer.id}`}>{subject.customer.name}</Link>}
