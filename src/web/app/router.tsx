@@ -4,6 +4,7 @@ import { MailTemplatesPage } from '../features/admin/components/mail-templates-p
 import { OutboxMailPage } from '../features/admin/components/outbox-mail-page.tsx';
 import { OutboxPage } from '../features/admin/components/outbox-page.tsx';
 import { CicDashboardPage } from '../features/cic/components/cic-dashboard-page.tsx';
+import { CustomerImportPage } from '../features/customers/components/customer-import-page.tsx';
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx';
 import { SearchPage } from '../features/search/components/search-page.tsx';
 import { SetupPage } from '../features/setup/components/setup-page.tsx';
@@ -44,6 +45,7 @@ export const router = createBrowserRouter([
       { path: 'tickets/new', element: <CreateTicketPage /> },
       { path: 'tickets/:number', element: <TicketPage /> },
       { path: 'search', element: <SearchPage /> },
+      { path: 'customers/import', element: <CustomerImportPage /> },
       { path: 'customers/:id', element: <CicDashboardPage key="customer" kind="customer" /> },
       { path: 'customer-users/:id', element: <CicDashboardPage key="customer_user" kind="customer_user" /> },
       {

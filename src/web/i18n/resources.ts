@@ -3,6 +3,7 @@ import * as auth from './locales/auth.ts';
 import * as cic from './locales/cic.ts';
 import * as common from './locales/common.ts';
 import * as create from './locales/create.ts';
+import * as customers from './locales/customers.ts';
 import * as dashboard from './locales/dashboard.ts';
 import * as notifications from './locales/notifications.ts';
 import * as search from './locales/search.ts';
@@ -11,7 +12,7 @@ import * as ticket from './locales/ticket.ts';
 import type * as portal from '../portal/i18n/portal.ts';
 
 /** One namespace per part of the app, so each file stays small and has one owner. */
-const namespaces = { common, auth, ticket, dashboard, create, search, notifications, admin, cic };
+const namespaces = { common, auth, ticket, dashboard, create, search, notifications, admin, cic, customers };
 
 type Namespaces = typeof namespaces;
 type English = { [N in keyof Namespaces]: Namespaces[N]['en'] };

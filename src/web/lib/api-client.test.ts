@@ -67,6 +67,25 @@ describe('api client', () => {
     await i18next.changeLanguage('en');
   });
 
+  it('sends a text body as it is with its own content type, and JSON bodies as before', async () => {
+    const sent: RequestInit[] = [];
+    const original = globalThis.fetch;
+    globalThis.fetch = async (_url, init) => {
+      sent.push(init ?? {});
+      return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    try {
+      await api('/customer-users/import', { method: 'POST', text: { body: 'name,email\nA,a@x.test', type: 'text/csv; charset=utf-8' } });
+      await api('/customer-users', { method: 'POST', body: { name: 'A' } });
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect(sent.map((init) => [(init.headers as Record<string, string>)['content-type'], init.body])).toEqual([
+      ['text/csv; charset=utf-8', 'name,email\nA,a@x.test'],
+      ['application/json', '{"name":"A"}'],
+    ]);
+  });
+
   it('has no field messages for other failures', () => {
     expect(fieldErrors(new ApiError(409, 'conflict', 'Setup is already done'))).toEqual({});
     expect(fieldErrors(new Error('x'))).toEqual({});
