@@ -182,6 +182,27 @@ describe.skipIf(!hasChromium)(`the Customer Information Center in Chromium (need
     await page.getByRole('heading', { level: 1, name: 'Toko Maju Jaya' }).waitFor();
   });
 
+  it('merges a customer user into another: their tickets move and the kept one opens', async () => {
+    const citra = (await admin.get('/api/v1/customer-users?search=citra')).body.items[0];
+    const ani = (await admin.get('/api/v1/customer-users?search=ani@tokomaju.example')).body.items[0];
+    await createTicket(admin, { subject: 'Blender jar cracked', customer: undefined, customer_user_id: citra.id });
+    await page.goto(`${server.url}/customer-users/${citra.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Citra Lestari' }).waitFor();
+    await page.getByRole('button', { name: 'Merge into another customer user…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Merge Citra Lestari' });
+    await dialog.getByLabel('The customer user who stays').fill('ani*');
+    await dialog.getByRole('radio', { name: /Ani Wijaya/ }).check();
+    await dialog.getByText('All tickets of Citra Lestari move to Ani Wijaya').waitFor();
+    await shot(page, 'cic-merge-dialog');
+    await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
+    await page.waitForURL(`${server.url}/customer-users/${ani.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Ani Wijaya' }).waitFor();
+    expect((await admin.get(`/api/v1/customer-users/${citra.id}`)).status).toBe(404);
+    await page.getByRole('region', { name: 'Company status' }).getByRole('link', { name: /New\s*3/ }).waitFor();
+    await page.goto(`${server.url}/customers/${customerId}`);
+    await page.getByRole('heading', { level: 1, name: 'Toko Maju Jaya' }).waitFor();
+  });
+
   it('hides a widget with its close button and keeps it hidden after a reload', async () => {
     const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/preferences/cic_layout') && r.request().method() === 'PUT');
     await page.getByRole('button', { name: 'Hide Escalated tickets' }).click();

@@ -109,6 +109,15 @@ export const en = {
     addAttribute: 'Add attribute',
     loadFailed: 'The customer user could not be loaded: {{message}}',
   },
+  merge: {
+    open: 'Merge into another customer user…',
+    title: 'Merge {{name}}',
+    into: 'The customer user who stays',
+    candidates: 'Customer users found',
+    choose: 'Choose the customer user who stays.',
+    warning: 'All tickets of {{name}} move to {{into}}, with a history entry on each; {{name}} is then deleted, their sign-in links stop working. This cannot be undone.',
+    confirm: 'Merge',
+  },
   settings: {
     title: 'Settings',
     open: 'Settings',
@@ -225,6 +234,15 @@ export const id: Translation<typeof en> = {
     removeAttribute: 'Hapus atribut {{name}}',
     addAttribute: 'Tambah atribut',
     loadFailed: 'Pengguna pelanggan tidak dapat dimuat: {{message}}',
+  },
+  merge: {
+    open: 'Gabungkan ke pengguna pelanggan lain…',
+    title: 'Gabungkan {{name}}',
+    into: 'Pengguna pelanggan yang dipertahankan',
+    candidates: 'Pengguna pelanggan yang ditemukan',
+    choose: 'Pilih pengguna pelanggan yang dipertahankan.',
+    warning: 'Semua tiket {{name}} pindah ke {{into}}, masing-masing dengan catatan riwayat; {{name}} lalu dihapus dan tautan masuknya tidak berlaku lagi. Ini tidak dapat dibatalkan.',
+    confirm: 'Gabungkan',
   },
   settings: {
     title: 'Pengaturan',

@@ -11,6 +11,8 @@ import { useCustomerUser } from '../api/get-customer-user.ts';
 import { orderedWidgets } from '../cic-layout.ts';
 import { CustomerDialog } from './customer-dialog.tsx';
 import { CustomerUserDialog } from './customer-user-dialog.tsx';
+import { MergeCustomerUserDialog } from './merge-customer-user-dialog.tsx';
+import { useSession } from '../../auth/api/get-session.ts';
 
 /** Settings: a checkbox per widget, saved with "Save settings". */
 export function SettingsPanel({ layout, onSave, isSaving }: { layout: CicLayout; onSave: (layout: CicLayout) => void; isSaving: boolean }) {
@@ -89,6 +91,8 @@ export function CustomerInfoPanel({ dashboard }: { dashboard: CicDashboard }) {
   const customer = useCustomer(customerId);
   const user = useCustomerUser(subject.kind === 'customer_user' ? subject.id : null);
   const [isEditing, setEditing] = useState(false);
+  const [isMerging, setMerging] = useState(false);
+  const { agent } = useSession();
   const record = customer.data ?? user.data;
   return (
     <section className="panel side-panel" aria-labelledby="cic-info-title">
@@ -122,6 +126,12 @@ export function CustomerInfoPanel({ dashboard }: { dashboard: CicDashboard }) {
         </dl>
       )}
       {subject.kind === 'customer_user' && subject.customer && <Link to={`/customers/${subject.customer.id}`}>{subject.customer.name}</Link>}
+      {subject.kind === 'customer_user' && agent.role === 'admin' && (
+        <button type="button" className="btn btn-secondary btn-md" onClick={() => setMerging(true)}>
+          {t('merge.open')}
+        </button>
+      )}
+      {isMerging && <MergeCustomerUserDialog user={subject} onClose={() => setMerging(false)} />}
     </section>
   );
 }
