@@ -265,4 +265,17 @@ describe.skipIf(!hasChromium)(`the Customer Information Center in Chromium (need
     await widget('Escalated tickets').waitFor();
     expect(errors).toEqual([]);
   });
+
+  it('speaks Bahasa Indonesia when the agent switches language', async () => {
+    await page.getByLabel('Language').selectOption('id');
+    await page.getByRole('region', { name: 'Pengaturan' }).getByRole('button', { name: 'Simpan pengaturan' }).waitFor();
+    await page.getByRole('button', { name: 'Seret Tiket baru' }).waitFor();
+    await widget('Pengguna pelanggan').getByRole('button', { name: 'Tambah pengguna pelanggan' }).waitFor();
+    await page.getByRole('navigation', { name: 'Utama' }).getByRole('button', { name: 'Pelanggan' }).click();
+    await page.getByRole('dialog', { name: 'Cari pelanggan' }).getByText('Minimal 2 karakter', { exact: false }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByLabel('Bahasa').selectOption('en');
+    await page.getByRole('button', { name: 'Save settings' }).waitFor();
+    expect(errors).toEqual([]);
+  });
 });
