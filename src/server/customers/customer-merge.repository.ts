@@ -9,6 +9,22 @@ const userColumns = ['id', 'customer_id', 'name', 'email', 'phone', 'phone_norma
 export const lockCustomerUsers = (db: Db, orgId: number, ids: number[]) =>
   db.selectFrom('customer_users').select(userColumns).where('org_id', '=', orgId).where('id', 'in', ids).orderBy('id').forUpdate().execute();
 
+/**
+ * Locks the merged user's portal sign-in links before the users themselves: a link being opened
+ * locks its row first and the customer user (for its new session) second, so the merge, which
+ * deletes those links, takes the same order instead of deadlocking with it.
+ */
+export const lockPortalLinksOf = (db: Db, orgId: number, customerUserId: number) =>
+  db.selectFrom('portal_links').select('id').where('org_id', '=', orgId).where('customer_user_id', '=', customerUserId).orderBy('id').forUpdate().execute();
+
+/**
+ * Reads the customer user and holds them (FOR KEY SHARE, the lock a foreign key check takes) until
+ * the transaction ends. It waits for a merge holding them; once that merge commits they are gone
+ * and this answers undefined. Ordinary updates of the customer user are not held up.
+ */
+export const holdCustomerUserRow = (db: Db, orgId: number, id: number) =>
+  db.selectFrom('customer_users').select(['id', 'customer_id']).where('org_id', '=', orgId).where('id', '=', id).forKeyShare().executeTakeFirst();
+
 /** Locks the customer user's tickets: one being changed right now is waited for, not overwritten. */
 export const lockTicketsOf = (db: Db, orgId: number, customerUserId: number) =>
   db.selectFrom('tickets').select(['id', 'customer_id']).where('org_id', '=', orgId).where('customer_user_id', '=', customerUserId).orderBy('id').forUpdate().execute();

@@ -4,13 +4,25 @@ import type { Deps } from '../platform/deps.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { forgetCustomerUserSessions } from '../portal/portal-sessions.ts';
 import { eventActorOf, recordEvents } from '../tickets/ticket-events.ts';
-import { deleteCustomerUser, deletePortalAccess, lockCustomerUsers, lockTicketsOf, moveTickets } from './customer-merge.repository.ts';
+import type { Db } from '../workspaces/workspaces.repository.ts';
+import { deleteCustomerUser, deletePortalAccess, holdCustomerUserRow, lockCustomerUsers, lockPortalLinksOf, lockTicketsOf, moveTickets } from './customer-merge.repository.ts';
 import { toCustomerUser } from './customers.service.ts';
+
+/**
+ * The customer user a new ticket (or anything else that will point at them) is for, held until the
+ * caller's transaction ends: a merge of them waits for that ticket and moves it with the others.
+ * Undefined when there is no such customer user, which is also the answer once a merge that was
+ * running has deleted them: the caller refuses instead of failing on the foreign key.
+ */
+export const holdCustomerUser = (trx: Db, orgId: number, id: number): Promise<{ id: number; customer_id: number | null } | undefined> =>
+  holdCustomerUserRow(trx, orgId, id);
 
 /**
  * Merges customer user `id` into `into` (the same person recorded twice), in one transaction:
  * every ticket of `id` moves to `into` and their customer with a `customer_merged` history event,
  * `id`'s portal links and sessions end, and `id` is deleted. Answers the kept customer user.
+ * Both users stay locked (FOR UPDATE) throughout, so a ticket created for `id` meanwhile either
+ * committed before (and is moved) or waits and then finds `id` gone (see holdCustomerUser).
  */
 export async function mergeCustomerUsers(deps: Deps, actor: AgentActor, id: number, into: number): Promise<CustomerUser> {
   if (id === into) {
@@ -19,6 +31,7 @@ export async function mergeCustomerUsers(deps: Deps, actor: AgentActor, id: numb
   const orgId = actor.orgId;
   const now = deps.clock.now();
   const kept = await deps.db.transaction().execute(async (trx) => {
+    await lockPortalLinksOf(trx, orgId, id);
     const users = await lockCustomerUsers(trx, orgId, [id, into]);
     const merged = users.find((u) => u.id === id);
     const target = users.find((u) => u.id === into);

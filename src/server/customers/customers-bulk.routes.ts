@@ -35,6 +35,10 @@ export function customersBulkRoutes(app: App, deps: Deps): void {
     schema: {
       tags: ['customers'],
       summary: 'Merge a customer user into another (the same person): their tickets move, with history; they are deleted. Admins only',
+      description:
+        'One transaction that holds both customer users. A ticket being created for the merged user at that moment is waited for and moved ' +
+        'with the others; one created after it answers 404 (the merged user no longer exists: create it for the kept user). A change to the merged ' +
+        "user sent meanwhile answers 404 too. The merged user's sign-in links stop working and their portal sessions end (401).",
       params: idParams,
       body: mergeCustomerUserBody,
       response: { 200: customerUser, ...errors(400, 401, 403, 404) },

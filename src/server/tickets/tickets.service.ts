@@ -2,7 +2,7 @@ import type { Updateable } from 'kysely';
 import type { CreateTicketBody, PatchTicketBody, Ticket } from '../../contract/tickets.ts';
 import { limits } from '../../contract/limits.ts';
 import { findAgentRef } from '../agents/agents.repository.ts';
-import { findCustomerUser } from '../customers/customers.repository.ts';
+import { holdCustomerUser } from '../customers/customer-merge.ts';
 import { matchOrCreateCustomerUser } from '../customers/customers.service.ts';
 import { actorAgentId, type Actor, type TicketActor } from '../platform/actor.ts';
 import { isUniqueViolation } from '../platform/db/pg-errors.ts';
@@ -44,6 +44,12 @@ export interface Idempotency {
   requestHash: string;
 }
 
+/** A merge deletes the customer user it merged away: a form opened before it names someone gone. */
+const unknownCustomerUser = (id: number) =>
+  new AppError('not_found', `Unknown customer user: ${id} (merged into another customer user, or not of this workspace)`, [
+    { field: 'body.customer_user_id', message: 'no such customer user in this workspace (merged ones are gone)' },
+  ]);
+
 const replayOf = (stored: { request_hash: string; response: unknown }, idempotency: Idempotency): { ticket: Ticket; replayed: true } => {
   if (stored.request_hash !== idempotency.requestHash) {
     throw new AppError('unprocessable', 'This Idempotency-Key was used with a different request', { key: idempotency.key });
@@ -75,11 +81,14 @@ export async function createTicket(
     const department = input.department !== undefined ? await resolveDepartment(trx, orgId, input.department) : null;
     const assignee = input.assignee !== undefined ? await resolveAssignee(trx, orgId, input.assignee) : null;
     let customerUser: { id: number; customer_id: number | null } | null = null;
+    // The customer user is held until the ticket is in: a merge running now either waits and moves it, or deleted them first.
     if (input.customer_user_id !== undefined) {
-      customerUser = (await findCustomerUser(trx, orgId, input.customer_user_id)) ?? null;
-      if (!customerUser) throw new AppError('not_found', `Unknown customer user: ${input.customer_user_id}`, [{ field: 'body.customer_user_id', message: 'no such customer user in this workspace' }]);
+      customerUser = (await holdCustomerUser(trx, orgId, input.customer_user_id)) ?? null;
+      if (!customerUser) throw unknownCustomerUser(input.customer_user_id);
     } else if (input.customer) {
       customerUser = await matchOrCreateCustomerUser(trx, orgId, input.customer, now, workspace.default_country);
+      // Matched one merged away a moment ago: their address is no longer theirs, so match it again.
+      if (!(await holdCustomerUser(trx, orgId, customerUser.id))) customerUser = await matchOrCreateCustomerUser(trx, orgId, input.customer, now, workspace.default_country);
     }
     const seq = await nextTicketSeq(trx, orgId);
     const number = formatTicketNumber(workspace.ticket_number_prefix, workspace.ticket_number_padding, seq, now, workspace.time_zone);
