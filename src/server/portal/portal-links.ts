@@ -43,6 +43,8 @@ export async function sendSignInLink(deps: Deps, workspace: PortalWorkspace, ema
       .select(['id', 'name', 'email', 'language'])
       .where('org_id', '=', workspace.org_id)
       .where(sql<boolean>`lower(email) = ${email.toLowerCase()}`)
+      // Held until the link is in: a merge deleting this user meanwhile waits, or went first and nothing is sent.
+      .forKeyShare()
       .executeTakeFirst();
     if (!user?.email) return;
     // 256 bits of randomness; only the hash is kept.
