@@ -6,8 +6,9 @@ import { Button } from '../../../components/ui/button.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { TextAreaField } from '../../../components/ui/textarea-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { fieldErrors, formError } from '../../../lib/api-client.ts';
+import { formError } from '../../../lib/api-client.ts';
 import { validate } from '../../../lib/validation.ts';
+import { useRecordForm } from './use-record-form.ts';
 import { useSaveCustomer } from '../api/save-customer.ts';
 
 interface CustomerDialogProps {
@@ -35,30 +36,19 @@ const attributesOf = (rows: AttributeRow[]) =>
 /** Adds or edits a customer (company) with its own attributes: Save keeps the form open, Save and finish closes it. */
 export function CustomerDialog({ customer: initial, onClose, onFinished }: CustomerDialogProps) {
   const { t } = useTranslation('cic');
-  const [customer, setCustomer] = useState(initial);
+  const { record: customer, errors, notice, setErrors, touched, outcome } = useRecordForm(initial, onClose, onFinished);
   const [form, setForm] = useState({ name: initial?.name ?? '', customer_code: initial?.customer_code ?? '', address: initial?.address ?? '', notes: initial?.notes ?? '' });
   const [rows, setRows] = useState<AttributeRow[]>(Object.entries(initial?.attributes ?? {}).map(([key, stored]) => ({ key, value: asText(stored), stored })));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [notice, setNotice] = useState<string | null>(null);
   const save = useSaveCustomer();
   const set = (field: keyof typeof form) => (value: string) => {
     setForm((f) => ({ ...f, [field]: value }));
-    setNotice(null);
+    touched();
   };
   const setRow = (at: number, change: Partial<AttributeRow>) => setRows((all) => all.map((r, i) => (i === at ? { ...r, ...change } : r)));
 
   const submit = (submitter: string | undefined) => {
     const body = { name: form.name, customer_code: orNull(form.customer_code), address: orNull(form.address), notes: orNull(form.notes), attributes: attributesOf(rows) };
-    const done = {
-      onSuccess: (saved: Customer) => {
-        setCustomer(saved);
-        if (submitter === 'finish') {
-          onClose();
-          onFinished?.(saved);
-        } else setNotice(t('form.saved', { name: saved.name }));
-      },
-      onError: (error: Error) => setErrors(fieldErrors(error)),
-    };
+    const done = outcome(submitter);
     const checked = customer ? validate(patchCustomerBody, body) : validate(createCustomerBody, body);
     setErrors(checked.errors ?? {});
     if (!checked.data) return;

@@ -7,8 +7,9 @@ import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { languageNames, languages } from '../../../i18n/languages.ts';
-import { fieldErrors, formError } from '../../../lib/api-client.ts';
+import { formError } from '../../../lib/api-client.ts';
 import { validate } from '../../../lib/validation.ts';
+import { useRecordForm } from './use-record-form.ts';
 import { useSaveCustomerUser } from '../api/save-customer-user.ts';
 
 interface CustomerUserDialogProps {
@@ -26,7 +27,7 @@ const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
 /** Adds or edits a customer user: Save keeps the form open, Save and finish closes it. */
 export function CustomerUserDialog({ user: initial, customer, onClose, onFinished }: CustomerUserDialogProps) {
   const { t } = useTranslation('cic');
-  const [user, setUser] = useState(initial);
+  const { record: user, errors, notice, setErrors, touched, outcome } = useRecordForm(initial, onClose, onFinished);
   const [form, setForm] = useState({
     name: initial?.name ?? '',
     email: initial?.email ?? '',
@@ -35,26 +36,15 @@ export function CustomerUserDialog({ user: initial, customer, onClose, onFinishe
     loyalty_id: initial?.loyalty_id ?? '',
     valid: initial?.valid ?? true,
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [notice, setNotice] = useState<string | null>(null);
   const save = useSaveCustomerUser();
   const set = (field: keyof typeof form) => (value: string | boolean) => {
     setForm((f) => ({ ...f, [field]: value }));
-    setNotice(null);
+    touched();
   };
 
   const submit = (submitter: string | undefined) => {
     const body = { name: form.name, email: orNull(form.email), phone: orNull(form.phone), language: form.language, loyalty_id: orNull(form.loyalty_id), valid: form.valid };
-    const done = {
-      onSuccess: (saved: CustomerUser) => {
-        setUser(saved);
-        if (submitter === 'finish') {
-          onClose();
-          onFinished?.(saved);
-        } else setNotice(t('form.saved', { name: saved.name }));
-      },
-      onError: (error: Error) => setErrors(fieldErrors(error)),
-    };
+    const done = outcome(submitter);
     const checked = user ? validate(patchCustomerUserBody, body) : validate(createCustomerUserBody, { ...body, customer_id: customer?.id ?? null });
     setErrors(checked.errors ?? {});
     if (!checked.data) return;
