@@ -511,6 +511,213 @@ describe('workspace isolation: workspace B can neither read nor change workspace
     };
   }
 
+  /**
+   * The background jobs serve every workspace: B's admin reads each job's last run, never the
+   * error of a row of A's (403 for agents and keys).
+   */
+  function jobProbes(): Record<string, Probe> {
+    return {
+      'GET /api/v1/admin/jobs': {
+        says: "lists the jobs without the error of A's failed row (403 for agents and keys)",
+        anonymous: { path: () => '/api/v1/admin/jobs' },
+        async run(role, c) {
+          await server.deps.db
+            .insertInto('job_runs')
+            .values({ duty: 'auto_close', last_status: 'failed', last_error: `Zebracorn ticket ${aLiveTicket.number} failed`, last_error_org_id: A.orgId })
+            .onConflict((oc) => oc.column('duty').doUpdateSet({ last_status: 'failed', last_error: `Zebracorn ticket ${aLiveTicket.number} failed`, last_error_org_id: A.orgId }))
+            .execute();
+          const res = await c.get('/api/v1/admin/jobs');
+          if (role !== 'admin') return expectRefused(res, role, 'admin');
+          expect(res.status, JSON.stringify(res.body)).toBe(200);
+          expect(res.body.items.find((j: { duty: string }) => j.duty === 'auto_close')).toMatchObject({ last_status: 'failed' });
+          expect(JSON.stringify(res.body)).not.toContain(aLiveTicket.number);
+          expectNoLeak(res);
+        },
+      },
+    };
+  }
+
+  /** A's service levels, made on first use: a calendar that is A's default and its department's, and a policy counting in it. */
+  let aSlaSetup: Promise<{ calendar: Record<string, unknown>; policy: Record<string, unknown> }> | undefined;
+  const aSla = () =>
+    (aSlaSetup ??= (async () => {
+      const calendar = created(await A.admin.post('/api/v1/calendars', { name: 'Zebracorn office', time_zone: 'Europe/Berlin', hours: { mon: [{ start: '08:00', end: '17:00' }] }, holidays: [{ date: '2026-12-25', name: 'Zebracorn day' }] }));
+      created(await A.admin.request('PUT', '/api/v1/calendars/default', { calendar_id: calendar.id }), 200);
+      created(await A.admin.request('PUT', `/api/v1/departments/${A.departmentId}/calendar`, { calendar_id: calendar.id }), 200);
+      // Inactive: A's tickets keep the due times they have, whatever the probes do.
+      const policy = created(await A.admin.post('/api/v1/sla-policies', { name: 'Zebracorn gold', department_ids: [A.departmentId], first_response_seconds: 3600, calendar_id: calendar.id, is_active: false }));
+      return { calendar: created(await A.admin.get(`/api/v1/calendars/${calendar.id}`), 200), policy };
+    })());
+  /** A's calendars and policies, as A's admin sees them. */
+  const aSlaNow = async () => ({
+    calendars: await listAll(A.admin, '/api/v1/calendars'),
+    defaultCalendar: created(await A.admin.get('/api/v1/calendars/default'), 200),
+    policies: await listAll(A.admin, '/api/v1/sla-policies'),
+  });
+  /** Runs B's attempt and proves that A's service levels did not change. */
+  async function slaUnchanged(work: () => Promise<void>) {
+    await aSla();
+    const before = await aSlaNow();
+    await work();
+    expect(await aSlaNow()).toEqual(before);
+  }
+  /** A 400 naming the field, or 403 for callers that are not admins; nothing of A in it. */
+  function expectUnknownReference(res: ApiResponse, role: Role, field: string) {
+    if (role !== 'admin') return expectRefused(res, role, 'admin');
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
+    expectNoLeak(res);
+  }
+
+  /**
+   * Business calendars and SLA policies (changes: admin only): A's are 404 to B, named in B's
+   * bodies they are unknown (400), and B's lists and defaults show B's only.
+   */
+  function slaProbes(): Record<string, Probe> {
+    const office = { name: 'Quokkafish office', time_zone: 'Asia/Jakarta', hours: { mon: [{ start: '09:00', end: '17:00' }] } };
+    const aCalendarId = async () => (await aSla()).calendar.id as number;
+    const aPolicyId = async () => (await aSla()).policy.id as number;
+    return {
+      'GET /api/v1/calendars': {
+        says: "lists B's calendars only",
+        anonymous: { path: () => '/api/v1/calendars' },
+        async run(_role, c) {
+          expectOnlyB(await c.get('/api/v1/calendars'), [await aCalendarId()]);
+        },
+      },
+      'POST /api/v1/calendars': {
+        says: 'adds to B only (admin; 403 for agents and keys)',
+        anonymous: { path: () => '/api/v1/calendars', body: () => office },
+        async run(role, c) {
+          await slaUnchanged(async () => {
+            const res = await c.post('/api/v1/calendars', { ...office, name: `${office.name} ${role}` });
+            if (role !== 'admin') return expectRefused(res, role, 'admin');
+            expect(res.status, JSON.stringify(res.body)).toBe(201);
+            expect(res.body.used_by).toEqual({ workspace_default: false, departments: [], sla_policies: [] });
+          });
+        },
+      },
+      'GET /api/v1/calendars/default': {
+        says: "shows B's default, never A's calendar",
+        anonymous: { path: () => '/api/v1/calendars/default' },
+        async run(_role, c) {
+          const res = await c.get('/api/v1/calendars/default');
+          expect(res.status, JSON.stringify(res.body)).toBe(200);
+          expect(res.body.calendar_id).not.toBe(await aCalendarId());
+          expectNoLeak(res);
+        },
+      },
+      'PUT /api/v1/calendars/default': {
+        says: "cannot make A's calendar B's default (400; 403 for agents and keys); A's default stays",
+        anonymous: { path: () => '/api/v1/calendars/default', body: () => ({ calendar_id: null }) },
+        async run(role, c) {
+          await slaUnchanged(async () => expectUnknownReference(await c.request('PUT', '/api/v1/calendars/default', { calendar_id: await aCalendarId() }), role, 'body.calendar_id'));
+        },
+      },
+      'GET /api/v1/calendars/{id}': {
+        says: "answers 404 for A's calendar",
+        anonymous: { path: () => '/api/v1/calendars/1' },
+        async run(role, c) {
+          expectRefused(await c.get(`/api/v1/calendars/${await aCalendarId()}`), role, 'actor');
+        },
+      },
+      'PUT /api/v1/calendars/{id}': {
+        says: "cannot replace A's calendar (404; 403 for agents and keys)",
+        anonymous: { path: () => '/api/v1/calendars/1', body: () => office },
+        async run(role, c) {
+          await slaUnchanged(async () => expectRefused(await c.request('PUT', `/api/v1/calendars/${await aCalendarId()}`, { ...office, always_open: true }), role, 'admin'));
+        },
+      },
+      'DELETE /api/v1/calendars/{id}': {
+        says: "cannot delete A's calendar nor learn what uses it (404; 403 for agents and keys)",
+        anonymous: { path: () => '/api/v1/calendars/1' },
+        async run(role, c) {
+          await slaUnchanged(async () => expectRefused(await c.delete(`/api/v1/calendars/${await aCalendarId()}`), role, 'admin'));
+        },
+      },
+      'POST /api/v1/calendars/{id}/holidays/import': {
+        says: "cannot add holidays to A's calendar (404; 403 for agents and keys)",
+        anonymous: { path: () => '/api/v1/calendars/1/holidays/import', body: () => ({ holidays: ['2026-05-01'] }) },
+        async run(role, c) {
+          await slaUnchanged(async () =>
+            expectRefused(await c.post(`/api/v1/calendars/${await aCalendarId()}/holidays/import`, { holidays: ['2026-05-01'], replace: true }), role, 'admin'),
+          );
+        },
+      },
+      'PUT /api/v1/departments/{id}/calendar': {
+        says: "cannot set the calendar of A's department (404), nor give B's department A's calendar (400); 403 for agents and keys",
+        anonymous: { path: () => `/api/v1/departments/${B.departmentId}/calendar`, body: () => ({ calendar_id: null }) },
+        async run(role, c) {
+          await slaUnchanged(async () => {
+            expectRefused(await c.request('PUT', `/api/v1/departments/${A.departmentId}/calendar`, { calendar_id: null }), role, 'admin');
+            expectUnknownReference(await c.request('PUT', `/api/v1/departments/${B.departmentId}/calendar`, { calendar_id: await aCalendarId() }), role, 'body.calendar_id');
+          });
+        },
+      },
+      'GET /api/v1/sla-policies': {
+        says: "lists B's policies only",
+        anonymous: { path: () => '/api/v1/sla-policies' },
+        async run(_role, c) {
+          expectOnlyB(await c.get('/api/v1/sla-policies'), [await aPolicyId()]);
+        },
+      },
+      'POST /api/v1/sla-policies': {
+        says: "refuses A's department, category and calendar as unknown (400; 403 for agents and keys) and writes nothing",
+        anonymous: { path: () => '/api/v1/sla-policies', body: () => ({ name: 'Anon', first_response_seconds: 60 }) },
+        async run(role, c) {
+          await slaUnchanged(async () => {
+            const before = await listAll(B.admin, '/api/v1/sla-policies');
+            const body = { name: `Quokkafish policy ${role}`, first_response_seconds: 60 };
+            expectUnknownReference(await c.post('/api/v1/sla-policies', { ...body, department_ids: [A.departmentId] }), role, 'body.department_ids.0');
+            expectUnknownReference(await c.post('/api/v1/sla-policies', { ...body, category_ids: [A.categoryId] }), role, 'body.category_ids.0');
+            expectUnknownReference(await c.post('/api/v1/sla-policies', { ...body, calendar_id: await aCalendarId() }), role, 'body.calendar_id');
+            expect(await listAll(B.admin, '/api/v1/sla-policies')).toEqual(before);
+          });
+        },
+      },
+      'PUT /api/v1/sla-policies/order': {
+        says: "cannot order A's policies into B's (400; 403 for agents and keys)",
+        anonymous: { path: () => '/api/v1/sla-policies/order', body: () => ({ ids: [] }) },
+        async run(role, c) {
+          await slaUnchanged(async () => {
+            const own = (await listAll(B.admin, '/api/v1/sla-policies')).map((p) => p.id);
+            expectUnknownReference(await c.request('PUT', '/api/v1/sla-policies/order', { ids: [...own, await aPolicyId()] }), role, `body.ids.${own.length}`);
+          });
+        },
+      },
+      'GET /api/v1/sla-policies/{id}': {
+        says: "answers 404 for A's policy",
+        anonymous: { path: () => '/api/v1/sla-policies/1' },
+        async run(role, c) {
+          expectRefused(await c.get(`/api/v1/sla-policies/${await aPolicyId()}`), role, 'actor');
+        },
+      },
+      'PATCH /api/v1/sla-policies/{id}': {
+        says: "cannot change A's policy (404; 403 for agents and keys)",
+        anonymous: { path: () => '/api/v1/sla-policies/1', body: () => ({ is_active: true }) },
+        async run(role, c) {
+          await slaUnchanged(async () => expectRefused(await c.patch(`/api/v1/sla-policies/${await aPolicyId()}`, { is_active: true, first_response_seconds: 1 }), role, 'admin'));
+        },
+      },
+      'DELETE /api/v1/sla-policies/{id}': {
+        says: "cannot delete A's policy (404; 403 for agents and keys)",
+        anonymous: { path: () => '/api/v1/sla-policies/1' },
+        async run(role, c) {
+          await slaUnchanged(async () => expectRefused(await c.delete(`/api/v1/sla-policies/${await aPolicyId()}`), role, 'admin'));
+        },
+      },
+      'GET /api/v1/tickets/{number}/sla': {
+        says: "answers 404 for A's ticket; the shared number gives B's own ticket",
+        anonymous: { path: () => `/api/v1/tickets/${sharedNumber}/sla` },
+        async run(role, c) {
+          expectRefused(await c.get(`/api/v1/tickets/${aOnlyNumber}/sla`), role, 'actor');
+          const own = await c.get(`/api/v1/tickets/${sharedNumber}/sla`);
+          expect(own.status, JSON.stringify(own.body)).toBe(200);
+          expectNoLeak(own);
+        },
+      },
+    };
+  }
 
   /** A's agent's own layout: hides three widgets, which no caller of B does. */
   const aLayout = { order: ['open', 'new', 'reminder', 'escalated', 'customer_users'], hidden: ['customer_users', 'reminder', 'escalated'] };
@@ -1173,6 +1380,8 @@ describe('workspace isolation: workspace B can neither read nor change workspace
     },
     ...portalProbes(),
     ...mailProbes(),
+    ...slaProbes(),
+    ...jobProbes(),
     'GET /api/v1/tickets/{number}/history': {
       says: "answers 404 for A's ticket; the shared number gives B's history only",
       anonymous: { path: () => `/api/v1/tickets/${sharedNumber}/history` },

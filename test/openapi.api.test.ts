@@ -36,6 +36,22 @@ const expectedOperations = [
   'GET /api/v1/categories',
   'POST /api/v1/categories',
   'PATCH /api/v1/categories/{id}',
+  'GET /api/v1/calendars',
+  'POST /api/v1/calendars',
+  'GET /api/v1/calendars/default',
+  'PUT /api/v1/calendars/default',
+  'GET /api/v1/calendars/{id}',
+  'PUT /api/v1/calendars/{id}',
+  'DELETE /api/v1/calendars/{id}',
+  'POST /api/v1/calendars/{id}/holidays/import',
+  'PUT /api/v1/departments/{id}/calendar',
+  'GET /api/v1/sla-policies',
+  'POST /api/v1/sla-policies',
+  'PUT /api/v1/sla-policies/order',
+  'GET /api/v1/sla-policies/{id}',
+  'PATCH /api/v1/sla-policies/{id}',
+  'DELETE /api/v1/sla-policies/{id}',
+  'GET /api/v1/tickets/{number}/sla',
   'GET /api/v1/api-keys',
   'POST /api/v1/api-keys',
   'DELETE /api/v1/api-keys/{id}',
@@ -79,6 +95,7 @@ const expectedOperations = [
   'GET /api/v1/mail-templates',
   'PUT /api/v1/mail-templates/{template}/{language}',
   'DELETE /api/v1/mail-templates/{template}/{language}',
+  'GET /api/v1/admin/jobs',
   'GET /api/v1/portal/{workspace}/config',
   'POST /api/v1/portal/{workspace}/sign-in',
   'GET /portal/{workspace}/auth',
@@ -282,6 +299,16 @@ describe('OpenAPI document and API docs', () => {
       'PATCH /api/v1/departments/{id}',
       'POST /api/v1/categories',
       'PATCH /api/v1/categories/{id}',
+      'POST /api/v1/calendars',
+      'PUT /api/v1/calendars/default',
+      'PUT /api/v1/calendars/{id}',
+      'DELETE /api/v1/calendars/{id}',
+      'POST /api/v1/calendars/{id}/holidays/import',
+      'PUT /api/v1/departments/{id}/calendar',
+      'POST /api/v1/sla-policies',
+      'PUT /api/v1/sla-policies/order',
+      'PATCH /api/v1/sla-policies/{id}',
+      'DELETE /api/v1/sla-policies/{id}',
       'GET /api/v1/api-keys',
       'POST /api/v1/api-keys',
       'DELETE /api/v1/api-keys/{id}',
@@ -292,6 +319,7 @@ describe('OpenAPI document and API docs', () => {
       'PUT /api/v1/mail-templates/{template}/{language}',
       'DELETE /api/v1/mail-templates/{template}/{language}',
       'POST /api/v1/customer-users/{id}/merge',
+      'GET /api/v1/admin/jobs',
     ];
     for (const { key, op } of operations()) {
       for (const [status, response] of Object.entries(op.responses)) {
@@ -408,6 +436,18 @@ describe('OpenAPI document and API docs', () => {
       }
     });
 
+    // Service levels: a calendar the policy counts in (so it cannot be deleted), a spare one, two policies that match nothing.
+    let calendarId: number;
+    let spareCalendarId: number;
+    let policyId: number;
+    let sparePolicyId: number;
+    beforeAll(async () => {
+      calendarId = (await admin.post('/api/v1/calendars', { name: 'Docs office', time_zone: 'Europe/Berlin', hours: { mon: [{ start: '08:00', end: '17:00' }] } })).body.id;
+      spareCalendarId = (await admin.post('/api/v1/calendars', { name: 'Docs spare', time_zone: 'UTC', always_open: true })).body.id;
+      policyId = (await admin.post('/api/v1/sla-policies', { name: 'Docs policy', first_response_seconds: 3600, calendar_id: calendarId, is_active: false })).body.id;
+      sparePolicyId = (await admin.post('/api/v1/sla-policies', { name: 'Docs spare policy', resolution_seconds: 3600, is_active: false })).body.id;
+    });
+
     type Call = [ApiClient | (() => ApiClient), string, string, unknown?, Record<string, string>?];
     const anon = () => server.anonymous();
     const calls = (): Array<[string, Call[]]> => [
@@ -476,6 +516,66 @@ describe('OpenAPI document and API docs', () => {
         [() => agent.client, 'POST', '/api/v1/categories', { name: 'Mine' }],
         [() => admin, 'PATCH', '/api/v1/categories/987654', { name: 'Ghost' }],
       ]],
+      ['service levels', (() => {
+        const office = { name: 'Docs office', time_zone: 'Europe/Berlin', hours: { mon: [{ start: '08:00', end: '17:00' }] } };
+        return [
+          [() => key, 'GET', '/api/v1/calendars'],
+          [anon, 'GET', '/api/v1/calendars'],
+          [() => admin, 'POST', '/api/v1/calendars', { name: 'Docs night', time_zone: 'Asia/Jakarta', hours: { fri: [{ start: '22:00', end: '24:00' }], sat: [{ start: '00:00', end: '06:00' }] }, holidays: [{ date: '2026-12-25', name: 'Christmas' }] }],
+          [() => admin, 'POST', '/api/v1/calendars', { ...office, name: 'DOCS OFFICE' }],
+          [() => admin, 'POST', '/api/v1/calendars', { ...office, name: 'Mars', time_zone: 'Mars/Olympus' }],
+          [() => agent.client, 'POST', '/api/v1/calendars', { ...office, name: 'Mine' }],
+          [() => agent.client, 'GET', '/api/v1/calendars/default'],
+          [() => admin, 'PUT', '/api/v1/calendars/default', { calendar_id: calendarId }],
+          [() => admin, 'PUT', '/api/v1/calendars/default', { calendar_id: 987654 }],
+          [() => agent.client, 'PUT', '/api/v1/calendars/default', { calendar_id: null }],
+          [() => agent.client, 'GET', `/api/v1/calendars/${calendarId}`],
+          [() => agent.client, 'GET', '/api/v1/calendars/987654'],
+          [() => agent.client, 'GET', '/api/v1/calendars/abc'],
+          [() => admin, 'PUT', `/api/v1/calendars/${calendarId}`, office],
+          [() => admin, 'PUT', `/api/v1/calendars/${calendarId}`, { ...office, hours: { mon: [{ start: '17:00', end: '08:00' }] } }],
+          [() => admin, 'PUT', `/api/v1/calendars/${spareCalendarId}`, { ...office, name: 'docs office' }],
+          [() => admin, 'PUT', '/api/v1/calendars/987654', office],
+          [() => agent.client, 'PUT', `/api/v1/calendars/${calendarId}`, office],
+          [() => admin, 'POST', `/api/v1/calendars/${calendarId}/holidays/import`, { holidays: ['2026-12-25', { date: '2026-12-26', name: 'Boxing Day' }] }],
+          [() => admin, 'POST', `/api/v1/calendars/${calendarId}/holidays/import`, { holidays: ['2026-13-01'] }],
+          [() => admin, 'POST', '/api/v1/calendars/987654/holidays/import', { holidays: ['2026-12-25'] }],
+          [() => agent.client, 'POST', `/api/v1/calendars/${calendarId}/holidays/import`, { holidays: ['2026-12-25'] }],
+          [() => admin, 'PUT', `/api/v1/departments/${departmentId}/calendar`, { calendar_id: calendarId }],
+          [() => admin, 'PUT', `/api/v1/departments/${departmentId}/calendar`, { calendar_id: 987654 }],
+          [() => admin, 'PUT', '/api/v1/departments/987654/calendar', { calendar_id: null }],
+          [() => agent.client, 'PUT', `/api/v1/departments/${departmentId}/calendar`, { calendar_id: null }],
+          [() => admin, 'DELETE', `/api/v1/calendars/${calendarId}`],
+          [() => admin, 'DELETE', `/api/v1/calendars/${spareCalendarId}`],
+          [() => admin, 'DELETE', `/api/v1/calendars/${spareCalendarId}`],
+          [() => admin, 'DELETE', '/api/v1/calendars/abc'],
+          [() => agent.client, 'DELETE', `/api/v1/calendars/${calendarId}`],
+          [() => admin, 'PUT', `/api/v1/departments/${departmentId}/calendar`, { calendar_id: null }],
+          [() => admin, 'PUT', '/api/v1/calendars/default', { calendar_id: null }],
+          [() => key, 'GET', '/api/v1/sla-policies'],
+          [() => admin, 'PUT', '/api/v1/sla-policies/order', { ids: [sparePolicyId, policyId] }],
+          [() => admin, 'PUT', '/api/v1/sla-policies/order', { ids: [987654] }],
+          [() => agent.client, 'PUT', '/api/v1/sla-policies/order', { ids: [] }],
+          [() => admin, 'POST', '/api/v1/sla-policies', { name: 'Docs urgent', priorities: ['urgent'], first_response_seconds: 900, is_active: false }],
+          [() => admin, 'POST', '/api/v1/sla-policies', { name: 'docs urgent', first_response_seconds: 900 }],
+          [() => admin, 'POST', '/api/v1/sla-policies', { name: 'Zero', first_response_seconds: 0 }],
+          [() => agent.client, 'POST', '/api/v1/sla-policies', { name: 'Mine' }],
+          [() => agent.client, 'GET', `/api/v1/sla-policies/${policyId}`],
+          [() => agent.client, 'GET', '/api/v1/sla-policies/987654'],
+          [() => agent.client, 'GET', '/api/v1/sla-policies/abc'],
+          [() => admin, 'PATCH', `/api/v1/sla-policies/${policyId}`, { warning_percent: 80 }],
+          [() => admin, 'PATCH', `/api/v1/sla-policies/${policyId}`, { department_ids: [987654] }],
+          [() => admin, 'PATCH', `/api/v1/sla-policies/${policyId}`, { name: 'Docs urgent' }],
+          [() => admin, 'PATCH', '/api/v1/sla-policies/987654', { is_active: true }],
+          [() => agent.client, 'PATCH', `/api/v1/sla-policies/${policyId}`, { is_active: true }],
+          [() => admin, 'DELETE', `/api/v1/sla-policies/${sparePolicyId}`],
+          [() => admin, 'DELETE', `/api/v1/sla-policies/${sparePolicyId}`],
+          [() => agent.client, 'DELETE', `/api/v1/sla-policies/${policyId}`],
+          [() => agent.client, 'GET', `/api/v1/tickets/${ticket.number}/sla`],
+          [() => key, 'GET', '/api/v1/tickets/99999999/sla'],
+          [() => key, 'GET', '/api/v1/tickets/bad%20number/sla'],
+        ] as Call[];
+      })()],
       ['API keys', [
         [() => admin, 'GET', '/api/v1/api-keys'],
         [() => key, 'GET', '/api/v1/api-keys'],
@@ -660,6 +760,8 @@ describe('OpenAPI document and API docs', () => {
         [() => admin, 'POST', `/api/v1/outbox/${outboxId}/retry`],
         [() => admin, 'POST', '/api/v1/outbox/987654/retry'],
         [() => agent.client, 'POST', `/api/v1/outbox/${outboxId}/retry`],
+        [() => admin, 'GET', '/api/v1/admin/jobs'],
+        [() => agent.client, 'GET', '/api/v1/admin/jobs'],
         [() => admin, 'GET', '/api/v1/mail-templates'],
         [() => agent.client, 'GET', '/api/v1/mail-templates'],
         [() => admin, 'PUT', '/api/v1/mail-templates/ticket_created/en', { subject: 'Got it: #{{ticket.number}}', body: 'Thanks, {{recipient.name}}.\n\n{{link}}' }],
@@ -678,7 +780,7 @@ describe('OpenAPI document and API docs', () => {
       ]],
     ];
 
-    for (const group of ['setup and sign-up', 'sign-in and sessions', 'settings', 'agents', 'departments', 'categories', 'API keys', 'customers', 'customer information center', 'tickets', 'notifications', 'portal', 'outbox and mail templates', 'operations']) {
+    for (const group of ['setup and sign-up', 'sign-in and sessions', 'settings', 'agents', 'departments', 'categories', 'service levels', 'API keys', 'customers', 'customer information center', 'tickets', 'notifications', 'portal', 'outbox and mail templates', 'operations']) {
       it(`${group}: every status answered is documented and every body matches its schema`, async () => {
         const entries = calls().find(([g]) => g === group)?.[1] ?? [];
         const failures: string[] = [];

@@ -8,6 +8,7 @@ import { openDatabase, type Database } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import type { App, Deps } from './platform/deps.ts';
 import { LIVE_CHANNEL, LiveBus } from './live/live-bus.ts';
+import { startSweeper, type Sweeper } from './jobs/sweeper.ts';
 import { startOutboxWorker, type OutboxWorker } from './mail/outbox-worker.ts';
 import { sweepStaleUploads } from './tickets/attachment-files.ts';
 import { bootstrapAdmin } from './workspaces/bootstrap.ts';
@@ -18,6 +19,8 @@ export interface RunningServer {
   url: string;
   /** Delivers the outbox; `wake()` makes it look for due mails at once. */
   outbox: OutboxWorker;
+  /** Runs the background duties every CAREDESK_SWEEP_INTERVAL_MS (never at 0); `sweepNow()` runs them at once. */
+  sweeper: Sweeper;
   close(): Promise<void>;
 }
 
@@ -63,6 +66,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await app.close();
       throw error;
     });
+    const sweeper = startSweeper(deps, { log: app.log.child({ component: 'sweeper' }), intervalMs: config.CAREDESK_SWEEP_INTERVAL_MS });
     const maintenance = startMaintenance(deps, app);
     const db = database;
     return {
@@ -70,10 +74,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       deps,
       url: `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`,
       outbox,
+      sweeper,
       async close() {
         clearInterval(maintenance);
         // The worker writes its last outcomes before the database closes; sends it cannot wait for are left to their lease.
-        await Promise.all([outbox.stop(), app.close()]);
+        // The sweeper's batch under way commits; the rows after it stay due.
+        await Promise.all([outbox.stop(), sweeper.stop(), app.close()]);
         await unlisten?.();
         if (!options.database) await db.close();
         lock?.release();

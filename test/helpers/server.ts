@@ -14,13 +14,18 @@ export interface TestServer extends RunningServer {
   databaseUrl: string | null;
 }
 
-/** The real server on a free port over a fresh database (PGlite or PostgreSQL, see TEST_DB). */
+/**
+ * The real server on a free port over a fresh database (PGlite or PostgreSQL, see TEST_DB). Its
+ * sweeper is off (tests move the clock and call `sweeper.sweepNow()`) unless `env` sets
+ * CAREDESK_SWEEP_INTERVAL_MS.
+ */
 export async function startTestServer(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestServer> {
   const { database, url, drop } = await openTestDatabase();
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
+    CAREDESK_SWEEP_INTERVAL_MS: '0',
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'caredesk-test-')),
     ...options.env,
   });

@@ -31,6 +31,12 @@ describe('plannedNotifications', () => {
     }
     expect(plannedNotifications([{ type: 'updated' }, { type: 'held' }, { type: 'locked' }], 'agent')).toEqual([]);
   });
+
+  it("tells the owner of a pending ticket that its reminder time came", () => {
+    expect(plannedNotifications([{ type: 'reminded', after: { pending_until: '2026-05-04T10:00:00.000Z' } }], 'system')).toEqual([
+      { kind: 'pending_reminder', audience: 'assignee_or_department' },
+    ]);
+  });
 });
 
 describe('recipients', () => {
@@ -97,5 +103,6 @@ describe('customerMailFor', () => {
     for (const type of ['updated', 'assigned', 'unassigned', 'locked', 'unlocked', 'note_added', 'resumed']) expect(customerMailFor([{ type }], 'agent'), type).toBeNull();
     expect(customerMailFor([{ type: 'closed', after: { close_reason: 'rejected' } }], 'agent')).toBeNull();
     expect(customerMailFor([{ type: 'closed', after: { close_reason: 'auto' } }], 'system')).toBe('ticket_closed');
+    expect(customerMailFor([{ type: 'reminded' }], 'system')).toBeNull();
   });
 });

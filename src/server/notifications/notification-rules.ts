@@ -19,8 +19,8 @@ export interface Candidate {
 
 /**
  * What a change tells agents (DESIGN.md §2): a new ticket its department, an assignment the
- * assignee, and what the customer does whoever owns the ticket — its assignee, or while nobody
- * does, its department.
+ * assignee, and what the customer does or a pending reminder whoever owns the ticket — its
+ * assignee, or while nobody does, its department.
  */
 export function plannedNotifications(events: readonly DomainEvent[], actorKind: ActorKind): PlannedNotification[] {
   const planned: PlannedNotification[] = [];
@@ -31,6 +31,8 @@ export function plannedNotifications(events: readonly DomainEvent[], actorKind: 
       if (after.department) planned.push({ kind: 'new_ticket', audience: 'department' });
     } else if (event.type === 'assigned') {
       planned.push({ kind: 'assigned', audience: 'assignee' });
+    } else if (event.type === 'reminded') {
+      planned.push({ kind: 'pending_reminder', audience: 'assignee_or_department' });
     } else if (actorKind === 'customer') {
       const kind = customerKinds[event.type];
       if (kind) planned.push({ kind, audience: 'assignee_or_department' });

@@ -35,6 +35,14 @@ const configSchema = z.object({
   TRUST_PROXY: bool.default(false),
   PGLITE_FSYNC: bool.default(true),
   PGLITE_VACUUM_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(60),
+  // The background sweeper (auto-close, reminders, …); 0: this process does not sweep.
+  CAREDESK_SWEEP_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3_600_000)
+    .refine((ms) => ms === 0 || ms >= 10, 'must be 0 (off) or at least 10')
+    .default(15_000),
 });
 
 export type Config = Readonly<

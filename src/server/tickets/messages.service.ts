@@ -9,8 +9,11 @@ import { removeQuietly, storeStaged, type StagedFile } from './attachment-files.
 import { insertAttachments, listAttachmentsOfMessages, type AttachmentRow } from './attachments.repository.ts';
 import { toAttachment, toEvent, toMessage } from './ticket-dto.ts';
 import { planTransition } from './lifecycle.ts';
+import type { Status } from '../../contract/tickets.ts';
+import { applySla, writeSla, type SlaChange } from '../sla/apply-sla.ts';
 import { eventActorOf, recordEvents, type DomainEvent } from './ticket-events.ts';
 import { assertTextSize, loadForChange } from './tickets.service.ts';
+import { dueTimesAfter } from './transitions.service.ts';
 import { findTicketId, insertMessage, listEvents, listMessages, updateTicket } from './tickets.repository.ts';
 
 export interface NewMessage {
@@ -54,14 +57,22 @@ export async function addMessage(deps: Deps, actor: TicketActor, number: string,
         now,
       );
       const events: DomainEvent[] = [{ type: isReply ? 'replied' : 'note_added', after: { message_id: message.id, visibility: input.visibility } }];
+      let reopenedFrom: Status | null = null;
       // The customer writing again means the ticket needs the team again: waiting or resolved, it is open.
       if (actor.kind === 'customer' && (ticket.status === 'pending' || ticket.status === 'resolved')) {
         const move = planTransition({ status: ticket.status, waiting_on: ticket.waiting_on }, { to: 'open' }, { kind: ticket.status === 'pending' ? 'system' : 'customer' }, now);
         if (move.ok) {
-          await updateTicket(trx, actor.orgId, ticket.id, move.changes, now);
+          await updateTicket(trx, actor.orgId, ticket.id, { ...move.changes, ...(await dueTimesAfter(trx, ticket, move.changes, true, now)) }, now);
           events.push({ type: move.event, before: { status: ticket.status }, after: { status: 'open', reason: 'customer_note' } });
+          reopenedFrom = ticket.status;
         }
       }
+      // Service levels: a reopen resumes the clock; an agent's public reply answers, a customer's note waits for one.
+      const slaChanges: SlaChange[] = [
+        ...(reopenedFrom ? [{ kind: 'status', from: reopenedFrom } as const] : []),
+        ...(isReply && actor.kind === 'agent' ? [{ kind: 'agent_reply' } as const] : actor.kind === 'customer' ? [{ kind: 'customer_message' } as const] : []),
+      ];
+      if (slaChanges.length) await writeSla(trx, actor.orgId, ticket.id, await applySla(deps, trx, actor.orgId, { ...ticket, status: reopenedFrom ? 'open' : ticket.status }, slaChanges, now));
       await recordEvents(trx, deps.config, actor.orgId, ticket.id, author, events, now);
       return toMessage(message, attachments.map((a) => toAttachment(ticket.number, a)));
     });

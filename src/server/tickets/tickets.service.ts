@@ -11,6 +11,7 @@ import type { Deps } from '../platform/deps.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 import { getWorkspace } from '../workspaces/workspaces.service.ts';
+import { applySla } from '../sla/apply-sla.ts';
 import { findIdempotentResponse, saveIdempotentResponse } from './idempotency.repository.ts';
 import { namesNeeded, toTicket } from './ticket-dto.ts';
 import { namesFor } from './staff-names.ts';
@@ -93,6 +94,8 @@ export async function createTicket(
     const seq = await nextTicketSeq(trx, orgId);
     const number = formatTicketNumber(workspace.ticket_number_prefix, workspace.ticket_number_padding, seq, now, workspace.time_zone);
     const channel = input.channel ?? (actor.kind === 'agent' ? 'phone' : 'api');
+    // Service levels: the matching policy's due times, counted from now.
+    const sla = await applySla(deps, trx, orgId, { status: 'new', priority: input.priority, department_id: department?.id ?? null, category_id: category?.id ?? null, channel, created_at: now }, { kind: 'created' }, now);
     const created = { number, status: 'new', priority: input.priority, channel, category: category?.name ?? null, department: department?.name ?? null, assignee: assignee?.name ?? null };
     const createdEvents: DomainEvent[] = [{ type: 'created', after: created }];
     const row = await insertTicketWithEvents(
@@ -118,6 +121,7 @@ export async function createTicket(
         review_ref: input.review_ref ?? null,
         custom_fields: JSON.stringify(input.custom_fields ?? {}),
         tags: input.tags ?? [],
+        ...sla,
         created_at: now,
         updated_at: now,
       },
@@ -200,6 +204,11 @@ export async function changeTicket(deps: Deps, actor: Actor, number: string, inp
         before: { assignee_id: ticket.assignee_id, assignee: previous },
         after: { assignee_id: assignee?.id ?? null, assignee: assignee?.name ?? null },
       });
+    }
+    // Service levels: another priority, department or category may match another policy.
+    if (changes.priority !== undefined || changes.department_id !== undefined || changes.category_id !== undefined) {
+      const matched = { priority: changes.priority ?? ticket.priority, department_id: changes.department_id === undefined ? ticket.department_id : changes.department_id, category_id: changes.category_id === undefined ? ticket.category_id : changes.category_id };
+      Object.assign(changes, await applySla(deps, trx, orgId, { ...ticket, ...matched }, { kind: 'recompute' }, now));
     }
     if (events.length) {
       await updateTicket(trx, orgId, ticket.id, changes, now);

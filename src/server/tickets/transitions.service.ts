@@ -2,10 +2,13 @@ import type { Ticket, TransitionBody } from '../../contract/tickets.ts';
 import type { TicketActor } from '../platform/actor.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
+import { applySla } from '../sla/apply-sla.ts';
+import { findWorkspaceById, type Db } from '../workspaces/workspaces.repository.ts';
+import { awaitsCustomer, sweepDueTimes, type SweepDueTimes, type SweptState } from './due-times.ts';
 import { planTransition, type TransitionRequest } from './lifecycle.ts';
 import { eventActorOf, recordEvents } from './ticket-events.ts';
 import { loadForChange, readBack } from './tickets.service.ts';
-import { updateTicket } from './tickets.repository.ts';
+import { updateTicket, type LockedTicket } from './tickets.repository.ts';
 
 const shown = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
 
@@ -14,27 +17,42 @@ export async function transitionTicket(deps: Deps, actor: TicketActor, number: s
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const ticket = await loadForChange(trx, actor, number, ifMatch);
-    const outcome = planTransition(
-      { status: ticket.status, waiting_on: ticket.waiting_on },
-      { ...input, pending_until: input.pending_until ? new Date(input.pending_until) : undefined },
-      { kind: actor.kind, agentId: actor.kind === 'agent' ? actor.agentId : null },
-      now,
-    );
-    if (!outcome.ok) {
-      throw new AppError(outcome.kind === 'illegal' ? 'illegal_transition' : 'validation_error', outcome.message, { from: ticket.status, to: input.to, allowed: outcome.allowed });
-    }
-    const before: Record<string, unknown> = {};
-    const after: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(outcome.changes)) {
-      const current = (ticket as Record<string, unknown>)[key];
-      if (shown(current) === shown(value)) continue;
-      before[key] = shown(current);
-      after[key] = shown(value);
-    }
-    // What the customer does resets the auto-close clock.
-    const activity = actor.kind === 'customer' ? { last_customer_activity_at: now } : {};
-    await updateTicket(trx, actor.orgId, ticket.id, { ...outcome.changes, ...activity }, now);
-    await recordEvents(trx, deps.config, actor.orgId, ticket.id, eventActorOf(actor), [{ type: outcome.event, before, after }], now);
+    await applyTransition(deps, trx, actor, ticket, input, now);
     return readBack(deps, trx, actor.orgId, ticket.id);
   });
+}
+
+/** The move itself, on a ticket whose row the caller's transaction holds locked (a request, or a sweeper duty). */
+export async function applyTransition(deps: Deps, trx: Db, actor: TicketActor, ticket: LockedTicket, input: TransitionBody | TransitionRequest, now: Date): Promise<void> {
+  const outcome = planTransition(
+    { status: ticket.status, waiting_on: ticket.waiting_on },
+    { ...input, pending_until: input.pending_until ? new Date(input.pending_until) : undefined },
+    { kind: actor.kind, agentId: actor.kind === 'agent' ? actor.agentId : null },
+    now,
+  );
+  if (!outcome.ok) {
+    throw new AppError(outcome.kind === 'illegal' ? 'illegal_transition' : 'validation_error', outcome.message, { from: ticket.status, to: input.to, allowed: outcome.allowed });
+  }
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(outcome.changes)) {
+    const current = (ticket as Record<string, unknown>)[key];
+    if (shown(current) === shown(value)) continue;
+    before[key] = shown(current);
+    after[key] = shown(value);
+  }
+  // What the customer does resets the auto-close clock.
+  const activity = actor.kind === 'customer' ? { last_customer_activity_at: now } : {};
+  const due = await dueTimesAfter(trx, ticket, outcome.changes, actor.kind === 'customer', now);
+  // Service levels: pending pauses the clock, resolve stamps the stats, a reopen resumes.
+  const sla = await applySla(deps, trx, actor.orgId, { ...ticket, ...outcome.changes }, { kind: 'status', from: ticket.status }, now);
+  await updateTicket(trx, actor.orgId, ticket.id, { ...outcome.changes, ...activity, ...due, ...sla }, now);
+  await recordEvents(trx, deps.config, actor.orgId, ticket.id, eventActorOf(actor), [{ type: outcome.event, before, after }], now);
+}
+
+/** The sweeper's due times after a change (due-times.ts); reads the workspace's auto-close period only where it applies. */
+export async function dueTimesAfter(trx: Db, ticket: LockedTicket, change: Partial<SweptState> & Pick<SweptState, 'status'>, isCustomerActivity: boolean, now: Date): Promise<SweepDueTimes> {
+  const after: SweptState = { status: change.status, waiting_on: change.waiting_on ?? null, pending_until: change.pending_until ?? null };
+  const autoCloseAfterSeconds = awaitsCustomer(after) ? ((await findWorkspaceById(trx, ticket.org_id))?.auto_close_after_seconds ?? 0) : 0;
+  return sweepDueTimes(ticket, after, { autoCloseAfterSeconds, isCustomerActivity, now });
 }

@@ -17,6 +17,7 @@ export interface WorkspacesTable {
   sender_name: string | null;
   sender_email: string | null;
   default_country: string | null;
+  calendar_id: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -63,6 +64,7 @@ export interface DepartmentsTable {
   id: Id;
   name: string;
   email: string | null;
+  calendar_id: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -109,6 +111,38 @@ export interface CustomerUsersTable {
   updated_at: Timestamp;
 }
 
+export interface BusinessCalendarsTable {
+  org_id: number;
+  id: Id;
+  name: string;
+  time_zone: string;
+  always_open: Generated<boolean>;
+  hours: ColumnType<Record<string, Array<{ start: string; end: string }>>, string, string>;
+  holidays: ColumnType<Array<{ date: string; name?: string }>, string, string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SlaPoliciesTable {
+  org_id: number;
+  id: Id;
+  name: string;
+  position: number;
+  priorities: string[] | null;
+  // bigint[] comes back from pg as strings; the repository converts them.
+  department_ids: ColumnType<Array<number | string> | null, number[] | null, number[] | null>;
+  channels: string[] | null;
+  category_ids: ColumnType<Array<number | string> | null, number[] | null, number[] | null>;
+  first_response_seconds: number | null;
+  next_response_seconds: number | null;
+  resolution_seconds: number | null;
+  warning_percent: number | null;
+  calendar_id: number | null;
+  is_active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export type TicketStatus = 'new' | 'open' | 'pending' | 'resolved' | 'closed';
 
 export type ResolutionKind = 'collect' | 'refund' | 'replacement' | 'explained' | 'other';
@@ -151,8 +185,20 @@ export interface TicketsTable {
   escalation_at: NullableTimestamp;
   escalation_level: Generated<number>;
   first_responded_at: NullableTimestamp;
+  sla_policy_id: number | null;
+  sla_paused_at: NullableTimestamp;
+  sla_paused_seconds: Generated<number>;
+  next_response_since: NullableTimestamp;
+  first_response_seconds_taken: number | null;
+  first_response_seconds_over: number | null;
+  resolution_seconds_taken: number | null;
+  resolution_seconds_over: number | null;
+  sla_warning_at: NullableTimestamp;
   verification_state: Generated<'verified' | 'unverified' | 'rejected'>;
   last_customer_activity_at: NullableTimestamp;
+  /** The sweeper's due times (migration 0009): see tickets/due-times.ts. */
+  auto_close_at: NullableTimestamp;
+  reminder_due_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
   resolved_at: NullableTimestamp;
@@ -303,6 +349,19 @@ export interface RateLimitsTable {
   hits: number;
 }
 
+/** One row per sweeper duty: its last run, installation-wide (migration 0009). */
+export interface JobRunsTable {
+  duty: string;
+  last_started_at: NullableTimestamp;
+  last_finished_at: NullableTimestamp;
+  last_status: 'ok' | 'failed' | null;
+  last_error: string | null;
+  last_error_org_id: number | null;
+  last_counts: ColumnType<Record<string, number>, string | undefined, string>;
+  total_runs: Generated<number>;
+  last_checked_at: NullableTimestamp;
+}
+
 export interface DB {
   workspaces: WorkspacesTable;
   agents: AgentsTable;
@@ -311,6 +370,8 @@ export interface DB {
   departments: DepartmentsTable;
   department_members: DepartmentMembersTable;
   categories: CategoriesTable;
+  business_calendars: BusinessCalendarsTable;
+  sla_policies: SlaPoliciesTable;
   customers: CustomersTable;
   customer_users: CustomerUsersTable;
   tickets: TicketsTable;
@@ -326,4 +387,5 @@ export interface DB {
   agent_preferences: AgentPreferencesTable;
   idempotency_keys: IdempotencyKeysTable;
   rate_limits: RateLimitsTable;
+  job_runs: JobRunsTable;
 }

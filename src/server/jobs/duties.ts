@@ -1,0 +1,6 @@
+import { autoCloseDuty } from './auto-close.duty.ts';
+import type { Duty } from './duty.ts';
+import { pendingReminderDuty } from './pending-reminder.duty.ts';
+
+/** Every duty the sweeper runs, in this order each sweep. A new duty is one line here (see duty.ts). */
+export const duties: readonly Duty[] = [autoCloseDuty, pendingReminderDuty];

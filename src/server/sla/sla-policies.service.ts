@@ -1,0 +1,149 @@
+import type { CreateSlaPolicyBody, PatchSlaPolicyBody, SlaPolicy } from '../../contract/sla.ts';
+import { slaLimits } from '../../contract/sla.ts';
+import type { channels, priorities } from '../../contract/tickets.ts';
+import { existingDepartmentIds } from '../departments/departments.repository.ts';
+import { isUniqueViolation } from '../platform/db/pg-errors.ts';
+import type { Deps } from '../platform/deps.ts';
+import { iso } from '../platform/dto.ts';
+import { AppError, notFound } from '../platform/errors.ts';
+import type { Db } from '../workspaces/workspaces.repository.ts';
+import { assertCalendar } from './calendars.service.ts';
+import {
+  deletePolicyRow,
+  existingCategoryIds,
+  findPolicyRow,
+  insertPolicy,
+  listPolicyRows,
+  lockPolicyIds,
+  setPositions,
+  updatePolicy,
+  type PolicyRow,
+  type PolicyValues,
+} from './sla-policies.repository.ts';
+import { forgetSlaSetup } from './sla-setup.ts';
+
+const toPolicy = (p: PolicyRow): SlaPolicy => ({
+  id: p.id,
+  name: p.name,
+  position: p.position,
+  priorities: p.priorities as Array<(typeof priorities)[number]> | null,
+  department_ids: p.department_ids,
+  channels: p.channels as Array<(typeof channels)[number]> | null,
+  category_ids: p.category_ids,
+  first_response_seconds: p.first_response_seconds,
+  next_response_seconds: p.next_response_seconds,
+  resolution_seconds: p.resolution_seconds,
+  warning_percent: p.warning_percent,
+  calendar_id: p.calendar_id,
+  is_active: p.is_active,
+  created_at: iso(p.created_at),
+  updated_at: iso(p.updated_at),
+});
+
+const nameTaken = (name: string | undefined) =>
+  new AppError('conflict', `An SLA policy named "${name}" exists already`, [{ field: 'body.name', message: 'used by another SLA policy' }]);
+
+const unique = <T>(list: T[] | null | undefined): T[] | null | undefined => (list ? [...new Set(list)] : list);
+
+/** Names each id of a list that is not of this workspace, at its index. */
+function refuseUnknown(list: number[] | null | undefined, found: Set<number>, field: string, what: string): Array<{ field: string; message: string }> {
+  return (list ?? []).flatMap((id, index) => (found.has(id) ? [] : [{ field: `body.${field}.${index}`, message: `no such ${what} in this workspace` }]));
+}
+
+/** Department, category and calendar ids must be of this workspace: 400 at each unknown one. */
+async function assertReferences(db: Db, orgId: number, input: Partial<PolicyValues>): Promise<void> {
+  const [departments, categories] = await Promise.all([
+    existingDepartmentIds(db, orgId, input.department_ids ?? []),
+    existingCategoryIds(db, orgId, input.category_ids ?? []),
+  ]);
+  const issues = [
+    ...refuseUnknown(input.department_ids, departments, 'department_ids', 'department'),
+    ...refuseUnknown(input.category_ids, categories, 'category_ids', 'category'),
+  ];
+  if (issues.length) throw new AppError('validation_error', `Invalid request: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, issues);
+  await assertCalendar(db, orgId, input.calendar_id);
+}
+
+async function guardName<T>(name: string | undefined, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw nameTaken(name);
+    throw error;
+  }
+}
+
+export const getPolicies = async (deps: Deps, orgId: number): Promise<SlaPolicy[]> => (await listPolicyRows(deps.db, orgId)).map(toPolicy);
+
+export async function getPolicy(deps: Deps, orgId: number, id: number): Promise<SlaPolicy> {
+  const row = await findPolicyRow(deps.db, orgId, id);
+  if (!row) throw notFound('SLA policy');
+  return toPolicy(row);
+}
+
+/** Adds a policy after the others; it applies to tickets as they are created or change from now on. */
+export async function createPolicy(deps: Deps, orgId: number, input: CreateSlaPolicyBody): Promise<SlaPolicy> {
+  const values: PolicyValues = {
+    ...input,
+    priorities: unique(input.priorities) ?? null,
+    department_ids: unique(input.department_ids) ?? null,
+    channels: unique(input.channels) ?? null,
+    category_ids: unique(input.category_ids) ?? null,
+  };
+  const id = await guardName(input.name, () =>
+    deps.db.transaction().execute(async (trx) => {
+      const existing = await lockPolicyIds(trx, orgId);
+      if (existing.length >= slaLimits.policiesMax) throw new AppError('conflict', `A workspace has at most ${slaLimits.policiesMax} SLA policies`);
+      await assertReferences(trx, orgId, values);
+      return insertPolicy(trx, orgId, values, deps.clock.now());
+    }),
+  );
+  forgetSlaSetup(deps.db, orgId);
+  return getPolicy(deps, orgId, id);
+}
+
+/** Changes a policy's name, lists, targets, calendar or activity. */
+export async function changePolicy(deps: Deps, orgId: number, id: number, input: PatchSlaPolicyBody): Promise<SlaPolicy> {
+  const changes: Partial<PolicyValues> = {
+    ...input,
+    ...(input.priorities !== undefined ? { priorities: unique(input.priorities) } : {}),
+    ...(input.department_ids !== undefined ? { department_ids: unique(input.department_ids) } : {}),
+    ...(input.channels !== undefined ? { channels: unique(input.channels) } : {}),
+    ...(input.category_ids !== undefined ? { category_ids: unique(input.category_ids) } : {}),
+  };
+  await guardName(input.name, () =>
+    deps.db.transaction().execute(async (trx) => {
+      if (!(await findPolicyRow(trx, orgId, id))) throw notFound('SLA policy');
+      await assertReferences(trx, orgId, changes);
+      await updatePolicy(trx, orgId, id, changes, deps.clock.now());
+    }),
+  );
+  forgetSlaSetup(deps.db, orgId);
+  return getPolicy(deps, orgId, id);
+}
+
+/** Deletes a policy; tickets keep the due times it gave them until their next change matches again. */
+export async function deletePolicy(deps: Deps, orgId: number, id: number): Promise<void> {
+  if (!(await deletePolicyRow(deps.db, orgId, id))) throw notFound('SLA policy');
+  forgetSlaSetup(deps.db, orgId);
+}
+
+/** Sets the order policies are tried in: every policy id of the workspace, each once. */
+export async function orderPolicies(deps: Deps, orgId: number, ids: number[]): Promise<SlaPolicy[]> {
+  await deps.db.transaction().execute(async (trx) => {
+    const existing = new Set(await lockPolicyIds(trx, orgId));
+    const seen = new Set<number>();
+    const issues: Array<{ field: string; message: string }> = [];
+    ids.forEach((id, index) => {
+      if (!existing.has(id)) issues.push({ field: `body.ids.${index}`, message: 'no such SLA policy in this workspace' });
+      else if (seen.has(id)) issues.push({ field: `body.ids.${index}`, message: `${id} is listed twice` });
+      seen.add(id);
+    });
+    const missing = [...existing].filter((id) => !seen.has(id));
+    if (missing.length) issues.push({ field: 'body.ids', message: `every policy must be listed; missing: ${missing.join(', ')}` });
+    if (issues.length) throw new AppError('validation_error', `Invalid request: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, issues);
+    await setPositions(trx, orgId, ids, deps.clock.now());
+  });
+  forgetSlaSetup(deps.db, orgId);
+  return getPolicies(deps, orgId);
+}
