@@ -257,7 +257,9 @@ describe.skipIf(onPostgres)('embedded PGlite: the server process on its data dir
         `max ${Math.max(...health).toFixed(1)} ms; stats p99 ${p99(stats).toFixed(1)} ms, max ${Math.max(...stats).toFixed(1)} ms (${stats.length} samples)`,
     );
     expect(stream.failures).toEqual([]);
-    expect(created).toBeGreaterThan(10);
+    // Proof that creates really streamed alongside the reads, not a throughput figure (that is `npm run bench`'s):
+    // on a loaded 2-core machine 2 s held as few as 10.
+    expect(created).toBeGreaterThan(3);
     expect(health.length).toBeGreaterThan(20);
     expect(p99(health)).toBeLessThan(1000);
     expect(p99(stats)).toBeLessThan(1000);
