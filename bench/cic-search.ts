@@ -5,7 +5,7 @@
 // filled in SQL, searched through the real API in its own process, beside the same SQL sent
 // straight to PostgreSQL in the same run.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -14,6 +14,7 @@ import { searchCustomerHits, searchCustomerUserHits } from '../src/server/cic/ci
 import { parseSearchTerm } from '../src/server/customers/folded-search.ts';
 import type { DB } from '../src/server/platform/db/schema.ts';
 import type { Deps } from '../src/server/platform/deps.ts';
+import { cpuBreakdown, snapshotCpu, waitForQuiet } from './machine.ts';
 import { HttpClient, runLoad, type LoadResult } from './measure.ts';
 import { startChild, stopChild } from './processes.ts';
 
@@ -46,6 +47,11 @@ const patterns = [
   { kind: 'infix (email)', search: '*wati.sa*' },
   { kind: 'no wildcard (anywhere)', search: 'budi santoso 4' },
   { kind: 'accents folded', search: 'jose nu*' },
+  // Outside the goal, measured so that what makes rare terms fast is seen not to slow these down.
+  { kind: 'list all', search: '**', guard: true },
+  { kind: 'common: nearly every email', search: '*@mail.example', guard: true },
+  { kind: 'common: every phone', search: '+62*', guard: true },
+  { kind: 'infix without a trigram (every row a candidate)', search: '*an*', guard: true },
 ];
 
 const adminUrl = new URL(args['pg-url']);
@@ -91,29 +97,64 @@ try {
 
   const deps = { db } as unknown as Deps;
   const spec = { concurrency: 1, warmup: 20, minRequests: requests, maxRequests: requests, maxSeconds: 60, hardSeconds: 120 };
+  // The machine may be shared, as in `npm run bench`: each measurement waits (up to 30 s) for a
+  // quiet second and is taken again (up to twice) when other processes took more than 15 % of the
+  // CPU meanwhile; the one they disturbed least is kept. It also says what PostgreSQL spent per
+  // request, which others' load changes much less than latency.
+  const measureOnce = async (op: () => Promise<void>): Promise<LoadResult> => {
+    await waitForQuiet(dbName, 0.15, 30_000);
+    const before = snapshotCpu();
+    const result = await runLoad(spec, op);
+    const cpu = cpuBreakdown(before, snapshotCpu(), dbName);
+    const perRequest = 1000 / (spec.warmup + result.count);
+    return {
+      ...result,
+      othersCpu: cpu.others / (cpu.seconds * availableParallelism()),
+      cpuMs: { client: cpu.client * perRequest, children: cpu.children * perRequest, postgres: cpu.postgres * perRequest },
+    };
+  };
+  const measure = async (op: () => Promise<void>): Promise<LoadResult> => {
+    let best = await measureOnce(op);
+    for (let retry = 0; retry < 2 && (best.othersCpu ?? 0) > 0.15; retry += 1) {
+      const again = await measureOnce(op);
+      if ((again.othersCpu ?? 0) < (best.othersCpu ?? 0)) best = again;
+    }
+    return best;
+  };
   const rows: string[] = [];
-  const results: { kind: string; api: LoadResult; raw: LoadResult; hits: number }[] = [];
+  const results: { kind: string; guard: boolean; api: LoadResult; raw: LoadResult; hits: number }[] = [];
   for (const p of patterns) {
     const path = `/api/v1/cic/search?search=${encodeURIComponent(p.search)}&limit=20`;
     const first = JSON.parse((await http.expect('GET', path, undefined, 200)).body) as { items: unknown[] };
-    const api = await runLoad(spec, async () => {
+    const api = await measure(async () => {
       await http.expect('GET', path, undefined, 200);
     });
-    // The same statements the service sends: customers first, customer users when the page is not full.
+    // The same statements the service sends: customers first, customer users when the page is not
+    // full; for each, a short walk, the trigram-index lookups and the page's query (searchFilter).
     const term = await parseSearchTerm(deps, orgId, p.search);
-    const raw = await runLoad(spec, async () => {
+    const raw = await measure(async () => {
       const found = await searchCustomerHits(db, orgId, term, 20, 0);
       if (found.length <= 20) await searchCustomerUserHits(db, orgId, term, 20 - found.length, 0);
     });
-    results.push({ kind: p.kind, api, raw, hits: first.items.length });
-    rows.push(`| ${p.kind} | \`${p.search}\` | ${first.items.length} | ${api.p50.toFixed(1)} ms | **${api.p95.toFixed(1)} ms** | ${raw.p50.toFixed(1)} ms | ${raw.p95.toFixed(1)} ms | ${(api.p95 / raw.p95).toFixed(2)}× | ${(api.p95 / 30).toFixed(2)}× | ${api.p95 <= 30 ? 'met' : 'missed'} |`);
+    const guard = p.guard ?? false;
+    results.push({ kind: p.kind, guard, api, raw, hits: first.items.length });
+    const verdict = api.p95 <= 30 ? 'met' : 'missed';
+    const pct = (share = 0) => `${Math.round(share * 100)} %`;
+    rows.push(
+      `| ${p.kind} | \`${p.search}\` | ${first.items.length} | ${api.p50.toFixed(1)} ms | **${api.p95.toFixed(1)} ms** | ${raw.p50.toFixed(1)} ms | ${raw.p95.toFixed(1)} ms | ${(api.p95 / raw.p95).toFixed(2)}× | ${api.cpuMs?.postgres.toFixed(1)} ms | ${(api.p95 / 30).toFixed(2)}× | ${guard ? `(${verdict})` : verdict} | ${pct(api.othersCpu)} / ${pct(raw.othersCpu)} |`,
+    );
   }
   console.log(`\nCIC search, PostgreSQL, ${customers.toLocaleString('en')} customers + ${users.toLocaleString('en')} customer users, one client, ${requests} requests each (first page of 20):\n`);
-  console.log('| pattern | search | hits on page 1 | API p50 | API p95 | raw SQL p50 | raw SQL p95 | API ÷ raw (p95) | ÷ 30 ms goal | goal |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log(
+    '| pattern | search | hits on page 1 | API p50 | API p95 | raw SQL p50 | raw SQL p95 | API ÷ raw (p95) | PostgreSQL CPU per API request | ÷ 30 ms goal | goal | others\' CPU (API / raw) |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) console.log(r);
-  const worst = results.reduce((a, b) => (a.api.p95 > b.api.p95 ? a : b));
-  console.log(`\nworst p95: ${worst.kind} ${worst.api.p95.toFixed(1)} ms (${results.filter((r) => r.api.p95 <= 30).length}/${results.length} patterns within 30 ms)`);
+  const goal = results.filter((r) => !r.guard);
+  const worst = goal.reduce((a, b) => (a.api.p95 > b.api.p95 ? a : b));
+  const worstGuard = results.filter((r) => r.guard).reduce((a, b) => (a.api.p95 > b.api.p95 ? a : b));
+  console.log(`\nworst p95: ${worst.kind} ${worst.api.p95.toFixed(1)} ms (${goal.filter((r) => r.api.p95 <= 30).length}/${goal.length} patterns within 30 ms)`);
+  console.log(`worst p95 outside the goal: ${worstGuard.kind} ${worstGuard.api.p95.toFixed(1)} ms`);
 } finally {
   if (server) await stopChild(server);
   await db.destroy();

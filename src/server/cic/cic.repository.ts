@@ -3,7 +3,7 @@ import type { TicketWidget } from '../../contract/cic.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { selectTickets } from '../tickets/tickets.repository.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
-import { foldedMatch, foldedPattern, type SearchTerm } from '../customers/folded-search.ts';
+import { searchFilter, type SearchTerm } from '../customers/folded-search.ts';
 
 export type { SearchTerm };
 
@@ -11,17 +11,18 @@ export type { SearchTerm };
 export type Subject = { kind: 'customer' | 'customer_user'; id: number };
 
 /** Customers by name or customer id (folded), in id order after `afterId`; `limit + 1` rows. */
-export function searchCustomerHits(db: Db, orgId: number, term: SearchTerm, limit: number, afterId: number) {
+export async function searchCustomerHits(db: Db, orgId: number, term: SearchTerm, limit: number, afterId: number) {
   let q = db.selectFrom('customers as c').select(['c.id', 'c.name', 'c.customer_code']).where('c.org_id', '=', orgId).where('c.id', '>', afterId);
   if (term) {
-    const pattern = foldedPattern(term.pieces);
-    q = q.where((eb) => eb.or([foldedMatch('c.name', pattern), foldedMatch('c.customer_code', pattern)]));
+    const filter = await searchFilter(db, 'customers', 'c', orgId, term, limit, afterId);
+    if (!filter) return [];
+    q = q.where(filter);
   }
   return q.orderBy('c.id').limit(limit + 1).execute();
 }
 
 /** Customer users by name, email, loyalty id (folded) or normalized phone, with their customer's name; `limit + 1` rows. */
-export function searchCustomerUserHits(db: Db, orgId: number, term: SearchTerm, limit: number, afterId: number) {
+export async function searchCustomerUserHits(db: Db, orgId: number, term: SearchTerm, limit: number, afterId: number) {
   let q = db
     .selectFrom('customer_users as cu')
     .leftJoin('customers as c', (j) => j.onRef('c.org_id', '=', 'cu.org_id').onRef('c.id', '=', 'cu.customer_id'))
@@ -29,16 +30,9 @@ export function searchCustomerUserHits(db: Db, orgId: number, term: SearchTerm, 
     .where('cu.org_id', '=', orgId)
     .where('cu.id', '>', afterId);
   if (term) {
-    const pattern = foldedPattern(term.pieces);
-    const phoneLike = term.phoneLike;
-    q = q.where((eb) =>
-      eb.or([
-        foldedMatch('cu.name', pattern),
-        foldedMatch('cu.email', pattern),
-        foldedMatch('cu.loyalty_id', pattern),
-        ...(phoneLike ? [eb('cu.phone_normalized', 'like', phoneLike)] : []),
-      ]),
-    );
+    const filter = await searchFilter(db, 'customer_users', 'cu', orgId, term, limit, afterId);
+    if (!filter) return [];
+    q = q.where(filter);
   }
   return q.orderBy('cu.id').limit(limit + 1).execute();
 }

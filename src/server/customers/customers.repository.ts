@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { foldedMatch, foldedPattern, type SearchTerm } from './folded-search.ts';
+import { searchFilter, type SearchTerm } from './folded-search.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 
 const userColumns = ['id', 'customer_id', 'name', 'email', 'phone', 'phone_normalized', 'language', 'loyalty_id', 'is_valid', 'created_at', 'updated_at'] as const;
@@ -59,16 +59,13 @@ export const updateCustomerUser = (db: Db, orgId: number, id: number, changes: P
     .executeTakeFirst();
 
 /** The term matches name, email or loyalty id (folded), or the normalized phone; each has a trigram index. */
-export function searchCustomerUsers(db: Db, orgId: number, term: SearchTerm, limit: number, afterId: number | null) {
-  let q = db.selectFrom('customer_users').select(userColumns).where('org_id', '=', orgId);
+export async function searchCustomerUsers(db: Db, orgId: number, term: SearchTerm, limit: number, afterId: number | null) {
+  let q = db.selectFrom('customer_users').select(userColumns).where('org_id', '=', orgId).where('id', '>', afterId ?? 0);
   if (term) {
-    const pattern = foldedPattern(term.pieces);
-    const phoneLike = term.phoneLike;
-    q = q.where((eb) =>
-      eb.or([foldedMatch('name', pattern), foldedMatch('email', pattern), foldedMatch('loyalty_id', pattern), ...(phoneLike ? [eb('phone_normalized', 'like', phoneLike)] : [])]),
-    );
+    const filter = await searchFilter(db, 'customer_users', 'customer_users', orgId, term, limit, afterId ?? 0);
+    if (!filter) return [];
+    q = q.where(filter);
   }
-  if (afterId !== null) q = q.where('id', '>', afterId);
   return q.orderBy('id').limit(limit + 1).execute();
 }
 
@@ -95,12 +92,13 @@ export const updateCustomer = (db: Db, orgId: number, id: number, changes: Parti
     .returning(customerColumns)
     .executeTakeFirst();
 
-export function searchCustomers(db: Db, orgId: number, term: SearchTerm, limit: number, afterId: number | null) {
-  let q = db.selectFrom('customers').select(customerColumns).where('org_id', '=', orgId);
+/** The term matches name or customer code (folded); each has a trigram index. */
+export async function searchCustomers(db: Db, orgId: number, term: SearchTerm, limit: number, afterId: number | null) {
+  let q = db.selectFrom('customers').select(customerColumns).where('org_id', '=', orgId).where('id', '>', afterId ?? 0);
   if (term) {
-    const pattern = foldedPattern(term.pieces);
-    q = q.where((eb) => eb.or([foldedMatch('name', pattern), foldedMatch('customer_code', pattern)]));
+    const filter = await searchFilter(db, 'customers', 'customers', orgId, term, limit, afterId ?? 0);
+    if (!filter) return [];
+    q = q.where(filter);
   }
-  if (afterId !== null) q = q.where('id', '>', afterId);
   return q.orderBy('id').limit(limit + 1).execute();
 }
