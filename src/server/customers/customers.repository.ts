@@ -5,22 +5,26 @@ import type { Db } from '../workspaces/workspaces.repository.ts';
 const userColumns = ['id', 'customer_id', 'name', 'email', 'phone', 'phone_normalized', 'language', 'loyalty_id', 'is_valid', 'created_at', 'updated_at'] as const;
 const customerColumns = ['id', 'customer_code', 'name', 'address', 'notes', 'attributes', 'created_at', 'updated_at'] as const;
 
-
 export const findCustomerUser = (db: Db, orgId: number, id: number) =>
   db.selectFrom('customer_users').select(userColumns).where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
 
-export const findCustomerUserByEmail = (db: Db, orgId: number, email: string) =>
+/**
+ * `hold` keeps the row (FOR KEY SHARE, the lock a foreign key takes) until the transaction ends: a
+ * merge deleting it meanwhile waits, or deleted it first and the lookup finds nobody.
+ */
+export const findCustomerUserByEmail = (db: Db, orgId: number, email: string, hold = false) =>
   db
     .selectFrom('customer_users')
     .select(userColumns)
     .where('org_id', '=', orgId)
     .where(sql<boolean>`lower(email) = ${email.toLowerCase()}`)
+    .$if(hold, (q) => q.forKeyShare())
     .executeTakeFirst();
 
-/** The customer user with this email, else the first with this normalized phone. */
-export async function findCustomerUserByContact(db: Db, orgId: number, email: string | undefined, phone: string | undefined) {
+/** The customer user with this email, else the first with this normalized phone; `hold` as above. */
+export async function findCustomerUserByContact(db: Db, orgId: number, email: string | undefined, phone: string | undefined, hold = false) {
   if (email) {
-    const byEmail = await findCustomerUserByEmail(db, orgId, email);
+    const byEmail = await findCustomerUserByEmail(db, orgId, email, hold);
     if (byEmail) return byEmail;
   }
   if (phone) {
@@ -30,6 +34,7 @@ export async function findCustomerUserByContact(db: Db, orgId: number, email: st
       .where('org_id', '=', orgId)
       .where('phone_normalized', '=', phone)
       .orderBy('id')
+      .$if(hold, (q) => q.forKeyShare())
       .executeTakeFirst();
   }
   return undefined;

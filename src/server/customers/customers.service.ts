@@ -66,11 +66,11 @@ async function assertCustomerExists(db: Db, orgId: number, id: number | null | u
   if (id != null && !(await findCustomer(db, orgId, id))) throw notFound('Customer');
 }
 
-
 /** Finds the customer user by email, then phone, within the workspace; creates one when none matches. */
 export async function matchOrCreateCustomerUser(db: Db, orgId: number, input: z.infer<typeof inlineCustomer>, now: Date, country: string | null) {
   const phone = input.phone ? normalizePhone(input.phone, country) : undefined;
-  const existing = await findCustomerUserByContact(db, orgId, input.email, phone);
+  // Held until the caller's ticket is in, so a merge running now cannot delete them under it.
+  const existing = await findCustomerUserByContact(db, orgId, input.email, phone, true);
   if (existing) return existing;
   return insertCustomerUser(db, orgId, {
     name: input.name,

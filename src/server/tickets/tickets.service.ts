@@ -88,8 +88,6 @@ export async function createTicket(
       if (!customerUser) throw unknownCustomerUser(input.customer_user_id);
     } else if (input.customer) {
       customerUser = await matchOrCreateCustomerUser(trx, orgId, input.customer, now, workspace.default_country);
-      // Matched one merged away a moment ago: their address is no longer theirs, so match it again.
-      if (!(await holdCustomerUser(trx, orgId, customerUser.id))) customerUser = await matchOrCreateCustomerUser(trx, orgId, input.customer, now, workspace.default_country);
     }
     const seq = await nextTicketSeq(trx, orgId);
     const number = formatTicketNumber(workspace.ticket_number_prefix, workspace.ticket_number_padding, seq, now, workspace.time_zone);
