@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { createCustomerBody, type Customer, patchCustomerBody } from '../../../../contract/customers.ts';
-import { Button } from '../../../components/ui/button.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { TextAreaField } from '../../../components/ui/textarea-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { formError } from '../../../lib/api-client.ts';
 import { validate } from '../../../lib/validation.ts';
+import { SaveButtons } from './save-buttons.tsx';
 import { useRecordForm } from './use-record-form.ts';
 import { useSaveCustomer } from '../api/save-customer.ts';
 
@@ -66,16 +66,7 @@ export function CustomerDialog({ customer: initial, onClose, onFinished }: Custo
       onSubmit={submit}
       onClose={onClose}
       className="cic-form-dialog"
-      actions={
-        <>
-          <Button type="submit" variant="secondary" value="save" isBusy={save.isPending}>
-            {t('form.save')}
-          </Button>
-          <Button type="submit" value="finish" isBusy={save.isPending}>
-            {t('form.saveAndFinish')}
-          </Button>
-        </>
-      }
+      actions={<SaveButtons isBusy={save.isPending} />}
     >
       <TextField label={t('form.name')} value={form.name} onChange={(e) => set('name')(e.target.value)} error={errors.name} required autoComplete="off" />
       <TextField label={t('info.code')} value={form.customer_code} onChange={(e) => set('customer_code')(e.target.value)} error={errors.customer_code} autoComplete="off" />

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { createCustomerUserBody, type CustomerUser, patchCustomerUserBody } from '../../../../contract/customers.ts';
-import { Button } from '../../../components/ui/button.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { languageNames, languages } from '../../../i18n/languages.ts';
 import { formError } from '../../../lib/api-client.ts';
 import { validate } from '../../../lib/validation.ts';
+import { SaveButtons } from './save-buttons.tsx';
 import { useRecordForm } from './use-record-form.ts';
 import { useSaveCustomerUser } from '../api/save-customer-user.ts';
 
@@ -60,16 +60,7 @@ export function CustomerUserDialog({ user: initial, customer, onClose, onFinishe
       notice={notice}
       onSubmit={submit}
       onClose={onClose}
-      actions={
-        <>
-          <Button type="submit" variant="secondary" value="save" isBusy={save.isPending}>
-            {t('form.save')}
-          </Button>
-          <Button type="submit" value="finish" isBusy={save.isPending}>
-            {t('form.saveAndFinish')}
-          </Button>
-        </>
-      }
+      actions={<SaveButtons isBusy={save.isPending} />}
     >
       {customer && !user && <p className="muted">{t('form.forCustomer', { name: customer.name })}</p>}
       <TextField label={t('form.name')} value={form.name} onChange={(e) => set('name')(e.target.value)} error={errors.name} required autoComplete="off" />
