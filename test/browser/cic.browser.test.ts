@@ -237,6 +237,9 @@ describe.skipIf(!hasChromium)(`the Customer Information Center in Chromium (need
     await page.getByRole('button', { name: 'Drag New tickets' }).focus();
     await page.keyboard.press('Space');
     await expect.poll(() => page.getByRole('button', { name: 'Drag New tickets' }).getAttribute('aria-pressed')).toBe('true');
+    // dnd-kit's keyboard sensor starts listening for arrows in a timer after the pick-up; a timer
+    // queued after it has run once it has (on a busy machine the arrow otherwise came first and was lost).
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
     await page.keyboard.press('ArrowUp');
     await page.getByText('New tickets is over position 3 of 4.').waitFor({ state: 'attached' });
     const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/preferences/cic_layout') && r.request().method() === 'PUT');
