@@ -546,6 +546,7 @@ describe('workspace isolation: workspace B can neither read nor change workspace
       created(await A.admin.request('PUT', `/api/v1/departments/${A.departmentId}/calendar`, { calendar_id: calendar.id }), 200);
       // Inactive: A's tickets keep the due times they have, whatever the probes do.
       const policy = created(await A.admin.post('/api/v1/sla-policies', { name: 'Zebracorn gold', department_ids: [A.departmentId], first_response_seconds: 3600, calendar_id: calendar.id, is_active: false }));
+      created(await A.admin.request('PUT', `/api/v1/departments/${A.departmentId}/escalation-levels`, { levels: [{ delay_seconds: 0, notify_agent_ids: [A.adminId] }] }), 200);
       return { calendar: created(await A.admin.get(`/api/v1/calendars/${calendar.id}`), 200), policy };
     })());
   /** A's calendars and policies, as A's admin sees them. */
@@ -553,6 +554,7 @@ describe('workspace isolation: workspace B can neither read nor change workspace
     calendars: await listAll(A.admin, '/api/v1/calendars'),
     defaultCalendar: created(await A.admin.get('/api/v1/calendars/default'), 200),
     policies: await listAll(A.admin, '/api/v1/sla-policies'),
+    escalationLevels: created(await A.admin.get(`/api/v1/departments/${A.departmentId}/escalation-levels`), 200),
   });
   /** Runs B's attempt and proves that A's service levels did not change. */
   async function slaUnchanged(work: () => Promise<void>) {
@@ -704,6 +706,30 @@ describe('workspace isolation: workspace B can neither read nor change workspace
         anonymous: { path: () => '/api/v1/sla-policies/1' },
         async run(role, c) {
           await slaUnchanged(async () => expectRefused(await c.delete(`/api/v1/sla-policies/${await aPolicyId()}`), role, 'admin'));
+        },
+      },
+      'GET /api/v1/departments/{id}/escalation-levels': {
+        says: "answers 404 for A's department; B's own names nothing of A",
+        anonymous: { path: () => `/api/v1/departments/${B.departmentId}/escalation-levels` },
+        async run(role, c) {
+          await aSla();
+          expectRefused(await c.get(`/api/v1/departments/${A.departmentId}/escalation-levels`), role, 'actor');
+          const own = await c.get(`/api/v1/departments/${B.departmentId}/escalation-levels`);
+          expect(own.status, JSON.stringify(own.body)).toBe(200);
+          expectNoLeak(own);
+        },
+      },
+      'PUT /api/v1/departments/{id}/escalation-levels': {
+        says: "cannot replace A's levels (404), nor name A's agents or departments in B's (400); 403 for agents and keys",
+        anonymous: { path: () => `/api/v1/departments/${B.departmentId}/escalation-levels`, body: () => ({ levels: [] }) },
+        async run(role, c) {
+          await slaUnchanged(async () => {
+            const path = (id: number) => `/api/v1/departments/${id}/escalation-levels`;
+            expectRefused(await c.request('PUT', path(A.departmentId), { levels: [] }), role, 'admin');
+            expectUnknownReference(await c.request('PUT', path(B.departmentId), { levels: [{ delay_seconds: 0, notify_agent_ids: [A.adminId] }] }), role, 'body.levels.0.notify_agent_ids.0');
+            expectUnknownReference(await c.request('PUT', path(B.departmentId), { levels: [{ delay_seconds: 0, reassign_department_id: A.departmentId }] }), role, 'body.levels.0.reassign_department_id');
+            expectUnknownReference(await c.request('PUT', path(B.departmentId), { levels: [{ delay_seconds: 0, reassign_agent_id: A.agentId }] }), role, 'body.levels.0.reassign_agent_id');
+          });
         },
       },
       'GET /api/v1/tickets/{number}/sla': {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, timestamp } from './common.ts';
 
-/** Why an agent is told (DESIGN.md §2 "Notifications"); the SLA jobs add escalation and reminders. */
+/** Why an agent is told (DESIGN.md §2 "Notifications"); the SLA jobs add escalations, reminders and warnings before a due time passes. */
 export const notificationKinds = [
   'new_ticket',
   'assigned',
@@ -10,6 +10,7 @@ export const notificationKinds = [
   'customer_reopened',
   'escalation',
   'pending_reminder',
+  'sla_warning',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -166,6 +166,8 @@ export const ticketSla = z
     resolution_due_at: timestamp.nullable(),
     escalation_at: timestamp.nullable().describe('The earliest unmet due time; overdue once it has passed'),
     warning_at: timestamp.nullable().describe('The next instant a warning is due'),
+    escalation_level: z.number().describe("Escalation levels of the department's flow reached since the escalation time passed; 0 while nothing is overdue"),
+    next_escalation_at: timestamp.nullable().describe('When the next escalation level fires (while the clock runs and a further level exists)'),
     is_overdue: z.boolean(),
     paused_at: timestamp.nullable().describe('Since when the clock stands still (pending, resolved, closed)'),
     paused_seconds: z.number().describe('Business seconds of the pauses that ended'),

@@ -3,8 +3,8 @@ import type { TicketsTable } from '../platform/db/schema.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 import type { Duty } from './duty.ts';
 
-/** Ticket columns a duty is due by; each has a partial index leading with it (migration 0009). */
-export type DueColumn = 'auto_close_at' | 'reminder_due_at';
+/** Ticket columns a duty is due by; each has a partial index leading with it (migrations 0008–0010). */
+export type DueColumn = 'auto_close_at' | 'reminder_due_at' | 'sla_warning_at' | 'escalation_due_at';
 
 export type DueTicket = Selectable<TicketsTable>;
 

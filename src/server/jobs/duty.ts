@@ -1,7 +1,7 @@
 /**
  * A duty of the background sweeper: something that becomes due at a time stored in an indexed
- * column and must happen exactly once (auto-close, pending reminders; SLA warnings and escalation
- * next). The sweeper runs each duty's claim and actions; the duty only says what is due and what
+ * column and must happen exactly once (auto-close, pending reminders, SLA warnings, escalation
+ * levels). The sweeper runs each duty's claim and actions; the duty only says what is due and what
  * to do.
  *
  * Adding a duty:

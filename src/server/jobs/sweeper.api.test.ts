@@ -124,6 +124,8 @@ describe('the sweeper: failures, crashes, job runs', () => {
     expect(await server.sweeper.sweepNow()).toEqual({
       auto_close: { claimed: 0, done: 0, skipped: 0, failed: 0, error: null },
       pending_reminder: { claimed: 0, done: 0, skipped: 0, failed: 0, error: null },
+      sla_warning: { claimed: 0, done: 0, skipped: 0, failed: 0, error: null },
+      escalation: { claimed: 0, done: 0, skipped: 0, failed: 0, error: null },
     });
     const after = await jobRunOf(server, 'pending_reminder');
     expect(after?.total_runs ?? 0).toBe(before?.total_runs ?? 0);
@@ -133,7 +135,12 @@ describe('the sweeper: failures, crashes, job runs', () => {
     expect((await jobRunOf(server, 'pending_reminder'))?.last_checked_at).toEqual(after?.last_checked_at);
 
     // Whatever the planner picks for a table this small, each "anything due?" can be one index probe.
-    for (const [column, index] of [['auto_close_at', 'tickets_auto_close_due'], ['reminder_due_at', 'tickets_reminder_due']] as const) {
+    for (const [column, index] of [
+      ['auto_close_at', 'tickets_auto_close_due'],
+      ['reminder_due_at', 'tickets_reminder_due'],
+      ['sla_warning_at', 'tickets_sla_warning'],
+      ['escalation_due_at', 'tickets_escalation_due'],
+    ] as const) {
       const plan = await server.deps.db.connection().execute(async (c) => {
         await sql`set enable_seqscan = off`.execute(c);
         try {
@@ -149,7 +156,7 @@ describe('the sweeper: failures, crashes, job runs', () => {
   it('GET /api/v1/admin/jobs lists every duty to admins (403 for agents)', async () => {
     const res = await jobs(admin);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.items.map((j) => j.duty)).toEqual(['auto_close', 'pending_reminder']);
+    expect(res.body.items.map((j) => j.duty)).toEqual(['auto_close', 'pending_reminder', 'sla_warning', 'escalation']);
     expect(res.body.sweep_interval_ms).toBe(0);
     const denied = await jobs(agent);
     expect(denied.status).toBe(403);

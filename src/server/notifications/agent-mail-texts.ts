@@ -11,6 +11,7 @@ export const agentMailTexts: Record<Language, Record<NotificationKind, string>> 
     customer_reopened: 'The customer reopened the ticket',
     escalation: 'The ticket escalated',
     pending_reminder: 'Reminder: the ticket is due back',
+    sla_warning: 'The ticket is close to its due time',
   },
   id: {
     new_ticket: 'Tiket baru di departemen Anda',
@@ -20,5 +21,6 @@ export const agentMailTexts: Record<Language, Record<NotificationKind, string>> 
     customer_reopened: 'Pelanggan membuka kembali tiket',
     escalation: 'Tiket dieskalasi',
     pending_reminder: 'Pengingat: tiket perlu ditindaklanjuti',
+    sla_warning: 'Tiket hampir melewati batas waktunya',
   },
 };

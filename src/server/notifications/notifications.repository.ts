@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import type { NotificationKind } from '../../contract/notifications.ts';
 import { LIVE_CHANNEL } from '../live/live-bus.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
-import type { Candidate } from './notification-rules.ts';
+import type { Candidate, Named } from './notification-rules.ts';
 
-/** The active agents a change of the ticket could concern: its assignee and its department's members. */
+/** The active agents a change of the ticket could concern: its assignee, its department's members, and those the change names. */
 export interface CandidateAgent extends Candidate {
   name: string;
   email: string;
@@ -12,14 +12,18 @@ export interface CandidateAgent extends Candidate {
   emailNotifications: boolean;
 }
 
-export async function findCandidates(db: Db, orgId: number, ticketId: number): Promise<CandidateAgent[]> {
+export async function findCandidates(db: Db, orgId: number, ticketId: number, named: Named | null = null): Promise<CandidateAgent[]> {
+  const namedAgents = named?.agentIds.length ? named.agentIds : [0];
   const rows = await db
     .selectFrom('tickets as t')
     .innerJoin('agents as a', (j) => j.onRef('a.org_id', '=', 't.org_id').on('a.is_active', '=', true))
     .leftJoin('department_members as m', (j) =>
       j.onRef('m.org_id', '=', 't.org_id').onRef('m.department_id', '=', 't.department_id').onRef('m.agent_id', '=', 'a.id'),
     )
-    .select([
+    .leftJoin('department_members as n', (j) =>
+      j.onRef('n.org_id', '=', 't.org_id').on('n.department_id', '=', named?.departmentId ?? 0).onRef('n.agent_id', '=', 'a.id'),
+    )
+    .select((eb) => [
       'a.id as agent_id',
       'a.name',
       'a.email',
@@ -27,16 +31,18 @@ export async function findCandidates(db: Db, orgId: number, ticketId: number): P
       'a.email_notifications',
       sql<boolean>`a.id = t.assignee_id`.as('is_assignee'),
       sql<boolean>`m.agent_id is not null`.as('is_member'),
+      eb.or([eb('a.id', 'in', namedAgents), eb('n.agent_id', 'is not', null)]).$castTo<boolean>().as('is_named'),
     ])
     .where('t.org_id', '=', orgId)
     .where('t.id', '=', ticketId)
-    .where((eb) => eb.or([eb('a.id', '=', eb.ref('t.assignee_id')), eb('m.agent_id', 'is not', null)]))
+    .where((eb) => eb.or([eb('a.id', '=', eb.ref('t.assignee_id')), eb('m.agent_id', 'is not', null), eb('a.id', 'in', namedAgents), eb('n.agent_id', 'is not', null)]))
     .orderBy('a.id')
     .execute();
   return rows.map((r) => ({
     agentId: r.agent_id,
     isAssignee: r.is_assignee === true,
     isMember: r.is_member === true,
+    isNamed: r.is_named === true,
     name: r.name,
     email: r.email,
     language: r.language,

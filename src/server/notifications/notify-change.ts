@@ -8,7 +8,7 @@ import type { DomainEvent, EventActor } from '../tickets/ticket-events.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 import { agentMailTexts } from './agent-mail-texts.ts';
 import { customerMailFor } from './customer-mail-rules.ts';
-import { plannedNotifications, recipients } from './notification-rules.ts';
+import { namedBy, plannedNotifications, recipients } from './notification-rules.ts';
 import { findCandidates, findMessageForMail, findTicketMailFacts, insertNotifications } from './notifications.repository.ts';
 
 type Facts = Awaited<ReturnType<typeof findTicketMailFacts>>;
@@ -31,7 +31,7 @@ export async function notifyChange(db: Db, config: Config, orgId: number, ticket
     enqueueMail(db, { config }, { orgId, template, language, to, ticketId, values: { workspace: { name: facts.workspace_name }, ticket, ...values } }, now);
 
   if (planned.length) {
-    const candidates = await findCandidates(db, orgId, ticketId);
+    const candidates = await findCandidates(db, orgId, ticketId, namedBy(events));
     const told = recipients(planned, candidates, actor.kind === 'agent' ? actor.id : null);
     await insertNotifications(db, orgId, ticketId, told, actor.name, now);
     const byId = new Map(candidates.map((c) => [c.agentId, c]));

@@ -44,3 +44,12 @@ export function assertAllFound(ids: number[], found: Set<number>, what: string, 
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length) throw new AppError('not_found', `Unknown ${what} ids: ${missing.join(', ')}`, { [field]: missing });
 }
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+/** A 400 naming each bad field, worded as the request validator words its own (error-handler.ts). */
+export const invalidFields = (issues: FieldIssue[]): AppError =>
+  new AppError('validation_error', `Invalid request: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, issues);

@@ -1,6 +1,6 @@
 import type { Deps } from '../platform/deps.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
-import { calendarFor, slaSetup } from './sla-setup.ts';
+import { calendarFor, levelsFor, slaSetup } from './sla-setup.ts';
 import { freshSlaColumns, matchPolicy, planSla, type SlaChange, type SlaColumns, type SlaFacts, type SlaTicket } from './sla-rules.ts';
 import { updateTicketSla } from './ticket-sla.repository.ts';
 
@@ -13,14 +13,16 @@ const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date
 
 /**
  * The SLA columns a change of a ticket writes (only those that change): the policy matched
- * again, due times, escalation and warning instants, pauses and the report stats. Spread them
+ * again, due times, escalation and warning instants, the escalation level and when the next one
+ * fires, pauses and the report stats. Spread them
  * into the change's own write, or hand them to `writeSla`.
  */
 export async function applySla(deps: Deps, db: Db, orgId: number, ticket: SlaTicketInput, change: SlaChange | readonly SlaChange[], now: Date): Promise<Partial<SlaColumns>> {
   const setup = await slaSetup(deps.db, db, orgId);
   const before: SlaTicket = { ...freshSlaColumns, ...ticket };
   const policy = matchPolicy(setup.policies, ticket);
-  const after = planSla(before, change, policy, calendarFor(setup, policy?.calendar_id ?? null, ticket.department_id), now);
+  const cal = calendarFor(setup, policy?.calendar_id ?? null, ticket.department_id);
+  const after = planSla(before, change, policy, cal, now, levelsFor(setup, ticket.department_id));
   const changed: Partial<SlaColumns> = {};
   for (const key of Object.keys(after) as Array<keyof SlaColumns>) {
     if (!same(after[key], before[key])) (changed as Record<string, unknown>)[key] = after[key];

@@ -5,7 +5,7 @@ import { existingDepartmentIds } from '../departments/departments.repository.ts'
 import { isUniqueViolation } from '../platform/db/pg-errors.ts';
 import type { Deps } from '../platform/deps.ts';
 import { iso } from '../platform/dto.ts';
-import { AppError, notFound } from '../platform/errors.ts';
+import { AppError, invalidFields, notFound, type FieldIssue } from '../platform/errors.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 import { assertCalendar } from './calendars.service.ts';
 import {
@@ -46,7 +46,7 @@ const nameTaken = (name: string | undefined) =>
 const unique = <T>(list: T[] | null | undefined): T[] | null | undefined => (list ? [...new Set(list)] : list);
 
 /** Names each id of a list that is not of this workspace, at its index. */
-function refuseUnknown(list: number[] | null | undefined, found: Set<number>, field: string, what: string): Array<{ field: string; message: string }> {
+function refuseUnknown(list: number[] | null | undefined, found: Set<number>, field: string, what: string): FieldIssue[] {
   return (list ?? []).flatMap((id, index) => (found.has(id) ? [] : [{ field: `body.${field}.${index}`, message: `no such ${what} in this workspace` }]));
 }
 
@@ -60,7 +60,7 @@ async function assertReferences(db: Db, orgId: number, input: Partial<PolicyValu
     ...refuseUnknown(input.department_ids, departments, 'department_ids', 'department'),
     ...refuseUnknown(input.category_ids, categories, 'category_ids', 'category'),
   ];
-  if (issues.length) throw new AppError('validation_error', `Invalid request: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, issues);
+  if (issues.length) throw invalidFields(issues);
   await assertCalendar(db, orgId, input.calendar_id);
 }
 
@@ -133,7 +133,7 @@ export async function orderPolicies(deps: Deps, orgId: number, ids: number[]): P
   await deps.db.transaction().execute(async (trx) => {
     const existing = new Set(await lockPolicyIds(trx, orgId));
     const seen = new Set<number>();
-    const issues: Array<{ field: string; message: string }> = [];
+    const issues: FieldIssue[] = [];
     ids.forEach((id, index) => {
       if (!existing.has(id)) issues.push({ field: `body.ids.${index}`, message: 'no such SLA policy in this workspace' });
       else if (seen.has(id)) issues.push({ field: `body.ids.${index}`, message: `${id} is listed twice` });
@@ -141,7 +141,7 @@ export async function orderPolicies(deps: Deps, orgId: number, ids: number[]): P
     });
     const missing = [...existing].filter((id) => !seen.has(id));
     if (missing.length) issues.push({ field: 'body.ids', message: `every policy must be listed; missing: ${missing.join(', ')}` });
-    if (issues.length) throw new AppError('validation_error', `Invalid request: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, issues);
+    if (issues.length) throw invalidFields(issues);
     await setPositions(trx, orgId, ids, deps.clock.now());
   });
   forgetSlaSetup(deps.db, orgId);

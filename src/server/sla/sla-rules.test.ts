@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { businessCalendar } from '../../contract/calendars.ts';
 import type { Status } from '../../contract/tickets.ts';
 import { addBusinessTime, businessTimeBetween, isWorkingTime, workingCalendar, type WorkingCalendar } from './business-calendar.ts';
-import { freshSlaColumns, matchPolicy, planSla, type SlaChange, type SlaColumns, type SlaPolicyRule, type SlaTicket } from './sla-rules.ts';
+import { freshSlaColumns, matchPolicy, planSla, type EscalationStep, type SlaChange, type SlaColumns, type SlaPolicyRule, type SlaTicket } from './sla-rules.ts';
 
 const minute = 60;
 const hour = 3600;
@@ -39,14 +39,16 @@ class Life {
   t: SlaTicket;
   readonly rule: SlaPolicyRule | null;
   readonly calendar: WorkingCalendar;
-  constructor(rule: SlaPolicyRule | null, created: Date, calendar = cal) {
+  readonly levels: EscalationStep[];
+  constructor(rule: SlaPolicyRule | null, created: Date, calendar = cal, levels: EscalationStep[] = []) {
     this.rule = rule;
     this.calendar = calendar;
+    this.levels = levels;
     this.t = { ...freshSlaColumns, status: 'new', created_at: created };
     this.apply({ kind: 'created' }, created);
   }
   apply(change: SlaChange | SlaChange[], now: Date, rule = this.rule): SlaColumns {
-    const next = planSla(this.t, change, rule, this.calendar, now);
+    const next = planSla(this.t, change, rule, this.calendar, now, this.levels);
     this.t = { ...this.t, ...next };
     return next;
   }
@@ -238,5 +240,88 @@ describe('responses and resolution', () => {
   it('stats are kept without a policy too (no target: nothing over)', () => {
     const life = new Life(null, at('2026-06-01T08:00'));
     expect(life.apply({ kind: 'agent_reply' }, at('2026-06-01T08:20'))).toMatchObject({ first_response_seconds_taken: 20 * minute, first_response_seconds_over: null, escalation_at: null });
+  });
+});
+
+describe('escalation levels (level 1 at due + 0, level 2 at due + 1 h, level 3 at due + 3 h, business time)', () => {
+  const levels: EscalationStep[] = [
+    { level: 1, delay_seconds: 0 },
+    { level: 2, delay_seconds: hour },
+    { level: 3, delay_seconds: 3 * hour },
+  ];
+  const created = at('2026-06-01T08:00');
+  /** Fires every level due by `now`, as the sweeper would, and answers the levels reached. */
+  const sweepUntil = (life: Life, now: Date): number[] => {
+    const fired: number[] = [];
+    while (life.t.escalation_due_at !== null && life.t.escalation_due_at <= now) {
+      const level = life.t.escalation_level + 1;
+      life.apply({ kind: 'escalated', level }, life.t.escalation_due_at);
+      fired.push(level);
+    }
+    return fired;
+  };
+
+  it('arms level 1 at the escalation time, each next level after its delay, none after the last', () => {
+    const life = new Life(policy(), created, cal, levels);
+    expect(life.t).toMatchObject({ escalation_at: at('2026-06-01T10:00'), escalation_level: 0, escalation_due_at: at('2026-06-01T10:00') });
+    expect(sweepUntil(life, at('2026-06-01T10:59'))).toEqual([1]);
+    expect(life.t).toMatchObject({ escalation_level: 1, escalation_due_at: at('2026-06-01T11:00') });
+    expect(sweepUntil(life, at('2026-06-01T16:00'))).toEqual([2, 3]);
+    expect(life.t).toMatchObject({ escalation_level: 3, escalation_due_at: null });
+  });
+
+  it('delays count business time: a level past 17:00 fires the next working morning', () => {
+    const late = new Life(policy({ first_response_seconds: 7 * hour }), at('2026-06-01T09:00'), cal, levels);
+    expect(late.t.escalation_at).toEqual(at('2026-06-01T16:00'));
+    sweepUntil(late, at('2026-06-01T16:00'));
+    // Level 2 waits one business hour: 16:00 + 1 h = 17:00, the end of the day.
+    expect(late.t.escalation_due_at).toEqual(at('2026-06-01T17:00'));
+    sweepUntil(late, at('2026-06-01T17:00'));
+    expect(late.t.escalation_due_at).toEqual(at('2026-06-02T10:00'));
+  });
+
+  it('an answer in time for what is due next stops escalating: level back to 0, armed for the next due time', () => {
+    const life = new Life(policy(), created, cal, levels);
+    sweepUntil(life, at('2026-06-01T11:30'));
+    expect(life.t.escalation_level).toBe(2);
+    const answered = life.apply({ kind: 'agent_reply' }, at('2026-06-01T11:30'));
+    // The resolution target (16:00) is what counts now, and it is ahead.
+    expect(answered).toMatchObject({ escalation_at: at('2026-06-01T16:00'), escalation_level: 0, escalation_due_at: at('2026-06-01T16:00') });
+  });
+
+  it('a resolve stops escalating; a pause holds the level without arming the next; a resume arms it again', () => {
+    const resolved = new Life(policy(), created, cal, levels);
+    sweepUntil(resolved, at('2026-06-01T10:30'));
+    expect(resolved.move('resolved', at('2026-06-01T10:30'))).toMatchObject({ escalation_at: null, escalation_level: 0, escalation_due_at: null });
+
+    const held = new Life(policy(), created, cal, levels);
+    sweepUntil(held, at('2026-06-01T10:30'));
+    expect(held.move('pending', at('2026-06-01T10:30'))).toMatchObject({ escalation_at: at('2026-06-01T10:00'), escalation_level: 1, escalation_due_at: null });
+    // Back at 13:00: the missed first response is still missed; level 2 follows its delay from the escalation time.
+    expect(held.move('open', at('2026-06-01T13:00'))).toMatchObject({ escalation_level: 1 });
+    expect(held.t.escalation_due_at).not.toBeNull();
+  });
+
+  it('a recompute that leaves the ticket overdue (raised priority) keeps the level reached', () => {
+    const life = new Life(policy(), created, cal, levels);
+    sweepUntil(life, at('2026-06-01T10:30'));
+    const urgent = policy({ id: 2, first_response_seconds: hour });
+    expect(life.apply({ kind: 'recompute' }, at('2026-06-01T10:30'), urgent)).toMatchObject({ escalation_at: at('2026-06-01T09:00'), escalation_level: 1, escalation_due_at: at('2026-06-01T10:00') });
+  });
+
+  it('fires each level once and in order, whenever the sweeps come (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 6 * 60 }), { minLength: 1, maxLength: 20 }), (gaps) => {
+        const life = new Life(policy(), created, cal, levels);
+        const fired: number[] = [];
+        let now = created.getTime();
+        for (const gap of gaps) {
+          now += gap * minute * 1000;
+          fired.push(...sweepUntil(life, new Date(now)));
+        }
+        expect(fired).toEqual(fired.map((_, i) => i + 1));
+        expect(fired.length).toBeLessThanOrEqual(levels.length);
+      }),
+    );
   });
 });

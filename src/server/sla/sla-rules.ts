@@ -25,6 +25,12 @@ export interface SlaPolicyRule {
   warning_percent: number | null;
 }
 
+/** A department's escalation level as the rules see it (its actions are the escalation duty's). */
+export interface EscalationStep {
+  level: number;
+  delay_seconds: number;
+}
+
 /** What policies match on. */
 export interface SlaFacts {
   priority: string;
@@ -49,6 +55,10 @@ export interface SlaColumns {
   first_response_seconds_over: number | null;
   resolution_seconds_taken: number | null;
   resolution_seconds_over: number | null;
+  /** Levels reached since the escalation time passed; 0 while nothing is overdue. */
+  escalation_level: number;
+  /** When the next level fires: the escalation time plus its delay, while the clock runs. */
+  escalation_due_at: Date | null;
 }
 
 export interface SlaTicket extends SlaColumns {
@@ -64,6 +74,7 @@ export interface SlaTicket extends SlaColumns {
  * - agent_reply: a public reply of an agent (the first one is the first response).
  * - customer_message: the customer wrote (after any move it caused).
  * - warning_sent: the sweeper sent the warning due at `sla_warning_at`; the next one is armed.
+ * - escalated: the sweeper fired escalation level `level`; the next level is armed.
  */
 export type SlaChange =
   | { kind: 'created' }
@@ -71,7 +82,8 @@ export type SlaChange =
   | { kind: 'status'; from: Status }
   | { kind: 'agent_reply' }
   | { kind: 'customer_message' }
-  | { kind: 'warning_sent' };
+  | { kind: 'warning_sent' }
+  | { kind: 'escalated'; level: number };
 
 export const freshSlaColumns: SlaColumns = {
   sla_policy_id: null,
@@ -88,6 +100,8 @@ export const freshSlaColumns: SlaColumns = {
   first_response_seconds_over: null,
   resolution_seconds_taken: null,
   resolution_seconds_over: null,
+  escalation_level: 0,
+  escalation_due_at: null,
 };
 
 const secondMs = 1000;
@@ -180,7 +194,14 @@ function moveClock(t: SlaTicket, from: Status, policy: SlaPolicyRule | null, cal
  * Several changes (a customer's note that reopens the ticket) apply in order, with the status
  * already the one after all of them.
  */
-export function planSla(ticket: SlaTicket, changes: SlaChange | readonly SlaChange[], policy: SlaPolicyRule | null, cal: WorkingCalendar, now: Date): SlaColumns {
+export function planSla(
+  ticket: SlaTicket,
+  changes: SlaChange | readonly SlaChange[],
+  policy: SlaPolicyRule | null,
+  cal: WorkingCalendar,
+  now: Date,
+  levels: readonly EscalationStep[] = [],
+): SlaColumns {
   const t: SlaTicket = { ...ticket };
   const list = Array.isArray(changes) ? changes : [changes as SlaChange];
   if (!list.some((c) => c.kind === 'status')) {
@@ -190,7 +211,8 @@ export function planSla(ticket: SlaTicket, changes: SlaChange | readonly SlaChan
   }
   for (const change of list) applyChange(t, change, policy, cal, now);
   const unsentWarning = list.some((c) => c.kind === 'warning_sent') ? null : ticket.sla_warning_at;
-  return { ...pick(t), ...dueTimes(t, unsentWarning, policy, cal, now) };
+  const due = dueTimes(t, unsentWarning, policy, cal, now);
+  return { ...pick(t), ...due, ...escalationOf(t, due.escalation_at, levels, cal, now) };
 }
 
 function applyChange(t: SlaTicket, change: SlaChange, policy: SlaPolicyRule | null, cal: WorkingCalendar, now: Date): void {
@@ -211,6 +233,9 @@ function applyChange(t: SlaTicket, change: SlaChange, policy: SlaPolicyRule | nu
       // Before the first response the first-response clock covers the customer; later, the
       // first unanswered message starts the next-response clock and further ones do not move it.
       if (isClockRunning(t.status) && t.first_responded_at !== null && t.next_response_since === null) t.next_response_since = now;
+      break;
+    case 'escalated':
+      t.escalation_level = change.level;
       break;
     case 'created':
     case 'recompute':
@@ -266,6 +291,25 @@ function dueTimes(t: SlaTicket, previousWarning: Date | null, policy: SlaPolicyR
   };
 }
 
+/**
+ * The escalation level and when the next one fires. Levels count from the escalation time, in
+ * business time; they run only while the clock does (a paused ticket does not escalate further).
+ * Once the ticket is no longer overdue — answered or resolved in time for what is due next — the
+ * level is back to 0, and a later miss starts again from level 1. A recompute that leaves the
+ * ticket overdue (another priority, another department) keeps the level reached.
+ */
+function escalationOf(t: SlaTicket, escalationAt: Date | null, levels: readonly EscalationStep[], cal: WorkingCalendar, now: Date): Pick<SlaColumns, 'escalation_level' | 'escalation_due_at'> {
+  const overdue = escalationAt !== null && escalationAt.getTime() <= now.getTime();
+  const level = overdue ? t.escalation_level : 0;
+  const next = levels.find((l) => l.level === level + 1);
+  if (escalationAt === null || next === undefined || !isClockRunning(t.status)) return { escalation_level: level, escalation_due_at: null };
+  try {
+    return { escalation_level: level, escalation_due_at: addBusinessTime(cal, escalationAt, next.delay_seconds * secondMs) };
+  } catch {
+    return { escalation_level: level, escalation_due_at: null };
+  }
+}
+
 function pick(t: SlaTicket): SlaColumns {
   return {
     sla_policy_id: t.sla_policy_id,
@@ -282,5 +326,7 @@ function pick(t: SlaTicket): SlaColumns {
     first_response_seconds_over: t.first_response_seconds_over,
     resolution_seconds_taken: t.resolution_seconds_taken,
     resolution_seconds_over: t.resolution_seconds_over,
+    escalation_level: t.escalation_level,
+    escalation_due_at: t.escalation_due_at,
   };
 }

@@ -5,9 +5,10 @@ import { ShortCache } from '../platform/short-cache.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 import { workingCalendar, type WorkingCalendar } from './business-calendar.ts';
 import { findWorkspaceCalendar, listCalendarRows, listDepartmentCalendars, type CalendarRow } from './calendars.repository.ts';
+import { listLevelRows, type LevelRow } from './escalation-levels.repository.ts';
 import { listPolicyRows, type PolicyRow } from './sla-policies.repository.ts';
 
-/** What the SLA rules need of a workspace: its active policies in order, and its calendars compiled. */
+/** What the SLA rules need of a workspace: its active policies in order, its calendars compiled, its escalation levels. */
 export interface SlaSetup {
   policies: PolicyRow[];
   calendars: Map<number, WorkingCalendar>;
@@ -15,6 +16,8 @@ export interface SlaSetup {
   workspaceCalendarId: number | null;
   /** No calendar at all: the wall clock, 24×7, in the workspace's time zone. */
   wallClock: WorkingCalendar;
+  /** Each department's escalation levels, level 1 first. */
+  escalationLevels: Map<number, LevelRow[]>;
 }
 
 // Every ticket change reads this; an admin's change made here shows at once, one made by another
@@ -37,12 +40,15 @@ function wallClockIn(timeZone: string): WorkingCalendar {
 }
 
 async function loadSetup(db: Db, orgId: number): Promise<SlaSetup> {
-  const [policies, calendars, departments, workspace] = await Promise.all([
+  const [policies, calendars, departments, workspace, levels] = await Promise.all([
     listPolicyRows(db, orgId, { activeOnly: true }),
     listCalendarRows(db, orgId),
     listDepartmentCalendars(db, orgId),
     findWorkspaceCalendar(db, orgId),
+    listLevelRows(db, orgId),
   ]);
+  const escalationLevels = new Map<number, LevelRow[]>();
+  for (const level of levels) escalationLevels.set(level.department_id, [...(escalationLevels.get(level.department_id) ?? []), level]);
   const compiled = new Map<number, WorkingCalendar>();
   for (const row of calendars) {
     const cal = compile(row);
@@ -54,6 +60,7 @@ async function loadSetup(db: Db, orgId: number): Promise<SlaSetup> {
     departmentCalendars: new Map(departments.map((d) => [d.id, d.calendar_id as number])),
     workspaceCalendarId: workspace.calendar_id,
     wallClock: wallClockIn(workspace.time_zone),
+    escalationLevels,
   };
 }
 
@@ -62,7 +69,7 @@ export async function slaSetup(root: Kysely<DB>, db: Db, orgId: number): Promise
   return (await setups.read(root, orgId, () => loadSetup(db, orgId))) as SlaSetup;
 }
 
-/** Called by every change to a workspace's calendars, policies or calendar choices. */
+/** Called by every change to a workspace's calendars, policies, calendar choices or escalation levels. */
 export function forgetSlaSetup(root: Kysely<DB>, orgId: number): void {
   setups.delete(root, orgId);
 }
@@ -76,3 +83,6 @@ export function calendarFor(setup: SlaSetup, policyCalendarId: number | null, de
   }
   return setup.wallClock;
 }
+
+/** A department's escalation levels, level 1 first (none for no department). */
+export const levelsFor = (setup: SlaSetup, departmentId: number | null): LevelRow[] => (departmentId === null ? [] : (setup.escalationLevels.get(departmentId) ?? []));

@@ -17,6 +17,8 @@ export async function getTicketSla(deps: Deps, orgId: number, number: string): P
     resolution_due_at: isoOrNull(t.resolution_due_at),
     escalation_at: isoOrNull(t.escalation_at),
     warning_at: isoOrNull(t.sla_warning_at),
+    escalation_level: t.escalation_level,
+    next_escalation_at: isoOrNull(t.escalation_due_at),
     // As the ticket list's overdue filter: active (pending included) and past the escalation time.
     is_overdue: (isClockRunning(t.status) || t.status === 'pending') && t.escalation_at !== null && t.escalation_at.getTime() < now.getTime(),
     paused_at: isoOrNull(t.sla_paused_at),

@@ -147,6 +147,18 @@ export type TicketStatus = 'new' | 'open' | 'pending' | 'resolved' | 'closed';
 
 export type ResolutionKind = 'collect' | 'refund' | 'replacement' | 'explained' | 'other';
 
+export interface EscalationLevelsTable {
+  org_id: number;
+  department_id: number;
+  level: number;
+  delay_seconds: number;
+  notify_agent_ids: ColumnType<number[], number[] | undefined, number[]>;
+  notify_department_id: number | null;
+  reassign_department_id: number | null;
+  reassign_agent_id: number | null;
+  raise_priority_to: 'low' | 'medium' | 'high' | 'urgent' | null;
+}
+
 export interface TicketsTable {
   org_id: number;
   id: Id;
@@ -199,6 +211,8 @@ export interface TicketsTable {
   /** The sweeper's due times (migration 0009): see tickets/due-times.ts. */
   auto_close_at: NullableTimestamp;
   reminder_due_at: NullableTimestamp;
+  /** When the next escalation level fires (migration 0010): see sla/sla-rules.ts. */
+  escalation_due_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
   resolved_at: NullableTimestamp;
@@ -259,7 +273,7 @@ export interface TicketEventsTable {
   created_at: Timestamp;
 }
 
-export type NotificationKind = 'new_ticket' | 'assigned' | 'customer_note' | 'customer_resolved' | 'customer_reopened' | 'escalation' | 'pending_reminder';
+export type NotificationKind = 'new_ticket' | 'assigned' | 'customer_note' | 'customer_resolved' | 'customer_reopened' | 'escalation' | 'pending_reminder' | 'sla_warning';
 
 export interface NotificationsTable {
   org_id: number;
@@ -372,6 +386,7 @@ export interface DB {
   categories: CategoriesTable;
   business_calendars: BusinessCalendarsTable;
   sla_policies: SlaPoliciesTable;
+  escalation_levels: EscalationLevelsTable;
   customers: CustomersTable;
   customer_users: CustomerUsersTable;
   tickets: TicketsTable;

@@ -22,6 +22,7 @@ export const en = {
     customer_reopened: 'The customer reopened the ticket',
     escalation: 'The ticket escalated',
     pending_reminder: 'Reminder: the ticket is due back',
+    sla_warning: 'The ticket is close to its due time',
   },
 };
 
@@ -46,5 +47,6 @@ export const id: Translation<typeof en> = {
     customer_reopened: 'Pelanggan membuka kembali tiket',
     escalation: 'Tiket dieskalasi',
     pending_reminder: 'Pengingat: tiket perlu ditindaklanjuti',
+    sla_warning: 'Tiket hampir melewati batas waktunya',
   },
 };

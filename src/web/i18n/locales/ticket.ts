@@ -86,6 +86,9 @@ export const en = {
       closed: 'Closed',
       replied: 'Replied',
       note_added: 'Note added',
+      reminded: 'Reminder sent',
+      sla_warning: 'Due time close',
+      escalated: 'Escalated',
     },
   },
   actions: {
@@ -270,6 +273,9 @@ export const id: Translation<typeof en> = {
       closed: 'Ditutup',
       replied: 'Dibalas',
       note_added: 'Catatan ditambahkan',
+      reminded: 'Pengingat dikirim',
+      sla_warning: 'Batas waktu dekat',
+      escalated: 'Dieskalasi',
     },
   },
   actions: {

@@ -6,7 +6,7 @@ import { Spinner } from '../../../components/ui/spinner.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useTicketHistory } from '../api/get-ticket-history.ts';
 
-const knownEvents = ['created', 'updated', 'assigned', 'unassigned', 'locked', 'unlocked', 'opened', 'held', 'resumed', 'resolved', 'reopened', 'closed', 'replied', 'note_added'] as const;
+const knownEvents = ['created', 'updated', 'assigned', 'unassigned', 'locked', 'unlocked', 'opened', 'held', 'resumed', 'resolved', 'reopened', 'closed', 'replied', 'note_added', 'reminded', 'sla_warning', 'escalated'] as const;
 const isKnownEvent = (type: string): type is (typeof knownEvents)[number] => (knownEvents as readonly string[]).includes(type);
 
 /** Every event of the ticket: when, who, what, and each value before → after. */
@@ -62,7 +62,12 @@ export function TicketHistory({ number }: { number: string }) {
   );
 }
 
-const shown = (v: unknown): string => (v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? v.join(', ') || '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+// Agents and departments travel as {id, name}: the name is what a person reads; instants in their time.
+const one = (v: unknown): string =>
+  v !== null && typeof v === 'object' && 'name' in v ? String(v.name) : typeof v === 'string' && isoInstant.test(v) ? formatDateTime(v) : String(v);
+const shown = (v: unknown): string =>
+  v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? v.map(one).join(', ') || '—' : typeof v === 'object' && !('name' in v) ? JSON.stringify(v) : one(v);
 const humanize = (key: string) => (key.charAt(0).toUpperCase() + key.slice(1)).replace(/_/g, ' ');
 // The fields the history names most often, in the agent's language; any other key as written.
 const changeLabels = {
