@@ -53,3 +53,22 @@ export function formatRelative(iso: string, now: Date = new Date()): string {
   }
   return formats().relative.format(0, 'second');
 }
+
+const durationUnits = (locale: string) => ({
+  day: new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long' }),
+  hour: new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'long' }),
+  minute: new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' }),
+});
+
+/** A span of time to the minute, largest two units first: "1 day 2 hours", "2 hours 5 minutes", "0 minutes". Negative spans read as their size. */
+export function formatDuration(seconds: number, locale: string = currentLocale()): string {
+  const units = durationUnits(locale);
+  let minutes = Math.round(Math.abs(seconds) / 60);
+  const days = Math.floor(minutes / 1440);
+  minutes -= days * 1440;
+  const hours = Math.floor(minutes / 60);
+  minutes -= hours * 60;
+  const parts = [days ? units.day.format(days) : '', hours ? units.hour.format(hours) : '', minutes || (!days && !hours) ? units.minute.format(minutes) : ''];
+  // Two units say enough: "1 day 2 hours", not the minutes too.
+  return parts.filter(Boolean).slice(0, 2).join(' ');
+}

@@ -7,6 +7,7 @@ import { ApiError } from '../../../lib/api-client.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useTicket } from '../api/get-ticket.ts';
 import { CustomerPanel } from './customer-panel.tsx';
+import { ServiceLevelPanel } from './service-level-panel.tsx';
 import { PriorityBadge, StatusBadge, useChannelLabel } from './ticket-badges.tsx';
 import { TicketActions } from './ticket-actions.tsx';
 import { TicketConversation } from './ticket-conversation.tsx';
@@ -129,6 +130,7 @@ export function TicketPage() {
         </section>
         <aside className="ticket-side" aria-label={tr('page.details')}>
           <TicketFields ticket={t} />
+          <ServiceLevelPanel ticket={t} />
           <CustomerPanel ticket={t} />
         </aside>
       </div>
