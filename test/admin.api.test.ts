@@ -110,6 +110,7 @@ describe('workspace administration', () => {
         role: 'agent',
         is_active: true,
         department_ids: [],
+        accepting_tickets: true,
         last_sign_in_at: null,
         created_at: expect.any(String),
       });
@@ -236,7 +237,7 @@ describe('workspace administration', () => {
     it('adds a department with members; the members see it in /auth/me department_ids and in their agent record', async () => {
       const res = await admin.post('/api/v1/departments', { name: 'Complaints', email: 'complaints@shop.test', member_ids: [agent.id, adminId, agent.id] });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
-      expect(res.body).toEqual({ id: expect.any(Number), name: 'Complaints', email: 'complaints@shop.test', member_ids: [adminId, agent.id].sort((a, b) => a - b), created_at: expect.any(String) });
+      expect(res.body).toEqual({ id: expect.any(Number), name: 'Complaints', email: 'complaints@shop.test', member_ids: [adminId, agent.id].sort((a, b) => a - b), assignment_mode: 'manual', created_at: expect.any(String) });
       expect((await agent.client.get('/api/v1/auth/me')).body.department_ids).toContain(res.body.id);
       expect((await admin.get('/api/v1/auth/me')).body.department_ids).toContain(res.body.id);
       expect((await admin.get(`/api/v1/agents/${agent.id}`)).body.department_ids).toContain(res.body.id);

@@ -745,6 +745,135 @@ describe('workspace isolation: workspace B can neither read nor change workspace
     };
   }
 
+  /** A's routing rule, made on first use: A's department, category and customer. */
+  let aRuleSetup: Promise<Record<string, unknown>> | undefined;
+  const aRule = () =>
+    (aRuleSetup ??= (async () =>
+      created(await A.admin.post('/api/v1/routing-rules', { name: 'Zebracorn warranty', category_ids: [A.categoryId], customer_ids: [A.customerId], subject_keywords: ['zebracorn'], department_id: A.departmentId })))());
+  async function rulesUnchanged(work: () => Promise<void>) {
+    await aRule();
+    const before = await listAll(A.admin, '/api/v1/routing-rules');
+    await work();
+    expect(await listAll(A.admin, '/api/v1/routing-rules')).toEqual(before);
+  }
+  /** B's own ticket waiting for verification (B verifies in-store tickets from the first use on). */
+  let bUnverifiedSetup: Promise<string> | undefined;
+  const bUnverified = () =>
+    (bUnverifiedSetup ??= (async () => {
+      created(await B.admin.patch('/api/v1/settings', { verification_channels: ['in_store'] }), 200);
+      return created(await B.admin.post('/api/v1/tickets', { subject: 'Quokkafish till receipt', channel: 'in_store', department: B.departmentId, customer_user_id: B.customerUserId })).number as string;
+    })());
+
+  /**
+   * Routing rules (changes: admin only), verification and availability: A's rules are 404 to B and
+   * unknown in B's bodies (400); A's tickets cannot be verified or rejected by B (404); an agent's
+   * availability is their own.
+   */
+  function routingProbes(): Record<string, Probe> {
+    const aRuleId = async () => (await aRule()).id as number;
+    return {
+      'GET /api/v1/routing-rules': {
+        says: "lists B's rules only",
+        anonymous: { path: () => '/api/v1/routing-rules' },
+        async run(_role, c) {
+          expectOnlyB(await c.get('/api/v1/routing-rules'), [await aRuleId()]);
+        },
+      },
+      'POST /api/v1/routing-rules': {
+        says: "refuses A's department, category and customer as unknown (400; 403 for agents and keys) and writes nothing",
+        anonymous: { path: () => '/api/v1/routing-rules', body: () => ({ name: 'Anon', department_id: 1 }) },
+        async run(role, c) {
+          await rulesUnchanged(async () => {
+            const before = await listAll(B.admin, '/api/v1/routing-rules');
+            const body = { name: `Quokkafish rule ${role}`, department_id: B.departmentId };
+            expectUnknownReference(await c.post('/api/v1/routing-rules', { ...body, department_id: A.departmentId }), role, 'body.department_id');
+            expectUnknownReference(await c.post('/api/v1/routing-rules', { ...body, category_ids: [A.categoryId] }), role, 'body.category_ids.0');
+            expectUnknownReference(await c.post('/api/v1/routing-rules', { ...body, customer_ids: [A.customerId] }), role, 'body.customer_ids.0');
+            expect(await listAll(B.admin, '/api/v1/routing-rules')).toEqual(before);
+          });
+        },
+      },
+      'PUT /api/v1/routing-rules/order': {
+        says: "cannot order A's rules into B's (400; 403 for agents and keys)",
+        anonymous: { path: () => '/api/v1/routing-rules/order', body: () => ({ ids: [] }) },
+        async run(role, c) {
+          await rulesUnchanged(async () => {
+            const own = (await listAll(B.admin, '/api/v1/routing-rules')).map((r) => r.id);
+            expectUnknownReference(await c.request('PUT', '/api/v1/routing-rules/order', { ids: [...own, await aRuleId()] }), role, `body.ids.${own.length}`);
+          });
+        },
+      },
+      'GET /api/v1/routing-rules/{id}': {
+        says: "answers 404 for A's rule",
+        anonymous: { path: () => '/api/v1/routing-rules/1' },
+        async run(role, c) {
+          expectRefused(await c.get(`/api/v1/routing-rules/${await aRuleId()}`), role, 'actor');
+        },
+      },
+      'PATCH /api/v1/routing-rules/{id}': {
+        says: "cannot change A's rule (404; 403 for agents and keys)",
+        anonymous: { path: () => '/api/v1/routing-rules/1', body: () => ({ is_active: false }) },
+        async run(role, c) {
+          await rulesUnchanged(async () => expectRefused(await c.patch(`/api/v1/routing-rules/${await aRuleId()}`, { is_active: false, department_id: B.departmentId }), role, 'admin'));
+        },
+      },
+      'DELETE /api/v1/routing-rules/{id}': {
+        says: "cannot delete A's rule (404; 403 for agents and keys)",
+        anonymous: { path: () => '/api/v1/routing-rules/1' },
+        async run(role, c) {
+          await rulesUnchanged(async () => expectRefused(await c.delete(`/api/v1/routing-rules/${await aRuleId()}`), role, 'admin'));
+        },
+      },
+      'POST /api/v1/tickets/{number}/verify': {
+        says: "answers 404 for A's ticket, and for A's department when verifying B's own (nothing written); B's verified ticket under the shared number is 409",
+        anonymous: { path: () => `/api/v1/tickets/${sharedNumber}/verify`, body: () => ({}) },
+        async run(role, c) {
+          const number = await bUnverified();
+          await writesNothing(async () => {
+            expectRefused(await c.post(`/api/v1/tickets/${aOnlyNumber}/verify`, {}), role, 'actor');
+            const foreign = await c.post(`/api/v1/tickets/${number}/verify`, { department: A.departmentId });
+            expectRefused(foreign, role, 'actor');
+            expect(foreign.body.error.details).toEqual([expect.objectContaining({ field: 'body.department' })]);
+            const own = await c.post(`/api/v1/tickets/${sharedNumber}/verify`, {});
+            expect(own.status, JSON.stringify(own.body)).toBe(409);
+            expectNoLeak(own);
+          });
+        },
+      },
+      'POST /api/v1/tickets/{number}/reject': {
+        says: "cannot reject A's ticket (404, nothing written)",
+        anonymous: { path: () => `/api/v1/tickets/${sharedNumber}/reject`, body: () => ({}) },
+        async run(role, c) {
+          await writesNothing(async () => {
+            expectRefused(await c.post(`/api/v1/tickets/${aOnlyNumber}/reject`, { reason: 'Hijacked' }), role, 'actor');
+          });
+        },
+      },
+      'GET /api/v1/me/availability': {
+        says: "reads the caller's own availability (403 for API keys)",
+        anonymous: { path: () => '/api/v1/me/availability' },
+        async run(role, c) {
+          const res = await c.get('/api/v1/me/availability');
+          if (role === 'key') return expectRefused(res, role, 'agent');
+          expect(created(res, 200)).toEqual({ accepting_tickets: true });
+        },
+      },
+      'PUT /api/v1/me/availability': {
+        says: "changes the caller's own availability only; A's agents keep accepting tickets (403 for API keys)",
+        anonymous: { path: () => '/api/v1/me/availability', body: () => ({ accepting_tickets: false }) },
+        async run(role, c) {
+          const res = await c.request('PUT', '/api/v1/me/availability', { accepting_tickets: false });
+          if (role === 'key') expectRefused(res, role, 'agent');
+          else {
+            expect(created(res, 200)).toEqual({ accepting_tickets: false });
+            created(await c.request('PUT', '/api/v1/me/availability', { accepting_tickets: true }), 200);
+          }
+          for (const a of [A.agent, A.admin]) expect(created(await a.get('/api/v1/me/availability'), 200)).toEqual({ accepting_tickets: true });
+        },
+      },
+    };
+  }
+
   /** A's agent's own layout: hides three widgets, which no caller of B does. */
   const aLayout = { order: ['open', 'new', 'reminder', 'escalated', 'customer_users'], hidden: ['customer_users', 'reminder', 'escalated'] };
 
@@ -1408,6 +1537,7 @@ describe('workspace isolation: workspace B can neither read nor change workspace
     ...mailProbes(),
     ...slaProbes(),
     ...jobProbes(),
+    ...routingProbes(),
     'GET /api/v1/tickets/{number}/history': {
       says: "answers 404 for A's ticket; the shared number gives B's history only",
       anonymous: { path: () => `/api/v1/tickets/${sharedNumber}/history` },

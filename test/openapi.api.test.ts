@@ -54,6 +54,16 @@ const expectedOperations = [
   'PATCH /api/v1/sla-policies/{id}',
   'DELETE /api/v1/sla-policies/{id}',
   'GET /api/v1/tickets/{number}/sla',
+  'GET /api/v1/routing-rules',
+  'POST /api/v1/routing-rules',
+  'PUT /api/v1/routing-rules/order',
+  'GET /api/v1/routing-rules/{id}',
+  'PATCH /api/v1/routing-rules/{id}',
+  'DELETE /api/v1/routing-rules/{id}',
+  'POST /api/v1/tickets/{number}/verify',
+  'POST /api/v1/tickets/{number}/reject',
+  'GET /api/v1/me/availability',
+  'PUT /api/v1/me/availability',
   'GET /api/v1/api-keys',
   'POST /api/v1/api-keys',
   'DELETE /api/v1/api-keys/{id}',
@@ -260,7 +270,7 @@ describe('OpenAPI document and API docs', () => {
       return (op?.op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
     };
     for (const key of paged) expect(queryOf(key), key).toEqual(expect.arrayContaining(['limit', 'cursor']));
-    const filters = ['status', 'priority', 'department', 'category', 'channel', 'source', 'assignee', 'locked_by', 'my_departments', 'customer_user_id', 'customer_id', 'phone', 'email', 'number', 'order_number', 'created_from', 'created_to', 'q'];
+    const filters = ['status', 'priority', 'department', 'category', 'channel', 'source', 'assignee', 'locked_by', 'my_departments', 'customer_user_id', 'customer_id', 'phone', 'email', 'number', 'order_number', 'created_from', 'created_to', 'verification', 'q'];
     expect(queryOf('GET /api/v1/tickets')).toEqual(expect.arrayContaining([...filters, 'sort']));
     expect(queryOf('GET /api/v1/tickets/stats')).toEqual(expect.arrayContaining(filters));
     expect(queryOf('GET /api/v1/customers')).toContain('search');
@@ -451,6 +461,19 @@ describe('OpenAPI document and API docs', () => {
       sparePolicyId = (await admin.post('/api/v1/sla-policies', { name: 'Docs spare policy', resolution_seconds: 3600, is_active: false })).body.id;
     });
 
+    // Routing and verification: two rules, and in-store tickets (which this workspace verifies) to verify, reject and send stale.
+    let ruleId: number;
+    let spareRuleId: number;
+    let toVerify: string;
+    let toReject: string;
+    let stale: string;
+    beforeAll(async () => {
+      ruleId = (await admin.post('/api/v1/routing-rules', { name: 'Docs route', channels: ['email'], subject_keywords: ['parcel'], department_id: departmentId, is_active: false })).body.id;
+      spareRuleId = (await admin.post('/api/v1/routing-rules', { name: 'Docs spare route', department_id: departmentId, is_active: false })).body.id;
+      await admin.patch('/api/v1/settings', { verification_channels: ['in_store'] });
+      [toVerify, toReject, stale] = await Promise.all(['Till receipt', 'Spam', 'Stale'].map(async (subject) => (await createTicket(admin, { subject, channel: 'in_store' })).number));
+    });
+
     type Call = [ApiClient | (() => ApiClient), string, string, unknown?, Record<string, string>?];
     const anon = () => server.anonymous();
     const calls = (): Array<[string, Call[]]> => [
@@ -595,6 +618,50 @@ describe('OpenAPI document and API docs', () => {
         [() => admin, 'DELETE', `/api/v1/api-keys/${apiKeyId}`],
         [() => admin, 'DELETE', `/api/v1/api-keys/${apiKeyId}`],
         [() => admin, 'DELETE', '/api/v1/api-keys/abc'],
+      ]],
+      ['routing and verification', [
+        [() => key, 'GET', '/api/v1/routing-rules'],
+        [anon, 'GET', '/api/v1/routing-rules'],
+        [() => admin, 'POST', '/api/v1/routing-rules', { name: 'Docs web route', channels: ['web'], sources: ['website'], category_ids: null, customer_ids: [customerId], subject_keywords: ['refund'], department_id: departmentId, is_active: false }],
+        [() => admin, 'POST', '/api/v1/routing-rules', { name: 'DOCS ROUTE', department_id: departmentId }],
+        [() => admin, 'POST', '/api/v1/routing-rules', { name: 'Ghost route', department_id: 987654 }],
+        [() => admin, 'POST', '/api/v1/routing-rules', { name: 'Bad route', channels: ['fax'], department_id: departmentId }],
+        [() => agent.client, 'POST', '/api/v1/routing-rules', { name: 'Mine', department_id: departmentId }],
+        [() => agent.client, 'GET', `/api/v1/routing-rules/${ruleId}`],
+        [() => agent.client, 'GET', '/api/v1/routing-rules/987654'],
+        [() => agent.client, 'GET', '/api/v1/routing-rules/abc'],
+        [() => admin, 'PATCH', `/api/v1/routing-rules/${ruleId}`, { subject_keywords: ['parcel', 'late delivery'] }],
+        [() => admin, 'PATCH', `/api/v1/routing-rules/${ruleId}`, { name: 'docs spare route' }],
+        [() => admin, 'PATCH', `/api/v1/routing-rules/${ruleId}`, {}],
+        [() => admin, 'PATCH', '/api/v1/routing-rules/987654', { is_active: true }],
+        [() => agent.client, 'PATCH', `/api/v1/routing-rules/${ruleId}`, { is_active: true }],
+        [() => admin, 'PUT', '/api/v1/routing-rules/order', { ids: [987654] }],
+        [() => agent.client, 'PUT', '/api/v1/routing-rules/order', { ids: [] }],
+        [() => admin, 'DELETE', `/api/v1/routing-rules/${spareRuleId}`],
+        [() => admin, 'DELETE', `/api/v1/routing-rules/${spareRuleId}`],
+        [() => agent.client, 'DELETE', `/api/v1/routing-rules/${ruleId}`],
+        [() => admin, 'POST', `/api/v1/tickets/${toVerify}/verify`, { department: 987654 }],
+        [() => admin, 'POST', `/api/v1/tickets/${toVerify}/verify`, { department: '' }],
+        [() => admin, 'POST', `/api/v1/tickets/${stale}/verify`, {}, { 'if-match': '"99"' }],
+        [() => key, 'POST', `/api/v1/tickets/${toVerify}/verify`, { department: departmentId }],
+        [() => key, 'POST', `/api/v1/tickets/${toVerify}/verify`, {}],
+        [() => admin, 'POST', '/api/v1/tickets/99999999/verify', {}],
+        [anon, 'POST', `/api/v1/tickets/${stale}/verify`, {}],
+        [() => agent.client, 'POST', `/api/v1/tickets/${toReject}/reject`, { reason: '' }],
+        [() => agent.client, 'POST', `/api/v1/tickets/${stale}/reject`, {}, { 'if-match': '"99"' }],
+        [() => agent.client, 'POST', `/api/v1/tickets/${toReject}/reject`, { reason: 'Spam' }],
+        [() => agent.client, 'POST', `/api/v1/tickets/${toReject}/reject`, {}],
+        [() => agent.client, 'POST', '/api/v1/tickets/99999999/reject', {}],
+        [() => agent.client, 'GET', '/api/v1/tickets?verification=unverified'],
+        [() => agent.client, 'GET', '/api/v1/tickets/stats?verification=unverified,rejected'],
+        [() => agent.client, 'GET', '/api/v1/me/availability'],
+        [() => key, 'GET', '/api/v1/me/availability'],
+        [anon, 'GET', '/api/v1/me/availability'],
+        [() => other.client, 'PUT', '/api/v1/me/availability', { accepting_tickets: false }],
+        [() => other.client, 'PUT', '/api/v1/me/availability', { accepting_tickets: 'no' }],
+        [() => key, 'PUT', '/api/v1/me/availability', { accepting_tickets: true }],
+        [() => admin, 'PATCH', '/api/v1/settings', { verification_channels: ['in_store', 'fax'] }],
+        [() => admin, 'PATCH', `/api/v1/departments/${departmentId}`, { assignment_mode: 'lottery' }],
       ]],
       ['customers', [
         [() => agent.client, 'GET', '/api/v1/customers?search=**'],
@@ -791,7 +858,7 @@ describe('OpenAPI document and API docs', () => {
       ]],
     ];
 
-    for (const group of ['setup and sign-up', 'sign-in and sessions', 'settings', 'agents', 'departments', 'categories', 'service levels', 'API keys', 'customers', 'customer information center', 'tickets', 'notifications', 'portal', 'outbox and mail templates', 'operations']) {
+    for (const group of ['setup and sign-up', 'sign-in and sessions', 'settings', 'agents', 'departments', 'categories', 'service levels', 'routing and verification', 'API keys', 'customers', 'customer information center', 'tickets', 'notifications', 'portal', 'outbox and mail templates', 'operations']) {
       it(`${group}: every status answered is documented and every body matches its schema`, async () => {
         const entries = calls().find(([g]) => g === group)?.[1] ?? [];
         const failures: string[] = [];

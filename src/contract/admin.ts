@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { email, idSchema, nonEmpty, password, timestamp } from './common.ts';
 import { limits } from './limits.ts';
+import { assignmentMode } from './routing.ts';
 
 export const roles = ['admin', 'agent'] as const;
 
@@ -12,6 +13,7 @@ export const agent = z
     role: z.enum(roles),
     is_active: z.boolean(),
     department_ids: z.array(z.number()),
+    accepting_tickets: z.boolean().describe('Available for automatic assignment'),
     last_sign_in_at: timestamp.nullable(),
     created_at: timestamp,
   })
@@ -30,6 +32,7 @@ export const patchAgentBody = z.strictObject({
   role: z.enum(roles).optional(),
   is_active: z.boolean().optional(),
   password: password.optional(),
+  accepting_tickets: z.boolean().optional().describe('false: automatic assignment passes the agent over'),
 });
 
 export const department = z
@@ -38,6 +41,7 @@ export const department = z
     name: z.string(),
     email: z.string().nullable(),
     member_ids: z.array(z.number()),
+    assignment_mode: assignmentMode,
     created_at: timestamp,
   })
   .meta({ id: 'Department' });
@@ -47,11 +51,13 @@ export const createDepartmentBody = z.strictObject({
   name: nonEmpty(limits.nameMax),
   email: email.nullable().optional(),
   member_ids: z.array(idSchema).max(1000).default([]),
+  assignment_mode: assignmentMode.default('manual'),
 });
 export const patchDepartmentBody = z.strictObject({
   name: nonEmpty(limits.nameMax).optional(),
   email: email.nullable().optional(),
   member_ids: z.array(idSchema).max(1000).optional(),
+  assignment_mode: assignmentMode.optional(),
 });
 
 export const category = z

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { email, idSchema, nonEmpty, ref, timestamp } from './common.ts';
 import { phone } from './customers.ts';
+import { channels } from './channels.ts';
 import { attachmentTypes, limits } from './limits.ts';
+import { verificationStates } from './verification.ts';
 
 export const statuses = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
 export type Status = (typeof statuses)[number];
 export const priorities = ['low', 'medium', 'high', 'urgent'] as const;
-export const channels = ['web', 'email', 'phone', 'in_store', 'review', 'marketplace', 'api', 'chat'] as const;
+export { channels };
 export const waitingOn = ['customer', 'third_party', 'internal'] as const;
 export const closeReasons = ['manual', 'auto', 'rejected'] as const;
 /** What a resolution is: `collect` tells the customer their product is ready to collect. */
@@ -126,6 +128,7 @@ export const listTicketsQuery = z.strictObject({
   transaction_ref: z.string().trim().min(1).max(limits.refMax).optional().describe('Loyalty purchase reference'),
   created_from: dateOrTime.optional().describe('YYYY-MM-DD (a day in the workspace time zone) or an ISO timestamp, inclusive'),
   created_to: dateOrTime.optional().describe('YYYY-MM-DD (inclusive day in the workspace time zone) or an ISO timestamp (exclusive)'),
+  verification: csv(verificationStates).optional().describe('Comma list of verified, unverified (the "To verify" list), rejected'),
   q: z.string().trim().min(1).max(200).optional().describe('Full text over number, subject, description, customer name/email/phone, order number; ranked'),
   sort: z
     .string()
@@ -177,7 +180,8 @@ export const ticket = z
     escalation_level: z.number(),
     is_overdue: z.boolean(),
     first_responded_at: timestamp.nullable(),
-    verification_state: z.enum(['verified', 'unverified', 'rejected']),
+    verification_state: z.enum(verificationStates),
+    requested_department: ref.nullable().describe('While unverified: the department it was asked for or routed to, which verifying allocates it to'),
     created_at: timestamp,
     updated_at: timestamp,
     resolved_at: timestamp.nullable(),

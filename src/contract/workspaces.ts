@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { email, nonEmpty, password, slug, timestamp } from './common.ts';
+import { channels } from './channels.ts';
 import { limits } from './limits.ts';
+import { verificationChannels } from './verification.ts';
 
 export const adminInput = z.strictObject({
   name: nonEmpty(limits.nameMax),
@@ -38,6 +40,7 @@ export const settings = z
     sender_name: z.string().nullable(),
     sender_email: z.string().nullable(),
     default_country: z.string().nullable(),
+    verification_channels: z.array(z.enum(channels)),
     created_at: timestamp,
   })
   .meta({ id: 'WorkspaceSettings' });
@@ -80,5 +83,6 @@ export const patchSettingsBody = z.strictObject({
     .nullable()
     .optional()
     .describe('Phone numbers typed without a country code are read as numbers of this country'),
+  verification_channels: verificationChannels.optional(),
 });
 export type PatchSettingsBody = z.infer<typeof patchSettingsBody>;

@@ -24,6 +24,7 @@ import { outboxRoutes } from './mail/outbox.routes.ts';
 import { mailTemplatesRoutes } from './mail/templates.routes.ts';
 import { notificationsRoutes } from './notifications/notifications.routes.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
+import { routingRoutes } from './routing/routing.routes.ts';
 import { operationsRoutes } from './operations/operations.routes.ts';
 import type { App, Deps } from './platform/deps.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
@@ -82,6 +83,7 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
   departmentsRoutes(app, deps);
   categoriesRoutes(app, deps);
   slaRoutes(app, deps);
+  routingRoutes(app, deps);
   apiKeysRoutes(app, deps);
   customersRoutes(app, deps);
   customersBulkRoutes(app, deps);

@@ -13,7 +13,7 @@ export async function insertAgent(
   return row.id;
 }
 
-const agentColumns = ['id', 'org_id', 'name', 'email', 'role', 'is_active', 'last_sign_in_at', 'language', 'email_notifications', 'created_at'] as const;
+const agentColumns = ['id', 'org_id', 'name', 'email', 'role', 'is_active', 'accepting_tickets', 'last_sign_in_at', 'language', 'email_notifications', 'created_at'] as const;
 
 export async function listAgents(db: Db, orgId: number) {
   const [agents, memberships] = await Promise.all([
@@ -57,7 +57,7 @@ export async function updateAgent(
   db: Db,
   orgId: number,
   id: number,
-  changes: Partial<{ name: string; role: 'admin' | 'agent'; is_active: boolean; password_hash: string; last_sign_in_at: Date; language: 'en' | 'id' | null }>,
+  changes: Partial<{ name: string; role: 'admin' | 'agent'; is_active: boolean; accepting_tickets: boolean; password_hash: string; last_sign_in_at: Date; language: 'en' | 'id' | null }>,
   now: Date,
 ): Promise<boolean> {
   const result = await db

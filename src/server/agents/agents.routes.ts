@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { agent, createAgentBody, idParams, patchAgentBody } from '../../contract/admin.ts';
 import { errors } from '../../contract/common.ts';
-import { requireActor, requireAdmin } from '../platform/actor.ts';
+import { availability, availabilityBody } from '../../contract/routing.ts';
+import { requireActor, requireAdmin, requireAgent } from '../platform/actor.ts';
 import type { App, Deps } from '../platform/deps.ts';
-import { changeAgent, createAgent, getAgent, getAgents } from './agents.service.ts';
+import { changeAgent, createAgent, getAgent, getAgents, getAvailability, setAvailability } from './agents.service.ts';
 
 export function agentsRoutes(app: App, deps: Deps): void {
   app.get('/api/v1/agents', {
@@ -21,5 +22,24 @@ export function agentsRoutes(app: App, deps: Deps): void {
   app.patch('/api/v1/agents/:id', {
     schema: { tags: ['agents'], summary: 'Change an agent (admin)', params: idParams, body: patchAgentBody, response: { 200: agent, ...errors(400, 401, 403, 404, 409) } },
     handler: async (request) => changeAgent(deps, requireAdmin(request).orgId, request.params.id, request.body),
+  });
+  app.get('/api/v1/me/availability', {
+    schema: { tags: ['agents'], summary: 'Whether automatic assignment may pick you', response: { 200: availability, ...errors(401, 403) } },
+    handler: async (request) => {
+      const agent = requireAgent(request);
+      return getAvailability(deps, agent.orgId, agent.agentId);
+    },
+  });
+  app.put('/api/v1/me/availability', {
+    schema: {
+      tags: ['agents'],
+      summary: 'Accept tickets from automatic assignment, or stop (away, on leave); manual assignment is not affected',
+      body: availabilityBody,
+      response: { 200: availability, ...errors(400, 401, 403) },
+    },
+    handler: async (request) => {
+      const agent = requireAgent(request);
+      return setAvailability(deps, agent.orgId, agent.agentId, request.body.accepting_tickets);
+    },
   });
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Agent, createAgentBody, patchAgentBody } from '../../contract/admin.ts';
+import type { Availability } from '../../contract/routing.ts';
 import { forgetAgentSessions } from '../auth/authenticate.ts';
 import { revokeAgentSessions } from '../auth/sessions.repository.ts';
 import { existingDepartmentIds } from '../departments/departments.repository.ts';
@@ -20,6 +21,7 @@ const toAgent = (a: Row): Agent => ({
   role: a.role,
   is_active: a.is_active,
   department_ids: a.department_ids,
+  accepting_tickets: a.accepting_tickets,
   last_sign_in_at: isoOrNull(a.last_sign_in_at),
   created_at: iso(a.created_at),
 });
@@ -75,4 +77,16 @@ export async function changeAgent(deps: Deps, orgId: number, id: number, input: 
   forgetNames(deps.db, orgId);
   forgetAgentSessions(deps.db, orgId, id);
   return getAgent(deps, orgId, id);
+}
+
+/** An agent's own availability for automatic assignment (admins change anyone's through changeAgent). */
+export async function setAvailability(deps: Deps, orgId: number, agentId: number, acceptingTickets: boolean): Promise<Availability> {
+  if (!(await updateAgent(deps.db, orgId, agentId, { accepting_tickets: acceptingTickets }, deps.clock.now()))) throw notFound('Agent');
+  return { accepting_tickets: acceptingTickets };
+}
+
+export async function getAvailability(deps: Deps, orgId: number, agentId: number): Promise<Availability> {
+  const agent = await findAgent(deps.db, orgId, agentId);
+  if (!agent) throw notFound('Agent');
+  return { accepting_tickets: agent.accepting_tickets };
 }

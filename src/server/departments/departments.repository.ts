@@ -1,6 +1,7 @@
+import type { AssignmentMode } from '../../contract/routing.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 
-const columns = ['id', 'name', 'email', 'created_at'] as const;
+const columns = ['id', 'name', 'email', 'assignment_mode', 'created_at'] as const;
 
 export async function listDepartments(db: Db, orgId: number) {
   const [departments, members] = await Promise.all([
@@ -26,12 +27,12 @@ export async function findDepartment(db: Db, orgId: number, id: number) {
   return { ...department, member_ids: members.map((m) => m.agent_id) };
 }
 
-export async function insertDepartment(db: Db, orgId: number, input: { name: string; email: string | null; created_at: Date; updated_at: Date }): Promise<number> {
+export async function insertDepartment(db: Db, orgId: number, input: { name: string; email: string | null; assignment_mode: AssignmentMode; created_at: Date; updated_at: Date }): Promise<number> {
   const row = await db.insertInto('departments').values({ org_id: orgId, ...input }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function updateDepartment(db: Db, orgId: number, id: number, changes: { name?: string; email?: string | null }, now: Date) {
+export async function updateDepartment(db: Db, orgId: number, id: number, changes: { name?: string; email?: string | null; assignment_mode?: AssignmentMode }, now: Date) {
   const result = await db
     .updateTable('departments')
     .set({ ...changes, updated_at: now })

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Department, createDepartmentBody, patchDepartmentBody } from '../../contract/admin.ts';
+import type { AssignmentMode } from '../../contract/routing.ts';
 import { existingAgentIds } from '../agents/agents.repository.ts';
 import { isUniqueViolation } from '../platform/db/pg-errors.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -10,7 +11,7 @@ import type { Db } from '../workspaces/workspaces.repository.ts';
 import { findDepartment, insertDepartment, listDepartments, setDepartmentMembers, updateDepartment } from './departments.repository.ts';
 
 type Row = NonNullable<Awaited<ReturnType<typeof findDepartment>>>;
-const toDepartment = (d: Row): Department => ({ id: d.id, name: d.name, email: d.email, member_ids: d.member_ids, created_at: iso(d.created_at) });
+const toDepartment = (d: Row): Department => ({ id: d.id, name: d.name, email: d.email, member_ids: d.member_ids, assignment_mode: d.assignment_mode, created_at: iso(d.created_at) });
 
 async function assertAgentsExist(db: Db, orgId: number, ids: number[]): Promise<void> {
   assertAllFound(ids, await existingAgentIds(db, orgId, ids), 'agent', 'member_ids');
@@ -27,13 +28,13 @@ export async function getDepartment(deps: Deps, orgId: number, id: number): Prom
 }
 
 /** Adds a department with its members (their "my departments"). */
-export async function createDepartment(deps: Deps, orgId: number, input: z.infer<typeof createDepartmentBody>): Promise<Department> {
+export async function createDepartment(deps: Deps, orgId: number, input: Omit<z.infer<typeof createDepartmentBody>, 'assignment_mode'> & { assignment_mode?: AssignmentMode }): Promise<Department> {
   const members = [...new Set(input.member_ids)];
   try {
     const id = await deps.db.transaction().execute(async (trx) => {
       await assertAgentsExist(trx, orgId, members);
       const now = deps.clock.now();
-      const departmentId = await insertDepartment(trx, orgId, { name: input.name, email: input.email ?? null, created_at: now, updated_at: now });
+      const departmentId = await insertDepartment(trx, orgId, { name: input.name, email: input.email ?? null, assignment_mode: input.assignment_mode ?? 'manual', created_at: now, updated_at: now });
       await setDepartmentMembers(trx, orgId, departmentId, members);
       return departmentId;
     });

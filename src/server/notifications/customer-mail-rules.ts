@@ -6,11 +6,13 @@ import type { DomainEvent } from '../tickets/ticket-events.ts';
  * The mail a change sends the customer (DESIGN.md §2): created, opened by an agent, put on hold,
  * an agent's public reply, resolved, closed, reopened. What the customer did themselves is not
  * mailed back to them, except the confirmation of a request they submitted; a rejected ticket
- * (spam, an unverified review) is closed without a word.
+ * (spam, an unverified review) is closed without a word. A ticket that waits for verification is
+ * announced (with its number) when an agent verifies it, not when it is created.
  */
 export function customerMailFor(events: readonly DomainEvent[], actorKind: ActorKind): MailTemplate | null {
   for (const event of events) {
-    if (event.type === 'created') return 'ticket_created';
+    if (event.type === 'created') return event.after?.verification_state === 'unverified' ? null : 'ticket_created';
+    if (event.type === 'verified') return 'ticket_created';
     if (actorKind === 'customer') continue;
     switch (event.type) {
       case 'opened':

@@ -40,8 +40,13 @@ export function plannedNotifications(events: readonly DomainEvent[], actorKind: 
     if (event.type === 'created') {
       if (after.assignee) planned.push({ kind: 'assigned', audience: 'assignee' });
       if (after.department) planned.push({ kind: 'new_ticket', audience: 'department' });
+    } else if (event.type === 'verified') {
+      // A verified ticket is new to its department only now (verification/verify-ticket.ts).
+      if (after.department) planned.push({ kind: 'new_ticket', audience: 'department' });
     } else if (event.type === 'assigned') {
-      planned.push({ kind: 'assigned', audience: 'assignee' });
+      // An automatic assignment follows the event that brought the ticket into the department: its assignee hears "assigned", not "new ticket".
+      if (after.auto) planned.unshift({ kind: 'assigned', audience: 'assignee' });
+      else planned.push({ kind: 'assigned', audience: 'assignee' });
     } else if (event.type === 'reminded') {
       planned.push({ kind: 'pending_reminder', audience: 'assignee_or_department' });
     } else if (event.type === 'sla_warning') {

@@ -22,7 +22,8 @@ type Facts = Awaited<ReturnType<typeof findTicketMailFacts>>;
 export async function notifyChange(db: Db, config: Config, orgId: number, ticketId: number, actor: EventActor, events: readonly DomainEvent[], now: Date): Promise<void> {
   const planned = plannedNotifications(events, actor.kind);
   const customerTemplate = customerMailFor(events, actor.kind);
-  const isNew = events.some((e) => e.type === 'created' && e.after?.department);
+  // New to its department: created there, or verified into it (a ticket waiting for verification has none).
+  const isNew = events.some((e) => (e.type === 'created' || e.type === 'verified') && e.after?.department);
   if (planned.length === 0 && customerTemplate === null && !isNew) return;
   const facts = await findTicketMailFacts(db, orgId, ticketId);
   const base = publicBaseUrl(config, facts);

@@ -14,6 +14,7 @@ import { applySla, writeSla, type SlaChange } from '../sla/apply-sla.ts';
 import { eventActorOf, recordEvents, type DomainEvent } from './ticket-events.ts';
 import { assertTextSize, loadForChange } from './tickets.service.ts';
 import { dueTimesAfter } from './transitions.service.ts';
+import { refuseWhileUnverified } from '../verification/verification-rules.ts';
 import { findTicketId, insertMessage, listEvents, listMessages, updateTicket } from './tickets.repository.ts';
 
 export interface NewMessage {
@@ -36,6 +37,7 @@ export async function addMessage(deps: Deps, actor: TicketActor, number: string,
       const ticket = await loadForChange(trx, actor, number, ifMatch);
       const author = eventActorOf(actor);
       const isReply = input.visibility === 'public' && actor.kind !== 'customer';
+      if (isReply) refuseWhileUnverified(ticket, 'reply to the customer');
       const message = await insertMessage(trx, {
         org_id: actor.orgId,
         ticket_id: ticket.id,

@@ -9,7 +9,7 @@ const named = (names: Map<number, string>, id: number | null) => refOf(id, id ==
 /** The names the rows refer to, for the name book. */
 export const namesNeeded = (rows: TicketRow[]): NeededNames => ({
   agents: rows.flatMap((t) => [t.assignee_id, t.reporter_id, t.locked_by]),
-  departments: rows.map((t) => t.department_id),
+  departments: rows.flatMap((t) => [t.department_id, t.requested_department_id]),
   categories: rows.map((t) => t.category_id),
 });
 const active = new Set(['new', 'open', 'pending']);
@@ -55,6 +55,7 @@ export function toTicket(t: TicketRow, names: NameBook, now: Date): Ticket {
     is_overdue: active.has(t.status) && t.escalation_at !== null && t.escalation_at.getTime() < now.getTime(),
     first_responded_at: isoOrNull(t.first_responded_at),
     verification_state: t.verification_state,
+    requested_department: named(names.departments, t.requested_department_id),
     created_at: iso(t.created_at),
     updated_at: iso(t.updated_at),
     resolved_at: isoOrNull(t.resolved_at),

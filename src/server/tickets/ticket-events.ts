@@ -10,6 +10,8 @@ export interface DomainEvent {
   type: string;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
+  /** Who made this one change, when not who made the rest (the system's automatic assignment of an agent's new ticket). */
+  actor?: EventActor;
 }
 
 export interface EventActor {
@@ -39,9 +41,9 @@ export function eventRows<T>(orgId: number, ticketId: T, actor: EventActor, even
     org_id: orgId,
     ticket_id: ticketId,
     type: e.type,
-    actor_kind: actor.kind,
-    actor_id: actor.id,
-    actor_name: actor.name,
+    actor_kind: (e.actor ?? actor).kind,
+    actor_id: (e.actor ?? actor).id,
+    actor_name: (e.actor ?? actor).name,
     before: toJson(e.before),
     after: toJson(e.after),
     created_at: now,

@@ -99,6 +99,7 @@ export function ticketFilters(eb: EB, f: StatsQuery, ctx: QueryContext): Express
   if (f.number) c.push(eb('t.number', '=', f.number));
   if (f.order_number) c.push(eb('t.order_number', '=', f.order_number));
   if (f.transaction_ref) c.push(eb('t.transaction_ref', '=', f.transaction_ref));
+  if (f.verification) c.push(eb('t.verification_state', 'in', f.verification));
   if (f.created_from) c.push(eb('t.created_at', '>=', bound(f.created_from, ctx.timeZone, false)));
   if (f.created_to) c.push(eb('t.created_at', '<', bound(f.created_to, ctx.timeZone, true)));
   if (f.q) {

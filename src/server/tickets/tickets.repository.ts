@@ -14,7 +14,7 @@ const ticketColumns = [
   't.customer_id', 't.channel', 't.source', 't.order_number', 't.transaction_ref', 't.review_ref',
   't.custom_fields', 't.tags', 't.locked_by', 't.locked_at', 't.pending_reason', 't.waiting_on',
   't.pending_until', 't.resolved_by', 't.resolution', 't.resolution_kind', 't.close_reason', 't.first_response_due_at', 't.next_response_due_at',
-  't.resolution_due_at', 't.escalation_at', 't.escalation_level', 't.first_responded_at', 't.verification_state',
+  't.resolution_due_at', 't.escalation_at', 't.escalation_level', 't.first_responded_at', 't.verification_state', 't.requested_department_id',
   't.created_at', 't.updated_at', 't.resolved_at', 't.closed_at', 't.version',
 ] as const;
 

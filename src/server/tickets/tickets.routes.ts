@@ -28,11 +28,11 @@ import { countTickets, listTickets } from './tickets.list.ts';
 import { changeTicket, createTicket, getTicket, setTicketLock } from './tickets.service.ts';
 import { transitionTicket } from './transitions.service.ts';
 
-const ifMatchHeaders = z.object({ 'if-match': z.string().max(50).optional() }).passthrough();
+export const ifMatchHeaders = z.object({ 'if-match': z.string().max(50).optional() }).passthrough();
 const idempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }).passthrough();
 
 /** `If-Match: "7"` (or W/"7", or 7) → 7; the ETag of a ticket is its version. */
-function parseIfMatch(request: FastifyRequest): number | undefined {
+export function parseIfMatch(request: FastifyRequest): number | undefined {
   const header = request.headers['if-match'];
   if (header === undefined || header === '*') return undefined;
   const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(String(header).trim());

@@ -12,6 +12,8 @@ import { AppError, notFound } from '../platform/errors.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 import { getWorkspace } from '../workspaces/workspaces.service.ts';
 import { applySla } from '../sla/apply-sla.ts';
+import { allocateNewTicket } from '../routing/allocate-ticket.ts';
+import { refuseWhileUnverified } from '../verification/verification-rules.ts';
 import { findIdempotentResponse, saveIdempotentResponse } from './idempotency.repository.ts';
 import { namesNeeded, toTicket } from './ticket-dto.ts';
 import { namesFor } from './staff-names.ts';
@@ -92,10 +94,13 @@ export async function createTicket(
     const seq = await nextTicketSeq(trx, orgId);
     const number = formatTicketNumber(workspace.ticket_number_prefix, workspace.ticket_number_padding, seq, now, workspace.time_zone);
     const channel = input.channel ?? (actor.kind === 'agent' ? 'phone' : 'api');
+    // Routing rules, verification and automatic assignment (routing/allocate-ticket.ts).
+    const routingFacts = { channel, source: input.source ?? '', category_id: category?.id ?? null, customer_id: customerUser?.customer_id ?? null, subject: input.subject };
+    const allocation = await allocateNewTicket(deps.db, trx, orgId, { department, assignee }, routingFacts, workspace.verification_channels, now);
     // Service levels: the matching policy's due times, counted from now.
-    const sla = await applySla(deps, trx, orgId, { status: 'new', priority: input.priority, department_id: department?.id ?? null, category_id: category?.id ?? null, channel, created_at: now }, { kind: 'created' }, now);
-    const created = { number, status: 'new', priority: input.priority, channel, category: category?.name ?? null, department: department?.name ?? null, assignee: assignee?.name ?? null };
-    const createdEvents: DomainEvent[] = [{ type: 'created', after: created }];
+    const sla = await applySla(deps, trx, orgId, { status: 'new', priority: input.priority, department_id: allocation.columns.department_id, category_id: category?.id ?? null, channel, created_at: now }, { kind: 'created' }, now);
+    const created = { number, status: 'new', priority: input.priority, channel, category: category?.name ?? null, assignee: assignee?.name ?? null, ...allocation.created };
+    const createdEvents: DomainEvent[] = [{ type: 'created', after: created }, ...allocation.events];
     const row = await insertTicketWithEvents(
       trx,
       {
@@ -107,8 +112,7 @@ export async function createTicket(
         priority: input.priority,
         status: 'new',
         category_id: category?.id ?? null,
-        department_id: department?.id ?? null,
-        assignee_id: assignee?.id ?? null,
+        ...allocation.columns,
         reporter_id: actorAgentId(actor),
         customer_user_id: customerUser?.id ?? null,
         customer_id: customerUser?.customer_id ?? null,
@@ -163,6 +167,7 @@ export async function changeTicket(deps: Deps, actor: Actor, number: string, inp
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const ticket = await loadForChange(trx, actor, number, ifMatch);
+    if (input.department !== undefined || input.assignee !== undefined) refuseWhileUnverified(ticket, 'give it a department or an assignee (verifying can choose the department)');
     const changes: Updateable<TicketsTable> = {};
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};

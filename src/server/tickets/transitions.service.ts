@@ -3,6 +3,7 @@ import type { TicketActor } from '../platform/actor.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import { applySla } from '../sla/apply-sla.ts';
+import { refuseWhileUnverified } from '../verification/verification-rules.ts';
 import { findWorkspaceById, type Db } from '../workspaces/workspaces.repository.ts';
 import { awaitsCustomer, sweepDueTimes, type SweepDueTimes, type SweptState } from './due-times.ts';
 import { planTransition, type TransitionRequest } from './lifecycle.ts';
@@ -17,6 +18,8 @@ export async function transitionTicket(deps: Deps, actor: TicketActor, number: s
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const ticket = await loadForChange(trx, actor, number, ifMatch);
+    // The customer may still withdraw (resolve) their own request; the care team verifies or rejects first.
+    if (actor.kind !== 'customer') refuseWhileUnverified(ticket, 'move it');
     await applyTransition(deps, trx, actor, ticket, input, now);
     return readBack(deps, trx, actor.orgId, ticket.id);
   });

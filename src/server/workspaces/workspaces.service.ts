@@ -61,6 +61,7 @@ function toSettings(w: Workspace): Settings {
     sender_name: w.sender_name,
     sender_email: w.sender_email,
     default_country: w.default_country,
+    verification_channels: w.verification_channels as Settings['verification_channels'],
     created_at: iso(w.created_at),
   };
 }

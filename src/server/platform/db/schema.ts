@@ -18,6 +18,8 @@ export interface WorkspacesTable {
   sender_email: string | null;
   default_country: string | null;
   calendar_id: number | null;
+  /** Channels whose new tickets start unverified (migration 0012). */
+  verification_channels: ColumnType<string[], string[] | undefined, string[]>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -33,6 +35,9 @@ export interface AgentsTable {
   email_notifications: Generated<boolean>;
   last_sign_in_at: NullableTimestamp;
   language: ColumnType<'en' | 'id' | null, 'en' | 'id' | null | undefined, 'en' | 'id' | null>;
+  /** Automatic assignment (migration 0011): whether it may pick the agent, and when it last did. */
+  accepting_tickets: Generated<boolean>;
+  last_assigned_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -65,6 +70,9 @@ export interface DepartmentsTable {
   name: string;
   email: string | null;
   calendar_id: number | null;
+  /** Automatic assignment (migration 0011): routing/assignment.ts. */
+  assignment_mode: Generated<'manual' | 'round_robin' | 'least_loaded'>;
+  last_assigned_agent_id: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -143,6 +151,24 @@ export interface SlaPoliciesTable {
   updated_at: Timestamp;
 }
 
+/** Routing rules (migration 0011): the first active match by position picks a new ticket's department. */
+export interface RoutingRulesTable {
+  org_id: number;
+  id: Id;
+  name: string;
+  position: number;
+  is_active: Generated<boolean>;
+  channels: string[] | null;
+  sources: string[] | null;
+  // bigint[] comes back from pg as strings; the repository converts them.
+  category_ids: ColumnType<Array<number | string> | null, number[] | null, number[] | null>;
+  customer_ids: ColumnType<Array<number | string> | null, number[] | null, number[] | null>;
+  subject_keywords: string[] | null;
+  department_id: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export type TicketStatus = 'new' | 'open' | 'pending' | 'resolved' | 'closed';
 
 export type ResolutionKind = 'collect' | 'refund' | 'replacement' | 'explained' | 'other';
@@ -207,6 +233,8 @@ export interface TicketsTable {
   resolution_seconds_over: number | null;
   sla_warning_at: NullableTimestamp;
   verification_state: Generated<'verified' | 'unverified' | 'rejected'>;
+  /** While unverified: the department verifying allocates it to (migration 0012). */
+  requested_department_id: number | null;
   last_customer_activity_at: NullableTimestamp;
   /** The sweeper's due times (migration 0009): see tickets/due-times.ts. */
   auto_close_at: NullableTimestamp;
@@ -386,6 +414,7 @@ export interface DB {
   categories: CategoriesTable;
   business_calendars: BusinessCalendarsTable;
   sla_policies: SlaPoliciesTable;
+  routing_rules: RoutingRulesTable;
   escalation_levels: EscalationLevelsTable;
   customers: CustomersTable;
   customer_users: CustomerUsersTable;

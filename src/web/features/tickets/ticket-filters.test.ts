@@ -31,6 +31,7 @@ const validFilters: fc.Arbitrary<TicketFilters> = fc
     source: optional(fc.stringMatching(/^[a-z0-9_-]{1,50}$/)),
     assignee: optional(fc.constant('me' as const)),
     priority: optional(fc.constantFrom(...priorities)),
+    verification: optional(fc.constant('unverified' as const)),
     sort: optional(fc.constantFrom(...sortKeys.flatMap((k): SortFilter[] => [k, `-${k}`]))),
   })
   // An absent filter is no key at all, as readTicketFilters returns it.
@@ -67,7 +68,7 @@ describe('ticket filters in the URL', () => {
   });
 
   it('reads back whatever it wrote, whatever else is in the URL (property)', () => {
-    const otherParams = fc.dictionary(fc.stringMatching(/^[a-z]{1,8}$/).filter((k) => !['status', 'channel', 'source', 'assignee', 'priority', 'sort'].includes(k)), fc.string());
+    const otherParams = fc.dictionary(fc.stringMatching(/^[a-z]{1,8}$/).filter((k) => !['status', 'channel', 'source', 'assignee', 'priority', 'verification', 'sort'].includes(k)), fc.string());
     fc.assert(
       fc.property(validFilters, otherParams, (filters, other) => {
         const written = writeTicketFilters(new URLSearchParams(other), filters);
@@ -120,6 +121,17 @@ describe('channel bar and chips', () => {
     expect(filterChips(filters, id).map((c) => c.label)).toEqual(['Ditunda', 'B2B', 'Ditugaskan ke saya', 'Prioritas Tinggi']);
     expect(readTicketFilters(writeTicketFilters(new URLSearchParams(), chips[1].without))).toEqual({ status: 'pending', assignee: 'me', priority: 'high', sort: 'number' });
     expect(filterChips({ sort: '-due' }, en)).toEqual([]);
+  });
+
+  it('the "To verify" list is a filter of its own: read from the URL, a chip in both languages, a narrowing of the counts', () => {
+    expect(readTicketFilters(new URLSearchParams('verification=unverified&status=new'))).toEqual({ verification: 'unverified', status: 'new' });
+    // Only the list of those waiting is offered; other states are found by search.
+    expect(readTicketFilters(new URLSearchParams('verification=rejected'))).toEqual({});
+    const chips = filterChips({ verification: 'unverified', priority: 'high' }, en);
+    expect(chips.map((c) => c.label)).toEqual(['High priority', 'To verify']);
+    expect(filterChips({ verification: 'unverified' }, id).map((c) => c.label)).toEqual(['Perlu verifikasi']);
+    expect(chips[1].without).toEqual({ priority: 'high', verification: undefined });
+    expect(countFiltersOf({ verification: 'unverified', status: 'new' })).toEqual({ verification: 'unverified' });
   });
 
   it('counts under every filter but the status and the order', () => {

@@ -16,6 +16,8 @@ export interface TicketFilters {
   source?: string;
   assignee?: 'me';
   priority?: Priority;
+  /** The "To verify" list: tickets waiting for verification (the API's `verification=unverified`). */
+  verification?: 'unverified';
   sort?: SortFilter;
 }
 
@@ -58,7 +60,7 @@ const prioritySet = new Set<string>(priorities);
 const sortPattern = new RegExp(`^-?(${sortKeys.join('|')})$`);
 // The contract's source rule: lower-case letters, digits, - and _, at most 50.
 const sourcePattern = /^[a-z0-9_-]{1,50}$/;
-const filterKeys = ['status', 'channel', 'source', 'assignee', 'priority', 'sort'] as const satisfies readonly (keyof TicketFilters)[];
+const filterKeys = ['status', 'channel', 'source', 'assignee', 'priority', 'verification', 'sort'] as const satisfies readonly (keyof TicketFilters)[];
 
 /** Reads the filters from the URL, ignoring values the API would refuse. */
 export function readTicketFilters(params: URLSearchParams): TicketFilters {
@@ -72,6 +74,7 @@ export function readTicketFilters(params: URLSearchParams): TicketFilters {
   if (params.get('assignee') === 'me') filters.assignee = 'me';
   const priority = params.get('priority');
   if (priority && prioritySet.has(priority)) filters.priority = priority as Priority;
+  if (params.get('verification') === 'unverified') filters.verification = 'unverified';
   const sort = params.get('sort');
   if (sort && sortPattern.test(sort)) filters.sort = sort as SortFilter;
   return filters;
@@ -127,5 +130,6 @@ export function filterChips(f: TicketFilters, t: DashboardT): FilterChip[] {
   if (channel) chips.push({ label: channel, without: { ...f, channel: undefined, source: undefined } });
   if (f.assignee) chips.push({ label: t('filters.assignedToMe'), without: { ...f, assignee: undefined } });
   if (f.priority) chips.push({ label: t('filters.priorityChip', { priority: t(`common:priority.${f.priority}`) }), without: { ...f, priority: undefined } });
+  if (f.verification) chips.push({ label: t('toVerify.label'), without: { ...f, verification: undefined } });
   return chips;
 }

@@ -34,6 +34,14 @@ export const en = {
     remove: 'Remove filter: {{label}}',
     clear: 'Clear filters',
   },
+  toVerify: {
+    label: 'To verify',
+    waiting_one: '{{count, number}} ticket waits for verification',
+    waiting_other: '{{count, number}} tickets wait for verification',
+    show: 'Show them',
+    hint: 'Nobody has been told of them yet: verify each to send it to its department and confirm it to the customer, or reject it.',
+    none: 'No ticket waits for verification.',
+  },
   columns: {
     number: 'Number',
     subject: 'Subject',
@@ -123,6 +131,13 @@ export const id: OneFormPlurals<typeof en> = {
     active: 'Filter aktif',
     remove: 'Hapus filter: {{label}}',
     clear: 'Hapus semua filter',
+  },
+  toVerify: {
+    label: 'Perlu verifikasi',
+    waiting_other: '{{count, number}} tiket menunggu verifikasi',
+    show: 'Tampilkan',
+    hint: 'Belum ada yang diberi tahu: verifikasi tiap tiket agar diteruskan ke departemennya dan dikonfirmasi ke pelanggan, atau tolak.',
+    none: 'Tidak ada tiket yang menunggu verifikasi.',
   },
   columns: {
     number: 'Nomor',

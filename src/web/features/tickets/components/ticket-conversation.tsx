@@ -45,7 +45,7 @@ export function TicketConversation({ ticket }: { ticket: Ticket }) {
           {t('chat.more')}
         </Button>
       )}
-      <Composer number={ticket.number} />
+      <Composer number={ticket.number} canReply={ticket.verification_state !== 'unverified'} />
     </div>
   );
 }
@@ -107,10 +107,12 @@ function AttachmentItem({ attachment: a }: { attachment: Attachment }) {
   );
 }
 
-function Composer({ number }: { number: string }) {
+/** `canReply`: false while the ticket waits for verification, when only internal notes are taken. */
+function Composer({ number, canReply }: { number: string; canReply: boolean }) {
   const { t } = useTranslation('ticket');
   const id = useId();
-  const [visibility, setVisibility] = useState<'public' | 'internal'>('public');
+  const [chosen, setVisibility] = useState<'public' | 'internal'>('public');
+  const visibility = canReply ? chosen : 'internal';
   const [body, setBody, clearBody] = useDraft(`ticket:${number}:${visibility}`);
   const add = useAddMessage(number);
   const tooLong = new TextEncoder().encode(body).length > limits.messageMaxBytes;
@@ -155,10 +157,11 @@ function Composer({ number }: { number: string }) {
       <div className="composer-modes" role="radiogroup" aria-label={t('composer.type')}>
         {(['public', 'internal'] as const).map((v) => (
           <label key={v} className={visibility === v ? 'composer-mode composer-mode-active' : 'composer-mode'}>
-            <input type="radio" name={`${id}-visibility`} value={v} checked={visibility === v} onChange={() => setVisibility(v)} />
+            <input type="radio" name={`${id}-visibility`} value={v} checked={visibility === v} disabled={v === 'public' && !canReply} onChange={() => setVisibility(v)} />
             {v === 'public' ? t('composer.public') : t('composer.internal')}
           </label>
         ))}
+        {!canReply && <span className="composer-wait">{t('composer.verifyFirst')}</span>}
       </div>
       <label htmlFor={`${id}-body`} className="visually-hidden">
         {visibility === 'public' ? t('composer.publicLabel') : t('composer.internalLabel')}

@@ -43,6 +43,7 @@ export function TicketFields({ ticket }: { ticket: Ticket }) {
   const categoryOptions = (categories.data?.items ?? []).filter((c) => !c.retired || c.id === ticket.category?.id);
   const activeAgents = (agents.data?.items ?? []).filter((a) => a.is_active || a.id === ticket.assignee?.id);
   const lockedByOther = ticket.locked_by !== null && ticket.locked_by.id !== agent.id;
+  const isWaiting = ticket.verification_state === 'unverified';
   const errors = fieldErrors(patch.error);
 
   return (
@@ -71,9 +72,10 @@ export function TicketFields({ ticket }: { ticket: Ticket }) {
         <legend className="visually-hidden">{t('fields.legend')}</legend>
         <SelectField label={t('fields.priority')} value={ticket.priority} onChange={(e) => save({ priority: e.target.value as Ticket['priority'] })}
           options={priorities.map((p) => ({ value: p, label: t(`common:priority.${p}`) }))} error={errors.priority} />
-        <SelectField label={t('fields.assignee')} value={idOf(ticket.assignee)} onChange={(e) => save({ assignee: toId(e.target.value) })} error={errors.assignee}
+        {/* Verifying gives a waiting ticket its department, and the department its assignee. */}
+        <SelectField label={t('fields.assignee')} value={idOf(ticket.assignee)} onChange={(e) => save({ assignee: toId(e.target.value) })} error={errors.assignee} disabled={isWaiting}
           options={[{ value: none, label: t('fields.unassigned') }, ...activeAgents.map((a) => ({ value: String(a.id), label: a.id === agent.id ? t('fields.youSuffix', { name: a.name }) : a.name }))]} />
-        <SelectField label={t('fields.department')} value={idOf(ticket.department)} onChange={(e) => save({ department: toId(e.target.value) })} error={errors.department}
+        <SelectField label={t('fields.department')} value={idOf(ticket.department)} onChange={(e) => save({ department: toId(e.target.value) })} error={errors.department} disabled={isWaiting}
           options={[{ value: none, label: t('fields.none') }, ...(departments.data?.items ?? []).map((d) => ({ value: String(d.id), label: d.name }))]} />
         <SelectField label={t('fields.category')} value={idOf(ticket.category)} onChange={(e) => save({ category: toId(e.target.value) })} error={errors.category}
           options={[{ value: none, label: t('fields.none') }, ...categoryOptions.map((c) => ({ value: String(c.id), label: c.retired ? t('fields.retired', { name: c.name }) : c.name }))]} />

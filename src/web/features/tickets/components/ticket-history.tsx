@@ -6,7 +6,7 @@ import { Spinner } from '../../../components/ui/spinner.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useTicketHistory } from '../api/get-ticket-history.ts';
 
-const knownEvents = ['created', 'updated', 'assigned', 'unassigned', 'locked', 'unlocked', 'opened', 'held', 'resumed', 'resolved', 'reopened', 'closed', 'replied', 'note_added', 'reminded', 'sla_warning', 'escalated'] as const;
+const knownEvents = ['created', 'updated', 'assigned', 'unassigned', 'locked', 'unlocked', 'opened', 'held', 'resumed', 'resolved', 'reopened', 'closed', 'replied', 'note_added', 'reminded', 'sla_warning', 'escalated', 'verified', 'rejected'] as const;
 const isKnownEvent = (type: string): type is (typeof knownEvents)[number] => (knownEvents as readonly string[]).includes(type);
 
 /** Every event of the ticket: when, who, what, and each value before → after. */
@@ -45,7 +45,7 @@ export function TicketHistory({ number }: { number: string }) {
                 <div className="cell-main">{e.actor.name}</div>
                 <div className="cell-sub">{t(`common:actor.${e.actor.kind}`)}</div>
               </td>
-              <td>{isKnownEvent(e.type) ? t(`history.event.${e.type}`) : e.type}</td>
+              <td>{e.type === 'assigned' && e.after?.auto ? t('history.event.autoAssigned') : isKnownEvent(e.type) ? t(`history.event.${e.type}`) : e.type}</td>
               <td>
                 <ChangeList before={e.before} after={e.after} />
               </td>
@@ -82,12 +82,26 @@ const changeLabels = {
   transaction_ref: 'change.transactionRef',
   pending_reason: 'change.pendingReason',
   resolution: 'change.resolution',
+  routed_by: 'change.routedBy',
+  verification_state: 'change.verification',
+  requested_department: 'change.requestedDepartment',
+  auto: 'change.auto',
+  reason: 'change.reason',
 } as const;
+const verificationStates = ['verified', 'unverified', 'rejected'] as const;
+const autoModes = ['round_robin', 'least_loaded'] as const;
 // Ids travel beside the names the history shows; the names say it better.
 const hidden = new Set(['assignee_id', 'locked_by', 'message_id']);
 
 function ChangeList({ before, after }: { before: TicketEvent['before']; after: TicketEvent['after'] }) {
   const { t } = useTranslation('ticket');
+  // Verification states and assignment modes are words of the app, not values to show as stored.
+  const value = (k: string, v: unknown): string =>
+    k === 'verification_state' && verificationStates.includes(v as never)
+      ? t(`verify.state.${v as (typeof verificationStates)[number]}`)
+      : k === 'auto' && autoModes.includes(v as never)
+        ? t(`verify.mode.${v as (typeof autoModes)[number]}`)
+        : shown(v);
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((k) => !hidden.has(k));
   if (keys.length === 0) return <span className="muted">—</span>;
   return (
@@ -98,10 +112,10 @@ function ChangeList({ before, after }: { before: TicketEvent['before']; after: T
           <dd>
             {before && k in before ? (
               <>
-                <span className="change-before">{shown(before[k])}</span> <span aria-label={t('history.changedTo')}>→</span>{' '}
+                <span className="change-before">{value(k, before[k])}</span> <span aria-label={t('history.changedTo')}>→</span>{' '}
               </>
             ) : null}
-            <span className="change-after">{shown(after?.[k])}</span>
+            <span className="change-after">{value(k, after?.[k])}</span>
           </dd>
         </div>
       ))}

@@ -13,6 +13,7 @@ import { TicketActions } from './ticket-actions.tsx';
 import { TicketConversation } from './ticket-conversation.tsx';
 import { TicketFields } from './ticket-fields.tsx';
 import { TicketHistory } from './ticket-history.tsx';
+import { VerificationBanner } from './verification-banner.tsx';
 import './ticket-view.css';
 
 type Tab = 'conversation' | 'history';
@@ -103,8 +104,10 @@ export function TicketPage() {
           )}
           {t.resolution && ['resolved', 'closed'].includes(t.status) && <p className="ticket-head-note">{tr('page.resolution', { text: t.resolution })}</p>}
         </div>
-        <TicketActions ticket={t} />
+        {/* Until verified, the lifecycle waits: the banner's Verify and Reject are the moves. */}
+        {t.verification_state !== 'unverified' && <TicketActions ticket={t} />}
       </header>
+      {t.verification_state === 'unverified' && <VerificationBanner ticket={t} />}
 
       <div className="ticket-layout">
         <section className="panel ticket-main" aria-label={tr('page.work')}>

@@ -17,6 +17,7 @@ import { noSelection, useTicketSelection } from './use-ticket-selection.ts';
 import { StatusTiles } from './status-tiles.tsx';
 import { TicketsTableFoot } from './tickets-table-foot.tsx';
 import { TicketsTable } from './tickets-table.tsx';
+import { ToVerifyBar } from './to-verify-bar.tsx';
 
 
 /** The care dashboard (DESIGN.md §3): status tiles, channel bar, the ticket table; every filter in the URL. */
@@ -32,7 +33,7 @@ export function TicketsPage() {
   // Selection and highlight belong to one view: another filter or order starts both afresh.
   const { selection, setSelection, toggle, highlighted, highlight, highlightedTicket, selected, bulk, runBulk, outcome, setOutcome } = useTicketSelection(items, JSON.stringify(filters));
 
-  const heading = status ? t('heading.status', { status: statusFilterLabel(status, t) }) : t('heading.all');
+  const heading = filters.verification ? t('toVerify.label') : status ? t('heading.status', { status: statusFilterLabel(status, t) }) : t('heading.all');
   const channel = channelFilterLabel(filters, t);
   const hasOtherFilters = filterChips({ ...filters, status: undefined }, t).length > 0;
   const clearSearch = toSearch(writeTicketFilters(params, { sort: filters.sort }));
@@ -46,6 +47,7 @@ export function TicketsPage() {
 
       {stats.isError && <Alert title={t('statsFailed')}>{stats.error.message}</Alert>}
       <StatusTiles stats={stats.data} filters={filters} />
+      <ToVerifyBar filters={filters} />
       <DashboardChannelBar filters={filters} />
 
       <section className="panel dash-panel" aria-labelledby="ticket-list-heading">
