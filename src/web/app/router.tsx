@@ -57,6 +57,12 @@ export const router = createBrowserRouter([
           { path: 'outbox/:id', element: <OutboxMailPage /> },
           { path: 'mail-templates', element: <MailTemplatesPage /> },
           { path: 'mail-templates/:template', element: <MailTemplatesPage /> },
+          // Loaded when first opened: agents rarely need them, and the calendar rules bring their own time-zone library.
+          { path: 'calendars', lazy: async () => ({ Component: (await import('../features/admin/components/calendars-page.tsx')).CalendarsPage }) },
+          { path: 'sla-policies', lazy: async () => ({ Component: (await import('../features/admin/components/sla-policies-page.tsx')).SlaPoliciesPage }) },
+          { path: 'escalation', lazy: async () => ({ Component: (await import('../features/admin/components/escalation-page.tsx')).EscalationPage }) },
+          { path: 'routing', lazy: async () => ({ Component: (await import('../features/admin/components/routing-page.tsx')).RoutingPage }) },
+          { path: 'jobs', lazy: async () => ({ Component: (await import('../features/admin/components/jobs-page.tsx')).JobsPage }) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

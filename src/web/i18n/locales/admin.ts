@@ -1,12 +1,23 @@
+import * as calendars from './admin-calendars.ts';
+import * as routing from './admin-routing.ts';
+import * as serviceLevels from './admin-service-levels.ts';
 import type { Translation } from '../translation.ts';
 
-/** The admin pages: the outbox and the mail templates (DESIGN.md §3, Admin). */
+/** The admin pages: the outbox, the mail templates, service levels, routing and background jobs (DESIGN.md §3, Admin). */
 export const en = {
+  ...calendars.en,
+  ...serviceLevels.en,
+  ...routing.en,
   nav: {
     link: 'Admin',
     label: 'Administration',
     outbox: 'Outbox',
     templates: 'Mail templates',
+    calendars: 'Calendars',
+    policies: 'SLA policies',
+    escalation: 'Escalation',
+    jobs: 'Background jobs',
+    routing: 'Routing',
   },
   only: {
     title: 'Only administrators can open this page',
@@ -149,11 +160,19 @@ export const en = {
 };
 
 export const id: Translation<typeof en> = {
+  ...calendars.id,
+  ...serviceLevels.id,
+  ...routing.id,
   nav: {
     link: 'Admin',
     label: 'Administrasi',
     outbox: 'Kotak keluar',
     templates: 'Templat email',
+    calendars: 'Kalender',
+    policies: 'Kebijakan SLA',
+    escalation: 'Eskalasi',
+    jobs: 'Tugas latar belakang',
+    routing: 'Perutean',
   },
   only: {
     title: 'Hanya administrator yang dapat membuka halaman ini',

@@ -18,6 +18,21 @@ export function AdminLayout() {
         <NavLink to="/admin/mail-templates" className="admin-nav-link">
           {t('nav.templates')}
         </NavLink>
+        <NavLink to="/admin/calendars" className="admin-nav-link">
+          {t('nav.calendars')}
+        </NavLink>
+        <NavLink to="/admin/sla-policies" className="admin-nav-link">
+          {t('nav.policies')}
+        </NavLink>
+        <NavLink to="/admin/escalation" className="admin-nav-link">
+          {t('nav.escalation')}
+        </NavLink>
+        <NavLink to="/admin/routing" className="admin-nav-link">
+          {t('nav.routing')}
+        </NavLink>
+        <NavLink to="/admin/jobs" className="admin-nav-link">
+          {t('nav.jobs')}
+        </NavLink>
       </nav>
       <Outlet />
     </div>
