@@ -53,3 +53,7 @@ export interface FieldIssue {
 /** A 400 naming each bad field, worded as the request validator words its own (error-handler.ts). */
 export const invalidFields = (issues: FieldIssue[]): AppError =>
   new AppError('validation_error', `Invalid request: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, issues);
+
+/** Names each id of a body list that is not of this workspace, at its index (`body.<field>.<i>`). */
+export const refuseUnknown = (list: number[] | null | undefined, found: Set<number>, field: string, what: string): FieldIssue[] =>
+  (list ?? []).flatMap((id, index) => (found.has(id) ? [] : [{ field: `body.${field}.${index}`, message: `no such ${what} in this workspace` }]));

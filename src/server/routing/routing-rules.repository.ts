@@ -68,21 +68,6 @@ export async function deleteRuleRow(db: Db, orgId: number, id: number): Promise<
   return result.numDeletedRows > 0n;
 }
 
-/** Rule ids of the workspace, locked until the transaction ends, so a reorder or a count sees them all. */
-export async function lockRuleIds(db: Db, orgId: number): Promise<number[]> {
-  const rows = await db.selectFrom('routing_rules').select('id').where('org_id', '=', orgId).orderBy('id').forUpdate().execute();
-  return rows.map((r) => r.id);
-}
-
-/** Positions 0, 1, 2 … in the order of `ids`, in one statement. */
-export async function setRulePositions(db: Db, orgId: number, ruleIds: number[], now: Date): Promise<void> {
-  if (ruleIds.length === 0) return;
-  await sql`
-    update routing_rules r set position = o.ord - 1, updated_at = ${now}
-    from unnest(${sql.val(ruleIds)}::bigint[]) with ordinality as o(id, ord)
-    where r.org_id = ${orgId} and r.id = o.id and r.position <> o.ord - 1`.execute(db);
-}
-
 /** The rules that route to a department: what makes it "in use". */
 export const findRulesRoutingTo = (db: Db, orgId: number, departmentId: number) =>
   db.selectFrom('routing_rules').select(['id', 'name']).where('org_id', '=', orgId).where('department_id', '=', departmentId).orderBy('position').orderBy('id').execute();

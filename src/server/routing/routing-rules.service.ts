@@ -2,10 +2,10 @@ import type { CreateRoutingRuleBody, PatchRoutingRuleBody, RoutingRule } from '.
 import { routingLimits } from '../../contract/routing.ts';
 import type { channels } from '../../contract/tickets.ts';
 import { existingDepartmentIds } from '../departments/departments.repository.ts';
-import { isUniqueViolation } from '../platform/db/pg-errors.ts';
 import type { Deps } from '../platform/deps.ts';
 import { iso } from '../platform/dto.ts';
-import { AppError, notFound } from '../platform/errors.ts';
+import { AppError, invalidFields, notFound, refuseUnknown } from '../platform/errors.ts';
+import { assertFullOrder, guardName, lockOrderedIds, setPositions } from '../platform/ordered-list.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 import { forgetRoutingRules } from './route-ticket.ts';
 import {
@@ -14,8 +14,6 @@ import {
   findRuleRow,
   insertRule,
   listRuleRows,
-  lockRuleIds,
-  setRulePositions,
   updateRule,
   type RuleRow,
   type RuleValues,
@@ -36,9 +34,6 @@ const toRule = (r: RuleRow): RoutingRule => ({
   updated_at: iso(r.updated_at),
 });
 
-type Issue = { field: string; message: string };
-const invalid = (issues: Issue[]) => new AppError('validation_error', `Invalid request: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, issues);
-
 const nameTaken = (name: string | undefined) =>
   new AppError('conflict', `A routing rule named "${name}" exists already`, [{ field: 'body.name', message: 'used by another routing rule' }]);
 
@@ -53,11 +48,6 @@ function unique<T>(list: T[] | null | undefined, key: (v: T) => unknown = (v) =>
   });
 }
 
-/** Names each id of a list that is not of this workspace, at its index. */
-function refuseUnknown(list: number[] | null | undefined, found: Set<number>, field: string, what: string): Issue[] {
-  return (list ?? []).flatMap((id, index) => (found.has(id) ? [] : [{ field: `body.${field}.${index}`, message: `no such ${what} in this workspace` }]));
-}
-
 /** The department, categories and customers a rule names must be of this workspace: 400 at each unknown one. */
 async function assertReferences(db: Db, orgId: number, input: Partial<RuleValues>): Promise<void> {
   const [departments, found] = await Promise.all([
@@ -69,16 +59,7 @@ async function assertReferences(db: Db, orgId: number, input: Partial<RuleValues
     ...refuseUnknown(input.category_ids, found.categories, 'category_ids', 'category'),
     ...refuseUnknown(input.customer_ids, found.customers, 'customer_ids', 'customer'),
   ];
-  if (issues.length) throw invalid(issues);
-}
-
-async function guardName<T>(name: string | undefined, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isUniqueViolation(error)) throw nameTaken(name);
-    throw error;
-  }
+  if (issues.length) throw invalidFields(issues);
 }
 
 function cleanLists<T extends Partial<RuleValues>>(input: T): T {
@@ -103,9 +84,9 @@ export async function getRule(deps: Deps, orgId: number, id: number): Promise<Ro
 /** Adds a rule after the others; it routes tickets created from now on. */
 export async function createRule(deps: Deps, orgId: number, input: CreateRoutingRuleBody): Promise<RoutingRule> {
   const values = cleanLists(input) as RuleValues;
-  const id = await guardName(input.name, () =>
+  const id = await guardName(() => nameTaken(input.name), () =>
     deps.db.transaction().execute(async (trx) => {
-      const existing = await lockRuleIds(trx, orgId);
+      const existing = await lockOrderedIds(trx, 'routing_rules', orgId);
       if (existing.length >= routingLimits.rulesMax) throw new AppError('conflict', `A workspace has at most ${routingLimits.rulesMax} routing rules`);
       await assertReferences(trx, orgId, values);
       return insertRule(trx, orgId, values, deps.clock.now());
@@ -118,7 +99,7 @@ export async function createRule(deps: Deps, orgId: number, input: CreateRouting
 /** Changes a rule's name, lists, department or activity. */
 export async function changeRule(deps: Deps, orgId: number, id: number, input: PatchRoutingRuleBody): Promise<RoutingRule> {
   const changes = cleanLists(input as Partial<RuleValues>);
-  await guardName(input.name, () =>
+  await guardName(() => nameTaken(input.name), () =>
     deps.db.transaction().execute(async (trx) => {
       if (!(await findRuleRow(trx, orgId, id))) throw notFound('Routing rule');
       await assertReferences(trx, orgId, changes);
@@ -138,18 +119,8 @@ export async function deleteRule(deps: Deps, orgId: number, id: number): Promise
 /** Sets the order rules are tried in: every rule id of the workspace, each once. */
 export async function orderRules(deps: Deps, orgId: number, ids: number[]): Promise<RoutingRule[]> {
   await deps.db.transaction().execute(async (trx) => {
-    const existing = new Set(await lockRuleIds(trx, orgId));
-    const seen = new Set<number>();
-    const issues: Issue[] = [];
-    ids.forEach((id, index) => {
-      if (!existing.has(id)) issues.push({ field: `body.ids.${index}`, message: 'no such routing rule in this workspace' });
-      else if (seen.has(id)) issues.push({ field: `body.ids.${index}`, message: `${id} is listed twice` });
-      seen.add(id);
-    });
-    const missing = [...existing].filter((id) => !seen.has(id));
-    if (missing.length) issues.push({ field: 'body.ids', message: `every rule must be listed; missing: ${missing.join(', ')}` });
-    if (issues.length) throw invalid(issues);
-    await setRulePositions(trx, orgId, ids, deps.clock.now());
+    assertFullOrder(ids, await lockOrderedIds(trx, 'routing_rules', orgId), 'routing rule');
+    await setPositions(trx, 'routing_rules', orgId, ids, deps.clock.now());
   });
   forgetRoutingRules(deps.db, orgId);
   return getRules(deps, orgId);

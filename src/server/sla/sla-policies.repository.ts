@@ -73,20 +73,6 @@ export async function deletePolicyRow(db: Db, orgId: number, id: number): Promis
 }
 
 /** Policy ids of the workspace, locked until the transaction ends, so a reorder sees them all. */
-export async function lockPolicyIds(db: Db, orgId: number): Promise<number[]> {
-  const rows = await db.selectFrom('sla_policies').select('id').where('org_id', '=', orgId).orderBy('id').forUpdate().execute();
-  return rows.map((r) => r.id);
-}
-
-/** Positions 0, 1, 2 … in the order of `ids`, in one statement. */
-export async function setPositions(db: Db, orgId: number, ids: number[], now: Date): Promise<void> {
-  if (ids.length === 0) return;
-  await sql`
-    update sla_policies p set position = o.ord - 1, updated_at = ${now}
-    from unnest(${sql.val(ids)}::bigint[]) with ordinality as o(id, ord)
-    where p.org_id = ${orgId} and p.id = o.id and p.position <> o.ord - 1`.execute(db);
-}
-
 /** Category ids of the workspace (retired ones too: a policy may still name them). */
 export async function existingCategoryIds(db: Db, orgId: number, candidates: number[]): Promise<Set<number>> {
   if (candidates.length === 0) return new Set();

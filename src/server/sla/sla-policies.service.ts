@@ -2,10 +2,10 @@ import type { CreateSlaPolicyBody, PatchSlaPolicyBody, SlaPolicy } from '../../c
 import { slaLimits } from '../../contract/sla.ts';
 import type { channels, priorities } from '../../contract/tickets.ts';
 import { existingDepartmentIds } from '../departments/departments.repository.ts';
-import { isUniqueViolation } from '../platform/db/pg-errors.ts';
 import type { Deps } from '../platform/deps.ts';
 import { iso } from '../platform/dto.ts';
-import { AppError, invalidFields, notFound, type FieldIssue } from '../platform/errors.ts';
+import { AppError, invalidFields, notFound, refuseUnknown } from '../platform/errors.ts';
+import { assertFullOrder, guardName, lockOrderedIds, setPositions } from '../platform/ordered-list.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 import { assertCalendar } from './calendars.service.ts';
 import {
@@ -14,8 +14,6 @@ import {
   findPolicyRow,
   insertPolicy,
   listPolicyRows,
-  lockPolicyIds,
-  setPositions,
   updatePolicy,
   type PolicyRow,
   type PolicyValues,
@@ -45,11 +43,6 @@ const nameTaken = (name: string | undefined) =>
 
 const unique = <T>(list: T[] | null | undefined): T[] | null | undefined => (list ? [...new Set(list)] : list);
 
-/** Names each id of a list that is not of this workspace, at its index. */
-function refuseUnknown(list: number[] | null | undefined, found: Set<number>, field: string, what: string): FieldIssue[] {
-  return (list ?? []).flatMap((id, index) => (found.has(id) ? [] : [{ field: `body.${field}.${index}`, message: `no such ${what} in this workspace` }]));
-}
-
 /** Department, category and calendar ids must be of this workspace: 400 at each unknown one. */
 async function assertReferences(db: Db, orgId: number, input: Partial<PolicyValues>): Promise<void> {
   const [departments, categories] = await Promise.all([
@@ -62,15 +55,6 @@ async function assertReferences(db: Db, orgId: number, input: Partial<PolicyValu
   ];
   if (issues.length) throw invalidFields(issues);
   await assertCalendar(db, orgId, input.calendar_id);
-}
-
-async function guardName<T>(name: string | undefined, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isUniqueViolation(error)) throw nameTaken(name);
-    throw error;
-  }
 }
 
 export const getPolicies = async (deps: Deps, orgId: number): Promise<SlaPolicy[]> => (await listPolicyRows(deps.db, orgId)).map(toPolicy);
@@ -90,9 +74,9 @@ export async function createPolicy(deps: Deps, orgId: number, input: CreateSlaPo
     channels: unique(input.channels) ?? null,
     category_ids: unique(input.category_ids) ?? null,
   };
-  const id = await guardName(input.name, () =>
+  const id = await guardName(() => nameTaken(input.name), () =>
     deps.db.transaction().execute(async (trx) => {
-      const existing = await lockPolicyIds(trx, orgId);
+      const existing = await lockOrderedIds(trx, 'sla_policies', orgId);
       if (existing.length >= slaLimits.policiesMax) throw new AppError('conflict', `A workspace has at most ${slaLimits.policiesMax} SLA policies`);
       await assertReferences(trx, orgId, values);
       return insertPolicy(trx, orgId, values, deps.clock.now());
@@ -111,7 +95,7 @@ export async function changePolicy(deps: Deps, orgId: number, id: number, input:
     ...(input.channels !== undefined ? { channels: unique(input.channels) } : {}),
     ...(input.category_ids !== undefined ? { category_ids: unique(input.category_ids) } : {}),
   };
-  await guardName(input.name, () =>
+  await guardName(() => nameTaken(input.name), () =>
     deps.db.transaction().execute(async (trx) => {
       if (!(await findPolicyRow(trx, orgId, id))) throw notFound('SLA policy');
       await assertReferences(trx, orgId, changes);
@@ -131,18 +115,8 @@ export async function deletePolicy(deps: Deps, orgId: number, id: number): Promi
 /** Sets the order policies are tried in: every policy id of the workspace, each once. */
 export async function orderPolicies(deps: Deps, orgId: number, ids: number[]): Promise<SlaPolicy[]> {
   await deps.db.transaction().execute(async (trx) => {
-    const existing = new Set(await lockPolicyIds(trx, orgId));
-    const seen = new Set<number>();
-    const issues: FieldIssue[] = [];
-    ids.forEach((id, index) => {
-      if (!existing.has(id)) issues.push({ field: `body.ids.${index}`, message: 'no such SLA policy in this workspace' });
-      else if (seen.has(id)) issues.push({ field: `body.ids.${index}`, message: `${id} is listed twice` });
-      seen.add(id);
-    });
-    const missing = [...existing].filter((id) => !seen.has(id));
-    if (missing.length) issues.push({ field: 'body.ids', message: `every policy must be listed; missing: ${missing.join(', ')}` });
-    if (issues.length) throw invalidFields(issues);
-    await setPositions(trx, orgId, ids, deps.clock.now());
+    assertFullOrder(ids, await lockOrderedIds(trx, 'sla_policies', orgId), 'SLA policy');
+    await setPositions(trx, 'sla_policies', orgId, ids, deps.clock.now());
   });
   forgetSlaSetup(deps.db, orgId);
   return getPolicies(deps, orgId);
