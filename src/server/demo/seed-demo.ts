@@ -56,6 +56,7 @@ import {
   type Template,
 } from './demo-data.ts';
 import { addCustomerNote, autoClose, moveAsCustomer, type CustomerRef } from './portal-and-system.ts';
+import { seedServiceLevels } from './service-levels.ts';
 import { createRng, type Rng } from './prng.ts';
 
 const MINUTE = 60_000;
@@ -192,10 +193,12 @@ async function populate(d: Deps, orgId: number, adminId: number, now: number, se
     agents.push(actor);
     for (const dep of spec.departments) members.get(dep)?.push(actor);
   }
+  const departmentIds: number[] = [];
   for (const dep of demoDepartments) {
-    await createDepartment(d, orgId, { name: dep.name, email: dep.email, member_ids: (members.get(dep.name) ?? []).map((a) => a.agentId) });
+    departmentIds.push((await createDepartment(d, orgId, { name: dep.name, email: dep.email, member_ids: (members.get(dep.name) ?? []).map((a) => a.agentId) })).id);
   }
   const supervisors = [admin, ...agents.filter((a) => a.role === 'admin')];
+  await seedServiceLevels(d, orgId, departmentIds, supervisors.map((s) => s.agentId));
 
   // Integrations that deliver tickets. Their secrets are not kept: an admin makes a new key to try the API.
   const integrations = new Map<Channel, Actor>();
