@@ -1068,6 +1068,13 @@ describe('workspace isolation: workspace B can neither read nor change workspace
         });
       },
     },
+    'DELETE /api/v1/departments/{id}': {
+      says: "cannot delete A's department nor learn what uses it (404; 403 for agents and keys)",
+      anonymous: { path: () => `/api/v1/departments/${B.departmentId}` },
+      async run(role, c) {
+        await writesNothing(async () => expectRefused(await c.delete(`/api/v1/departments/${A.departmentId}`), role, 'admin'));
+      },
+    },
     'GET /api/v1/categories': {
       says: "lists only B's categories",
       anonymous: { path: () => '/api/v1/categories' },

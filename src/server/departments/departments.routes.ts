@@ -3,7 +3,7 @@ import { createDepartmentBody, department, idParams, patchDepartmentBody } from 
 import { errors } from '../../contract/common.ts';
 import { requireActor, requireAdmin } from '../platform/actor.ts';
 import type { App, Deps } from '../platform/deps.ts';
-import { changeDepartment, createDepartment, getDepartment, getDepartments } from './departments.service.ts';
+import { changeDepartment, createDepartment, deleteDepartment, getDepartment, getDepartments } from './departments.service.ts';
 
 export function departmentsRoutes(app: App, deps: Deps): void {
   app.get('/api/v1/departments', {
@@ -21,5 +21,20 @@ export function departmentsRoutes(app: App, deps: Deps): void {
   app.patch('/api/v1/departments/:id', {
     schema: { tags: ['departments'], summary: 'Change a department and its members (admin)', params: idParams, body: patchDepartmentBody, response: { 200: department, ...errors(400, 401, 403, 404, 409) } },
     handler: async (request) => changeDepartment(deps, requireAdmin(request).orgId, request.params.id, request.body),
+  });
+  app.delete('/api/v1/departments/:id', {
+    schema: {
+      tags: ['departments'],
+      summary: 'Delete a department nothing refers to (admin)',
+      description:
+        'Its members (their "my departments") and its own escalation levels go with it. A department that tickets, SLA policies, routing rules or ' +
+        "another department's escalation levels refer to is 409, naming them in the message and in details.used_by.",
+      params: idParams,
+      response: { 204: z.null().describe('Deleted'), ...errors(400, 401, 403, 404, 409) },
+    },
+    handler: async (request, reply) => {
+      await deleteDepartment(deps, requireAdmin(request).orgId, request.params.id);
+      return reply.code(204).send(null);
+    },
   });
 }

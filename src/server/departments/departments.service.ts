@@ -2,12 +2,14 @@ import type { z } from 'zod';
 import type { Department, createDepartmentBody, patchDepartmentBody } from '../../contract/admin.ts';
 import type { AssignmentMode } from '../../contract/routing.ts';
 import { existingAgentIds } from '../agents/agents.repository.ts';
-import { isUniqueViolation } from '../platform/db/pg-errors.ts';
+import { isForeignKeyViolation, isUniqueViolation } from '../platform/db/pg-errors.ts';
 import type { Deps } from '../platform/deps.ts';
 import { forgetNames } from '../tickets/staff-names.ts';
 import { iso } from '../platform/dto.ts';
 import { AppError, assertAllFound, notFound } from '../platform/errors.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
+import { forgetSlaSetup } from '../sla/sla-setup.ts';
+import { deleteDepartmentRow, findDepartmentUses, ticketsCountedMax, type DepartmentUses } from './department-uses.repository.ts';
 import { findDepartment, insertDepartment, listDepartments, setDepartmentMembers, updateDepartment } from './departments.repository.ts';
 
 type Row = NonNullable<Awaited<ReturnType<typeof findDepartment>>>;
@@ -63,4 +65,49 @@ export async function changeDepartment(deps: Deps, orgId: number, id: number, in
   }
   forgetNames(deps.db, orgId);
   return getDepartment(deps, orgId, id);
+}
+
+const quoted = (items: Array<{ name: string }>) => items.map((i) => `"${i.name}"`).join(', ');
+
+/** What uses a department, as a sentence's parts. */
+function describeUses(uses: DepartmentUses): string[] {
+  const said: string[] = [];
+  if (uses.tickets) said.push(`${uses.tickets >= ticketsCountedMax ? `${ticketsCountedMax} or more` : uses.tickets} ticket${uses.tickets === 1 ? '' : 's'}`);
+  if (uses.sla_policies.length) said.push(`SLA polic${uses.sla_policies.length === 1 ? 'y' : 'ies'} ${quoted(uses.sla_policies)}`);
+  if (uses.routing_rules.length) said.push(`routing rule${uses.routing_rules.length === 1 ? '' : 's'} ${quoted(uses.routing_rules)}`);
+  for (const l of uses.escalation_levels) said.push(`escalation level ${l.level} of "${l.department_name}"`);
+  return said;
+}
+
+/**
+ * Deletes a department nothing refers to, with its members (their "my departments") and its own
+ * escalation levels. One in use — by tickets, SLA policies, routing rules, or another
+ * department's escalation levels — is 409 naming what uses it.
+ */
+export async function deleteDepartment(deps: Deps, orgId: number, id: number): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const department = await trx.selectFrom('departments').select(['id', 'name']).where('org_id', '=', orgId).where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!department) throw notFound('Department');
+    const uses = await findDepartmentUses(trx, orgId, id);
+    const inUse = (said: string[]) =>
+      new AppError('conflict', `The department "${department.name}" is used by ${said.join('; ') || 'a ticket'}; move those elsewhere first`, {
+        used_by: {
+          tickets: uses.tickets,
+          sla_policies: uses.sla_policies,
+          routing_rules: uses.routing_rules,
+          escalation_levels: uses.escalation_levels.map((l) => ({ department: { id: l.department_id, name: l.department_name }, level: l.level })),
+        },
+      });
+    const said = describeUses(uses);
+    if (said.length) throw inUse(said);
+    try {
+      await deleteDepartmentRow(trx, orgId, id);
+    } catch (error) {
+      // A ticket made for it between the check and the delete.
+      if (isForeignKeyViolation(error)) throw inUse([]);
+      throw error;
+    }
+  });
+  forgetNames(deps.db, orgId);
+  forgetSlaSetup(deps.db, orgId);
 }
