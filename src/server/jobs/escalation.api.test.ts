@@ -24,6 +24,7 @@ describe('escalation levels and SLA warnings (the sweeper escalates what runs la
   let member: { client: ApiClient; id: number };
   let returns: number;
   let escalations: number;
+  let policyId: number;
 
   beforeAll(async () => {
     server = await startTestServer({ clock, env: longSessions });
@@ -37,6 +38,7 @@ describe('escalation levels and SLA warnings (the sweeper escalates what runs la
     // 24×7 (no calendar): first response within 1 h, resolution within 8 h, warn at 75 %.
     const policy = await admin.post('/api/v1/sla-policies', { name: 'Standard', first_response_seconds: 3600, resolution_seconds: 8 * 3600, warning_percent: 75 });
     expect(policy.status, JSON.stringify(policy.body)).toBe(201);
+    policyId = policy.body.id;
   });
   afterAll(() => server?.close());
 
@@ -212,5 +214,23 @@ describe('escalation levels and SLA warnings (the sweeper escalates what runs la
       await Promise.all(sweepers.map((s) => s.stop()));
       await other?.close();
     }
+  });
+
+  it('a changed policy plans the active tickets again at the next sweep; a resolved one keeps its record', async () => {
+    const quiet = (await admin.post('/api/v1/departments', { name: 'Quiet desk' })).body.id as number;
+    const createdAt = clock.now().getTime();
+    const active = await createTicket(admin, { department: quiet, subject: 'Loose handle' });
+    const resolved = await createTicket(admin, { department: quiet, subject: 'Bent fork' });
+    await moveTicket(agent.client, resolved.number, { to: 'resolved', resolution: 'Replaced' });
+    const at = (ms: number) => new Date(createdAt + ms).toISOString();
+    expect(await slaOf(active)).toMatchObject({ first_response_due_at: at(HOUR), resolution_due_at: at(8 * HOUR) });
+    const resolvedBefore = await slaOf(resolved);
+
+    const changed = await admin.patch(`/api/v1/sla-policies/${policyId}`, { first_response_seconds: 2 * 3600 });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect((await slaOf(active)).first_response_due_at).toBe(at(HOUR));
+    await sweep();
+    expect(await slaOf(active)).toMatchObject({ first_response_due_at: at(2 * HOUR), escalation_at: at(2 * HOUR), warning_at: at(90 * MINUTE) });
+    expect(await slaOf(resolved)).toEqual(resolvedBefore);
   });
 });

@@ -47,7 +47,7 @@ export function calendarsRoutes(app: App, deps: Deps): void {
     handler: async (request) => getCalendar(deps, requireActor(request).orgId, request.params.id),
   });
   app.put('/api/v1/calendars/:id', {
-    schema: { tags, summary: 'Replace a business calendar (admin); tickets count in it from their next change', params: idParams, body: calendarBody, response: { 200: calendar, ...errors(400, 401, 403, 404, 409) } },
+    schema: { tags, summary: 'Replace a business calendar (admin); the active tickets are planned again at the next sweep', params: idParams, body: calendarBody, response: { 200: calendar, ...errors(400, 401, 403, 404, 409) } },
     handler: async (request) => changeCalendar(deps, requireAdmin(request).orgId, request.params.id, request.body),
   });
   app.delete('/api/v1/calendars/:id', {

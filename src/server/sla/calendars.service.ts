@@ -21,6 +21,7 @@ import {
   type CalendarRow,
   type CalendarUsage,
 } from './calendars.repository.ts';
+import { replanWorkspace } from './replan.ts';
 import { forgetSlaSetup } from './sla-setup.ts';
 
 type Holiday = BusinessCalendar['holidays'][number];
@@ -78,7 +79,7 @@ export async function createCalendar(deps: Deps, orgId: number, input: BusinessC
   }
 }
 
-/** Replaces a calendar as a whole; tickets count in it from their next change on. */
+/** Replaces a calendar as a whole; the active tickets counting in it are planned again at the next sweep. */
 export async function changeCalendar(deps: Deps, orgId: number, id: number, input: BusinessCalendar): Promise<Calendar> {
   try {
     if (!(await replaceCalendar(deps.db, orgId, id, input, deps.clock.now()))) throw notFound('Calendar');
@@ -86,7 +87,7 @@ export async function changeCalendar(deps: Deps, orgId: number, id: number, inpu
     if (isUniqueViolation(error)) throw nameTaken(input.name);
     throw error;
   }
-  forgetSlaSetup(deps.db, orgId);
+  await replanWorkspace(deps, orgId);
   return readCalendar(deps.db, orgId, id);
 }
 
@@ -112,6 +113,7 @@ export async function deleteCalendar(deps: Deps, orgId: number, id: number): Pro
     if (isForeignKeyViolation(error)) throw inUse();
     throw error;
   }
+  // Nothing counted in it: no ticket to plan again.
   forgetSlaSetup(deps.db, orgId);
 }
 
@@ -145,7 +147,7 @@ export async function importHolidays(deps: Deps, orgId: number, id: number, inpu
     await updateHolidays(trx, orgId, id, holidays, now);
     return { added, renamed, unchanged, removed };
   });
-  forgetSlaSetup(deps.db, orgId);
+  await replanWorkspace(deps, orgId);
   return { ...counts, calendar: await readCalendar(deps.db, orgId, id) };
 }
 
@@ -164,7 +166,7 @@ export async function chooseDefaultCalendar(deps: Deps, orgId: number, calendarI
     await assertCalendar(trx, orgId, calendarId);
     await setWorkspaceCalendar(trx, orgId, calendarId, deps.clock.now());
   });
-  forgetSlaSetup(deps.db, orgId);
+  await replanWorkspace(deps, orgId);
   return findWorkspaceCalendar(deps.db, orgId);
 }
 
@@ -175,6 +177,6 @@ export async function chooseDepartmentCalendar(deps: Deps, orgId: number, depart
     await assertCalendar(trx, orgId, calendarId);
     await setDepartmentCalendarRow(trx, orgId, departmentId, calendarId, deps.clock.now());
   });
-  forgetSlaSetup(deps.db, orgId);
+  await replanWorkspace(deps, orgId);
   return { department_id: departmentId, calendar_id: calendarId };
 }

@@ -23,7 +23,7 @@ export function slaPoliciesRoutes(app: App, deps: Deps): void {
       summary: 'Add an SLA policy after the others (admin)',
       description:
         'A ticket gets the targets of the first active policy whose lists (null = any) all match its priority, department, channel and category. ' +
-        'Targets are business seconds in the policy calendar, else the department calendar, else the workspace default; they apply to tickets as they are created or change.',
+        'Targets are business seconds in the policy calendar, else the department calendar, else the workspace default; they apply to tickets as they are created or change, and a change of the policies plans the active tickets again at the next sweep (resolved and closed ones keep their record).',
       body: createSlaPolicyBody,
       response: { 201: slaPolicy, ...errors(400, 401, 403, 409) },
     },
@@ -42,7 +42,7 @@ export function slaPoliciesRoutes(app: App, deps: Deps): void {
     handler: async (request) => changePolicy(deps, requireAdmin(request).orgId, request.params.id, request.body),
   });
   app.delete('/api/v1/sla-policies/:id', {
-    schema: { tags, summary: 'Delete an SLA policy (admin); its tickets keep their due times until they change', params: idParams, response: { 204: z.null().describe('Deleted'), ...errors(400, 401, 403, 404) } },
+    schema: { tags, summary: 'Delete an SLA policy (admin); the active tickets are planned again at the next sweep', params: idParams, response: { 204: z.null().describe('Deleted'), ...errors(400, 401, 403, 404) } },
     handler: async (request, reply) => {
       await deletePolicy(deps, requireAdmin(request).orgId, request.params.id);
       return reply.code(204).send(null);

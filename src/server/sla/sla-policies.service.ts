@@ -18,7 +18,7 @@ import {
   type PolicyRow,
   type PolicyValues,
 } from './sla-policies.repository.ts';
-import { forgetSlaSetup } from './sla-setup.ts';
+import { replanWorkspace } from './replan.ts';
 
 const toPolicy = (p: PolicyRow): SlaPolicy => ({
   id: p.id,
@@ -82,7 +82,7 @@ export async function createPolicy(deps: Deps, orgId: number, input: CreateSlaPo
       return insertPolicy(trx, orgId, values, deps.clock.now());
     }),
   );
-  forgetSlaSetup(deps.db, orgId);
+  await replanWorkspace(deps, orgId);
   return getPolicy(deps, orgId, id);
 }
 
@@ -102,14 +102,14 @@ export async function changePolicy(deps: Deps, orgId: number, id: number, input:
       await updatePolicy(trx, orgId, id, changes, deps.clock.now());
     }),
   );
-  forgetSlaSetup(deps.db, orgId);
+  await replanWorkspace(deps, orgId);
   return getPolicy(deps, orgId, id);
 }
 
-/** Deletes a policy; tickets keep the due times it gave them until their next change matches again. */
+/** Deletes a policy; the active tickets are matched and planned again at the next sweep. */
 export async function deletePolicy(deps: Deps, orgId: number, id: number): Promise<void> {
   if (!(await deletePolicyRow(deps.db, orgId, id))) throw notFound('SLA policy');
-  forgetSlaSetup(deps.db, orgId);
+  await replanWorkspace(deps, orgId);
 }
 
 /** Sets the order policies are tried in: every policy id of the workspace, each once. */
@@ -118,6 +118,6 @@ export async function orderPolicies(deps: Deps, orgId: number, ids: number[]): P
     assertFullOrder(ids, await lockOrderedIds(trx, 'sla_policies', orgId), 'SLA policy');
     await setPositions(trx, 'sla_policies', orgId, ids, deps.clock.now());
   });
-  forgetSlaSetup(deps.db, orgId);
+  await replanWorkspace(deps, orgId);
   return getPolicies(deps, orgId);
 }
