@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { type CreateRoutingRuleBody, createRoutingRuleBody, type RoutingRule } from '../../../contract/routing.ts';
 import type { channels } from '../../../contract/tickets.ts';
 import { validate } from '../../lib/validation.ts';
-import type { MatchChoice } from './sla-policy-form.ts';
+import { type MatchChoice, toChoice } from './match-choice.ts';
 
 type Channel = (typeof channels)[number];
 
@@ -26,16 +26,15 @@ export interface RuleForm {
 
 export const ruleMatchFields = ['channels', 'sources', 'category_ids', 'customer_ids', 'subject_keywords'] as const;
 
-const choice = <T>(list: T[] | null): MatchChoice<T> => (list === null ? { isAny: true, chosen: [] } : { isAny: false, chosen: list });
 const text = (list: string[] | null, separator: string): TextChoice => (list === null ? { isAny: true, text: '' } : { isAny: false, text: list.join(separator) });
 
 export function ruleToForm(rule?: RoutingRule): RuleForm {
   return {
     name: rule?.name ?? '',
-    channels: choice(rule?.channels ?? null),
+    channels: toChoice(rule?.channels ?? null),
     sources: text(rule?.sources ?? null, ', '),
-    category_ids: choice(rule?.category_ids ?? null),
-    customer_ids: choice(rule?.customer_ids ?? null),
+    category_ids: toChoice(rule?.category_ids ?? null),
+    customer_ids: toChoice(rule?.customer_ids ?? null),
     subject_keywords: text(rule?.subject_keywords ?? null, '\n'),
     department_id: rule ? String(rule.department_id) : '',
     is_active: rule?.is_active ?? true,

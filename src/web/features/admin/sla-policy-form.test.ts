@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SlaPolicy } from '../../../contract/sla.ts';
 import { resources } from '../../i18n/resources.ts';
-import { checkPolicy, moveId, policyErrorField, policyToForm } from './sla-policy-form.ts';
+import { checkPolicy, policyErrorField, policyToForm } from './sla-policy-form.ts';
 
 const policy: SlaPolicy = {
   id: 3,
@@ -71,13 +71,5 @@ describe('the SLA policy form', () => {
   it('shows an unknown department of the list at the list', () => {
     expect(policyErrorField('department_ids.2')).toBe('department_ids');
     expect(policyErrorField('name')).toBe('name');
-  });
-
-  it('moves one id up or down by one place, and nothing past either end', () => {
-    expect(moveId([1, 2, 3], 3, -1)).toEqual([1, 3, 2]);
-    expect(moveId([1, 2, 3], 1, 1)).toEqual([2, 1, 3]);
-    expect(moveId([1, 2, 3], 1, -1)).toEqual([1, 2, 3]);
-    expect(moveId([1, 2, 3], 3, 1)).toEqual([1, 2, 3]);
-    expect(moveId([1, 2, 3], 9, 1)).toEqual([1, 2, 3]);
   });
 });

@@ -3,15 +3,10 @@ import { type CreateSlaPolicyBody, createSlaPolicyBody, type SlaPolicy, slaLimit
 import type { channels, priorities } from '../../../contract/tickets.ts';
 import { validate } from '../../lib/validation.ts';
 import { type DurationText, describeDurationProblem, parseDuration, secondsToDuration } from './duration.ts';
+import { type MatchChoice, toChoice } from './match-choice.ts';
 
 type Priority = (typeof priorities)[number];
 type Channel = (typeof channels)[number];
-
-/** One match list of a policy: any value, or a chosen set (which must not be empty). */
-export interface MatchChoice<T> {
-  isAny: boolean;
-  chosen: T[];
-}
 
 export const targetFields = ['first_response_seconds', 'next_response_seconds', 'resolution_seconds'] as const;
 export type TargetField = (typeof targetFields)[number];
@@ -31,16 +26,14 @@ export interface PolicyForm {
   is_active: boolean;
 }
 
-const choice = <T>(list: T[] | null): MatchChoice<T> => (list === null ? { isAny: true, chosen: [] } : { isAny: false, chosen: list });
-
 /** The form of a policy, or of a new one: matches every ticket, no targets yet, warns at 80 %. */
 export function policyToForm(policy?: SlaPolicy): PolicyForm {
   return {
     name: policy?.name ?? '',
-    priorities: choice(policy?.priorities ?? null),
-    department_ids: choice(policy?.department_ids ?? null),
-    channels: choice(policy?.channels ?? null),
-    category_ids: choice(policy?.category_ids ?? null),
+    priorities: toChoice(policy?.priorities ?? null),
+    department_ids: toChoice(policy?.department_ids ?? null),
+    channels: toChoice(policy?.channels ?? null),
+    category_ids: toChoice(policy?.category_ids ?? null),
     targets: {
       first_response_seconds: secondsToDuration(policy?.first_response_seconds ?? null),
       next_response_seconds: secondsToDuration(policy?.next_response_seconds ?? null),
@@ -94,15 +87,4 @@ export function checkPolicy(form: PolicyForm): { body: CreateSlaPolicyBody; erro
 export function policyErrorField(field: string): string {
   const [head] = field.split('.');
   return (matchFields as readonly string[]).includes(head) ? head : field;
-}
-
-/** The ids in a new order: one moved up (-1) or down (+1) by one place; at either end nothing moves. */
-export function moveId(ids: readonly number[], id: number, by: -1 | 1): number[] {
-  const from = ids.indexOf(id);
-  const to = from + by;
-  if (from < 0 || to < 0 || to >= ids.length) return [...ids];
-  const next = [...ids];
-  next.splice(from, 1);
-  next.splice(to, 0, id);
-  return next;
 }

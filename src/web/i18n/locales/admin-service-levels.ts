@@ -1,7 +1,21 @@
 import type { Translation } from '../translation.ts';
 
-/** The admin pages for SLA policies, escalation levels and the background jobs: part of the `admin` namespace (admin.ts spreads it in). */
+/**
+ * The admin pages for SLA policies, escalation levels and the background jobs, and the words the
+ * lists of calendars, policies and routing rules share: part of the `admin` namespace (admin.ts spreads it in).
+ */
 export const en = {
+  list: {
+    column: { order: '#', name: 'Name', matches: 'Applies to', actions: 'Actions' },
+    inactive: 'Inactive',
+    moveUp: 'Move {{name}} up',
+    moveDown: 'Move {{name}} down',
+    movedTo: '“{{name}}” is now number {{position}} of {{count}}.',
+    edit: 'Edit',
+    editNamed: 'Edit {{name}}',
+    delete: 'Delete',
+    deleteNamed: 'Delete {{name}}',
+  },
   policies: {
     title: 'SLA policies',
     intro: 'The response and resolution targets tickets get, counted in business time.',
@@ -14,8 +28,7 @@ export const en = {
     loadFailed: 'The SLA policies could not be loaded',
     emptyTitle: 'No SLA policies yet',
     emptyText: 'Tickets get no due times until a policy matches them. Add one, for example for every ticket.',
-    column: { order: '#', name: 'Name', matches: 'Applies to', targets: 'Targets', calendar: 'Calendar', actions: 'Actions' },
-    inactive: 'Inactive',
+    column: { targets: 'Targets', calendar: 'Calendar' },
     match: {
       priorities: 'Priority: {{list}}',
       departments: 'Department: {{list}}',
@@ -27,13 +40,6 @@ export const en = {
     noTarget: 'none',
     warnAt: 'Warns at {{percent}} %',
     calendarInherited: 'The department’s, else the workspace’s',
-    moveUp: 'Move {{name}} up',
-    moveDown: 'Move {{name}} down',
-    movedTo: '“{{name}}” is now number {{position}} of {{count}}.',
-    edit: 'Edit',
-    editNamed: 'Edit {{name}}',
-    delete: 'Delete',
-    deleteNamed: 'Delete {{name}}',
     deleteTitle: 'Delete the SLA policy “{{name}}”?',
     deleteText: 'Its tickets keep their due times until they change; then the next matching policy applies.',
     deleteFailed: 'Not deleted: {{message}}',
@@ -125,6 +131,17 @@ export const en = {
 };
 
 export const id: Translation<typeof en> = {
+  list: {
+    column: { order: '#', name: 'Nama', matches: 'Berlaku untuk', actions: 'Tindakan' },
+    inactive: 'Tidak aktif',
+    moveUp: 'Pindahkan {{name}} ke atas',
+    moveDown: 'Pindahkan {{name}} ke bawah',
+    movedTo: '“{{name}}” kini nomor {{position}} dari {{count}}.',
+    edit: 'Ubah',
+    editNamed: 'Ubah {{name}}',
+    delete: 'Hapus',
+    deleteNamed: 'Hapus {{name}}',
+  },
   policies: {
     title: 'Kebijakan SLA',
     intro: 'Target tanggapan dan penyelesaian untuk tiket, dihitung dalam waktu kerja.',
@@ -137,8 +154,7 @@ export const id: Translation<typeof en> = {
     loadFailed: 'Kebijakan SLA tidak dapat dimuat',
     emptyTitle: 'Belum ada kebijakan SLA',
     emptyText: 'Tiket tidak punya batas waktu sampai ada kebijakan yang cocok. Tambahkan satu, misalnya untuk semua tiket.',
-    column: { order: '#', name: 'Nama', matches: 'Berlaku untuk', targets: 'Target', calendar: 'Kalender', actions: 'Tindakan' },
-    inactive: 'Tidak aktif',
+    column: { targets: 'Target', calendar: 'Kalender' },
     match: {
       priorities: 'Prioritas: {{list}}',
       departments: 'Departemen: {{list}}',
@@ -150,13 +166,6 @@ export const id: Translation<typeof en> = {
     noTarget: 'tidak ada',
     warnAt: 'Peringatan pada {{percent}} %',
     calendarInherited: 'Milik departemen, atau milik ruang kerja',
-    moveUp: 'Pindahkan {{name}} ke atas',
-    moveDown: 'Pindahkan {{name}} ke bawah',
-    movedTo: '“{{name}}” kini nomor {{position}} dari {{count}}.',
-    edit: 'Ubah',
-    editNamed: 'Ubah {{name}}',
-    delete: 'Hapus',
-    deleteNamed: 'Hapus {{name}}',
     deleteTitle: 'Hapus kebijakan SLA “{{name}}”?',
     deleteText: 'Tiketnya tetap memakai batas waktunya sampai berubah; setelah itu kebijakan berikutnya yang cocok berlaku.',
     deleteFailed: 'Tidak terhapus: {{message}}',

@@ -4,6 +4,16 @@ import { useSession } from '../../auth/api/get-session.ts';
 import './admin.css';
 import { AdminOnly } from './admin-only.tsx';
 
+const links = [
+  { to: '/admin/outbox', label: 'nav.outbox' },
+  { to: '/admin/mail-templates', label: 'nav.templates' },
+  { to: '/admin/calendars', label: 'nav.calendars' },
+  { to: '/admin/sla-policies', label: 'nav.policies' },
+  { to: '/admin/escalation', label: 'nav.escalation' },
+  { to: '/admin/routing', label: 'nav.routing' },
+  { to: '/admin/jobs', label: 'nav.jobs' },
+] as const;
+
 /** The admin pages, for admins only: their own navigation above the page. */
 export function AdminLayout() {
   const { t } = useTranslation('admin');
@@ -12,27 +22,11 @@ export function AdminLayout() {
   return (
     <div className="admin">
       <nav className="admin-nav" aria-label={t('nav.label')}>
-        <NavLink to="/admin/outbox" className="admin-nav-link">
-          {t('nav.outbox')}
-        </NavLink>
-        <NavLink to="/admin/mail-templates" className="admin-nav-link">
-          {t('nav.templates')}
-        </NavLink>
-        <NavLink to="/admin/calendars" className="admin-nav-link">
-          {t('nav.calendars')}
-        </NavLink>
-        <NavLink to="/admin/sla-policies" className="admin-nav-link">
-          {t('nav.policies')}
-        </NavLink>
-        <NavLink to="/admin/escalation" className="admin-nav-link">
-          {t('nav.escalation')}
-        </NavLink>
-        <NavLink to="/admin/routing" className="admin-nav-link">
-          {t('nav.routing')}
-        </NavLink>
-        <NavLink to="/admin/jobs" className="admin-nav-link">
-          {t('nav.jobs')}
-        </NavLink>
+        {links.map((link) => (
+          <NavLink key={link.to} to={link.to} className="admin-nav-link">
+            {t(link.label)}
+          </NavLink>
+        ))}
       </nav>
       <Outlet />
     </div>

@@ -1,70 +1,38 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../../contract/admin.ts';
 import { type AssignmentMode, assignmentModes } from '../../../../contract/routing.ts';
-import { Alert } from '../../../components/ui/alert.tsx';
 import { useSaveAssignmentMode } from '../api/save-assignment-mode.ts';
+import { DepartmentSelectTable } from './department-select-table.tsx';
+import { SettingsPanel } from './settings-panel.tsx';
+import { useSaveAtOnce } from './use-save-at-once.ts';
 
 /** Each department's automatic assignment (manual, round robin, least loaded), saved as soon as it is chosen. */
 export function AssignmentPanel({ departments }: { departments: Department[] }) {
   const { t } = useTranslation('admin');
   const save = useSaveAssignmentMode();
-  const [notice, setNotice] = useState('');
-  const choose = (department: Department, mode: AssignmentMode) => {
-    setNotice('');
-    save.mutate({ departmentId: department.id, mode }, { onSuccess: () => setNotice(t('assignment.saved', { name: department.name })) });
-  };
+  const { notice, choose } = useSaveAtOnce(save);
   return (
-    <section className="panel" aria-labelledby="assignment-title">
-      <div className="panel-head">
-        <h2 id="assignment-title" className="panel-title">
-          {t('assignment.title')}
-        </h2>
-      </div>
-      <div className="panel-body form">
-        <p className="field-hint">{t('assignment.intro')}</p>
-        {departments.length === 0 ? (
-          <p className="muted">{t('assignment.empty')}</p>
-        ) : (
-          <table className="admin-table department-calendars">
-            <thead>
-              <tr>
-                <th scope="col">{t('assignment.column.department')}</th>
-                <th scope="col">{t('assignment.column.members')}</th>
-                <th scope="col">{t('assignment.column.mode')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {departments.map((department) => (
-                <tr key={department.id}>
-                  <th scope="row" className="cell-name">
-                    {department.name}
-                  </th>
-                  <td className="cell-when">{t('assignment.members', { count: department.member_ids.length })}</td>
-                  <td>
-                    <select
-                      className="field-input"
-                      aria-label={t('assignment.modeOf', { name: department.name })}
-                      value={department.assignment_mode}
-                      onChange={(e) => choose(department, e.target.value as AssignmentMode)}
-                    >
-                      {assignmentModes.map((mode) => (
-                        <option key={mode} value={mode}>
-                          {t(`assignment.mode.${mode}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        {save.isError && <Alert>{t('assignment.failed', { message: save.error.message })}</Alert>}
-        <p role="status" className="form-notice">
-          {notice}
-        </p>
-      </div>
-    </section>
+    <SettingsPanel
+      id="assignment-title"
+      title={t('assignment.title')}
+      intro={t('assignment.intro')}
+      failure={save.isError ? t('assignment.failed', { message: save.error.message }) : null}
+      notice={notice}
+    >
+      {departments.length === 0 ? (
+        <p className="muted">{t('assignment.empty')}</p>
+      ) : (
+        <DepartmentSelectTable
+          departments={departments}
+          departmentHead={t('assignment.column.department')}
+          between={{ head: t('assignment.column.members'), cell: (department) => t('assignment.members', { count: department.member_ids.length }) }}
+          choiceHead={t('assignment.column.mode')}
+          labelOf={(department) => t('assignment.modeOf', { name: department.name })}
+          valueOf={(department) => department.assignment_mode}
+          options={assignmentModes.map((mode) => ({ value: mode, label: t(`assignment.mode.${mode}`) }))}
+          onChoose={(department, mode) => choose({ departmentId: department.id, mode: mode as AssignmentMode }, t('assignment.saved', { name: department.name }))}
+        />
+      )}
+    </SettingsPanel>
   );
 }

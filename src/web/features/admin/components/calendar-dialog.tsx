@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Calendar } from '../../../../contract/sla.ts';
 import { Button } from '../../../components/ui/button.tsx';
@@ -9,7 +9,7 @@ import { formError } from '../../../lib/api-client.ts';
 import { useSaveCalendar } from '../api/save-calendar.ts';
 import { type CalendarForm, calendarSaveErrors, calendarToForm, checkCalendar } from '../calendar-form.ts';
 import { HolidaysFieldset } from './holidays-fieldset.tsx';
-import { useFocusFirstError } from './use-focus-first-error.ts';
+import { useDialogForm } from './use-dialog-form.ts';
 import { WorkingHoursFieldset } from './working-hours-fieldset.tsx';
 
 interface CalendarDialogProps {
@@ -34,35 +34,17 @@ function useTimeZones(current: string): { value: string; label: string }[] {
 /** Adds or replaces a business calendar: name, time zone, 24×7 or working hours per weekday, and holidays. */
 export function CalendarDialog({ calendar, workspaceTimeZone, onClose, onSaved }: CalendarDialogProps) {
   const { t } = useTranslation('admin');
-  const [form, setForm] = useState<CalendarForm>(() => calendarToForm(calendar, workspaceTimeZone));
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useSaveCalendar();
+  const { form, change, errors, submit, container } = useDialogForm({
+    initial: (): CalendarForm => calendarToForm(calendar, workspaceTimeZone),
+    check: checkCalendar,
+    id: calendar?.id ?? null,
+    save,
+    serverErrors: calendarSaveErrors,
+    onSaved,
+    onClose,
+  });
   const zones = useTimeZones(form.time_zone);
-  const { container, refused } = useFocusFirstError();
-  const change = (next: Partial<CalendarForm>) => {
-    setForm((f) => ({ ...f, ...next }));
-    save.reset();
-  };
-
-  const submit = () => {
-    const checked = checkCalendar(form);
-    setErrors(checked.errors ?? {});
-    if (!checked.body) return refused();
-    save.mutate(
-      { id: calendar?.id ?? null, body: checked.body },
-      {
-        onSuccess: (saved) => {
-          onSaved(saved);
-          onClose();
-        },
-        onError: (error) => {
-          const found = calendarSaveErrors(error);
-          setErrors(found);
-          if (Object.keys(found).length) refused();
-        },
-      },
-    );
-  };
 
   return (
     <FormDialog

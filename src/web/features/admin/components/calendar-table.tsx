@@ -3,6 +3,7 @@ import type { Calendar } from '../../../../contract/sla.ts';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { formatCount } from '../../../lib/format.ts';
 import { summarizeHours } from '../calendar-form.ts';
+import { ActionsHead, RowButton } from './row-buttons.tsx';
 
 interface CalendarTableProps {
   calendars: Calendar[];
@@ -30,16 +31,14 @@ export function CalendarTable({ calendars, onEdit, onImport, onDelete }: Calenda
       <table className="admin-table calendar-table">
         <thead>
           <tr>
-            <th scope="col">{t('calendars.column.name')}</th>
+            <th scope="col">{t('list.column.name')}</th>
             <th scope="col">{t('calendars.column.timeZone')}</th>
             <th scope="col">{t('calendars.column.hours')}</th>
             <th scope="col" className="col-number">
               {t('calendars.column.holidays')}
             </th>
             <th scope="col">{t('calendars.column.usedBy')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('calendars.column.actions')}</span>
-            </th>
+            <ActionsHead />
           </tr>
         </thead>
         <tbody>
@@ -78,17 +77,13 @@ export function CalendarTable({ calendars, onEdit, onImport, onDelete }: Calenda
                   )}
                 </td>
                 <td className="cell-actions">
-                  <button type="button" className="btn btn-secondary btn-md" aria-label={t('calendars.editNamed', { name: calendar.name })} onClick={() => onEdit(calendar)}>
-                    {t('calendars.edit')}
-                  </button>
+                  <RowButton action="edit" name={calendar.name} onClick={() => onEdit(calendar)} />
                   {!calendar.always_open && (
                     <button type="button" className="btn btn-ghost btn-md" aria-label={t('calendars.importNamed', { name: calendar.name })} onClick={() => onImport(calendar)}>
                       {t('calendars.import')}
                     </button>
                   )}
-                  <button type="button" className="btn btn-ghost btn-md danger-text" aria-label={t('calendars.deleteNamed', { name: calendar.name })} onClick={() => onDelete(calendar)}>
-                    {t('calendars.delete')}
-                  </button>
+                  <RowButton action="delete" name={calendar.name} onClick={() => onDelete(calendar)} />
                 </td>
               </tr>
             );

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Spinner } from '../../../components/ui/spinner.tsx';
 import type { Customer } from '../../../../contract/customers.ts';
 import { customerQueryOptions, isCustomerSearch, useCustomerSearch, useCustomers } from '../api/search-customers.ts';
-import type { MatchChoice } from '../sla-policy-form.ts';
+import type { MatchChoice } from '../match-choice.ts';
+import { MatchFieldset } from './match-fieldset.tsx';
 
 interface CustomerPickerProps {
   value: MatchChoice<number>;
@@ -15,12 +16,11 @@ interface CustomerPickerProps {
 /** The customers (companies) a rule matches: any, or the ones found by name and added, each removable. */
 export function CustomerPicker({ value, onChange, error }: CustomerPickerProps) {
   const { t } = useTranslation(['admin', 'common']);
-  const name = useId();
+  const searchId = useId();
   const [term, setTerm] = useState('');
   const found = useCustomerSearch(term);
   const chosen = useCustomers(value.chosen);
   const nameOf = (id: number, index: number) => chosen[index]?.data?.name ?? `#${id}`;
-  const noteId = `${name}-note`;
   const client = useQueryClient();
   const add = (customer: Customer) => {
     // The name is known from the search: the chip shows it without asking again.
@@ -28,24 +28,13 @@ export function CustomerPicker({ value, onChange, error }: CustomerPickerProps) 
     onChange({ isAny: false, chosen: [...value.chosen, customer.id] });
     setTerm('');
     // The results are gone with the search: the keyboard goes on from the search box.
-    document.getElementById(`${name}-search`)?.focus();
+    document.getElementById(searchId)?.focus();
   };
   const results = isCustomerSearch(term) ? (found.data?.items ?? []).filter((c) => !value.chosen.includes(c.id)) : [];
 
   return (
-    <fieldset className={['match-field', error ? 'field-invalid' : ''].filter(Boolean).join(' ')}>
-      <legend className="field-label">{t('routing.customers')}</legend>
-      <div className="match-modes">
-        <label className="check-item">
-          <input type="radio" name={name} checked={value.isAny} onChange={() => onChange({ ...value, isAny: true })} />
-          <span>{t('routing.anyCustomer')}</span>
-        </label>
-        <label className="check-item">
-          <input type="radio" name={name} checked={!value.isAny} onChange={() => onChange({ ...value, isAny: false })} />
-          <span>{t('policies.onlyThese')}</span>
-        </label>
-      </div>
-      {!value.isAny && (
+    <MatchFieldset legend={t('routing.customers')} anyLabel={t('routing.anyCustomer')} value={value} onChange={onChange} error={error} hint={t('routing.customerSearchHint')}>
+      {(noteId) => (
         <div className="customer-picker">
           {value.chosen.length ? (
             <ul className="chip-list" aria-label={t('routing.customers')}>
@@ -61,12 +50,12 @@ export function CustomerPicker({ value, onChange, error }: CustomerPickerProps) 
           ) : (
             <p className="field-hint">{t('routing.noCustomersChosen')}</p>
           )}
-          <label className="field-label customer-search-label" htmlFor={`${name}-search`}>
+          <label className="field-label customer-search-label" htmlFor={searchId}>
             {t('routing.customerSearch')}
           </label>
           <div className="customer-search">
             <input
-              id={`${name}-search`}
+              id={searchId}
               className="field-input"
               type="search"
               autoComplete="off"
@@ -101,11 +90,6 @@ export function CustomerPicker({ value, onChange, error }: CustomerPickerProps) 
           )}
         </div>
       )}
-      {(error || !value.isAny) && (
-        <p className={error ? 'field-error' : 'field-hint'} id={noteId}>
-          {error ?? t('routing.customerSearchHint')}
-        </p>
-      )}
-    </fieldset>
+    </MatchFieldset>
   );
 }

@@ -8,6 +8,7 @@ import { useDepartments } from '../api/get-departments.ts';
 import { useEscalationLevels } from '../api/get-escalation-levels.ts';
 import { isForbidden } from '../admin-access.ts';
 import { AdminOnly } from './admin-only.tsx';
+import { AdminPage } from './admin-page.tsx';
 import { EscalationEditor } from './escalation-editor.tsx';
 import './service-levels.css';
 
@@ -26,14 +27,7 @@ export function EscalationPage() {
   const failed = departments.error ?? agents.error ?? levels.error;
 
   return (
-    <div className="page service-levels-page">
-      <title>{t('common:app.titleSuffix', { title: department ? `${t('escalation.title')} · ${department.name}` : t('escalation.title') })}</title>
-      <div className="page-head">
-        <div>
-          <h1 className="page-title">{t('escalation.title')}</h1>
-          <p className="page-intro">{t('escalation.intro')}</p>
-        </div>
-      </div>
+    <AdminPage title={t('escalation.title')} intro={t('escalation.intro')} tabTitle={department ? `${t('escalation.title')} · ${department.name}` : undefined}>
       {list.length > 0 && department && (
         <div className="escalation-department">
           <SelectField
@@ -63,6 +57,6 @@ export function EscalationPage() {
           <Spinner label={t('common:app.loading')} />
         </div>
       )}
-    </div>
+    </AdminPage>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { calendarLimits } from '../../../../contract/calendars.ts';
 import { type HolidayRow, newHolidayRow } from '../calendar-form.ts';
+import { RemovableRow } from './removable-row.tsx';
 
 interface HolidaysProps {
   holidays: HolidayRow[];
@@ -24,42 +25,40 @@ export function HolidaysFieldset({ holidays, errors, onChange }: HolidaysProps) 
         const errorId = error ? `${at}-error` : undefined;
         const label = holiday.name.trim() || holiday.date || String(index + 1);
         return (
-          <div key={holiday.key} className="holiday-row">
-            <div className="holiday-inputs">
-              <label className="holiday-part">
-                <span className="visually-hidden">{t('calendars.holidayDate', { n: index + 1 })}</span>
-                <input
-                  type="date"
-                  name={`${at}.date`}
-                  className="field-input"
-                  value={holiday.date}
-                  aria-invalid={errors[`${at}.date`] || errors[at] ? true : undefined}
-                  aria-describedby={errorId}
-                  onChange={(e) => setRow(holiday.key, { date: e.target.value })}
-                />
-              </label>
-              <label className="holiday-part holiday-name">
-                <span className="visually-hidden">{t('calendars.holidayName', { n: index + 1 })}</span>
-                <input
-                  name={`${at}.name`}
-                  className="field-input"
-                  placeholder={t('calendars.holidayNamePlaceholder')}
-                  value={holiday.name}
-                  aria-invalid={errors[`${at}.name`] ? true : undefined}
-                  aria-describedby={errorId}
-                  onChange={(e) => setRow(holiday.key, { name: e.target.value })}
-                />
-              </label>
-              <button type="button" className="btn btn-ghost btn-md icon-button" aria-label={t('calendars.removeHoliday', { name: label })} onClick={() => onChange(holidays.filter((h) => h.key !== holiday.key))}>
-                ×
-              </button>
-            </div>
-            {error && (
-              <p className="field-error" id={errorId}>
-                {error}
-              </p>
-            )}
-          </div>
+          <RemovableRow
+            key={holiday.key}
+            className="holiday-row"
+            inputsClassName="holiday-inputs"
+            removeLabel={t('calendars.removeHoliday', { name: label })}
+            onRemove={() => onChange(holidays.filter((h) => h.key !== holiday.key))}
+            error={error}
+            errorId={errorId}
+          >
+            <label className="holiday-part">
+              <span className="visually-hidden">{t('calendars.holidayDate', { n: index + 1 })}</span>
+              <input
+                type="date"
+                name={`${at}.date`}
+                className="field-input"
+                value={holiday.date}
+                aria-invalid={errors[`${at}.date`] || errors[at] ? true : undefined}
+                aria-describedby={errorId}
+                onChange={(e) => setRow(holiday.key, { date: e.target.value })}
+              />
+            </label>
+            <label className="holiday-part holiday-name">
+              <span className="visually-hidden">{t('calendars.holidayName', { n: index + 1 })}</span>
+              <input
+                name={`${at}.name`}
+                className="field-input"
+                placeholder={t('calendars.holidayNamePlaceholder')}
+                value={holiday.name}
+                aria-invalid={errors[`${at}.name`] ? true : undefined}
+                aria-describedby={errorId}
+                onChange={(e) => setRow(holiday.key, { name: e.target.value })}
+              />
+            </label>
+          </RemovableRow>
         );
       })}
       {listError && (

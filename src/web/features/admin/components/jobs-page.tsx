@@ -2,14 +2,14 @@ import { useTranslation } from 'react-i18next';
 import type { Job } from '../../../../contract/jobs.ts';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
-import { RetryAlert } from '../../../components/ui/retry-alert.tsx';
-import { Spinner } from '../../../components/ui/spinner.tsx';
 import { currentLocale } from '../../../i18n/languages.ts';
 import { formatCount, formatDateTime } from '../../../lib/format.ts';
 import { jobsRefreshMs, useJobs } from '../api/get-jobs.ts';
 import { isForbidden } from '../admin-access.ts';
 import { isKnownDuty, jobState, jobStateTone, orderedCounts } from '../job-status.ts';
 import { AdminOnly } from './admin-only.tsx';
+import { AdminPage } from './admin-page.tsx';
+import { ListPanel } from './list-panel.tsx';
 import './service-levels.css';
 
 /** The time of day to the second: the page is read again every few seconds. */
@@ -62,42 +62,32 @@ function JobRow({ job }: { job: Job }) {
 
 /** The background sweeper's duties (auto-close, reminders, SLA warnings, escalation) and how their last runs went; read again every 15 s. */
 export function JobsPage() {
-  const { t } = useTranslation(['admin', 'common']);
+  const { t } = useTranslation('admin');
   const jobs = useJobs();
   if (isForbidden(jobs.error)) return <AdminOnly />;
   const interval = jobs.data?.sweep_interval_ms;
 
   return (
-    <div className="page service-levels-page">
-      <title>{t('common:app.titleSuffix', { title: t('jobs.title') })}</title>
-      <div className="page-head">
-        <div>
-          <h1 className="page-title">{t('jobs.title')}</h1>
-          <p className="page-intro">{t('jobs.intro', { seconds: jobsRefreshMs / 1000 })}</p>
-        </div>
+    <AdminPage
+      title={t('jobs.title')}
+      intro={t('jobs.intro', { seconds: jobsRefreshMs / 1000 })}
+      action={
         <Button variant="secondary" onClick={() => void jobs.refetch()}>
           {t('jobs.refresh')}
         </Button>
-      </div>
+      }
+    >
       {interval !== undefined && (
         <p className="jobs-interval">{interval > 0 ? t('jobs.interval', { every: interval >= 1000 ? `${formatCount(interval / 1000)} s` : `${formatCount(interval)} ms` }) : t('jobs.noSweep')}</p>
       )}
-      <section className="panel" aria-labelledby="jobs-title" aria-busy={jobs.isFetching || undefined}>
-        <div className="panel-head">
-          <h2 id="jobs-title" className="panel-title">
-            {t('jobs.listTitle')}
-          </h2>
-          {jobs.dataUpdatedAt > 0 && <span className="panel-meta">{t('jobs.updated', { time: formatClock(jobs.dataUpdatedAt) })}</span>}
-        </div>
-        {jobs.isError && !jobs.data ? (
-          <div className="panel-body">
-            <RetryAlert title={t('jobs.loadFailed')} error={jobs.error} onRetry={() => void jobs.refetch()} />
-          </div>
-        ) : !jobs.data ? (
-          <div className="panel-body panel-loading">
-            <Spinner label={t('common:app.loading')} />
-          </div>
-        ) : (
+      <ListPanel
+        id="jobs-title"
+        title={t('jobs.listTitle')}
+        meta={jobs.dataUpdatedAt > 0 ? t('jobs.updated', { time: formatClock(jobs.dataUpdatedAt) }) : undefined}
+        list={jobs}
+        loadFailed={t('jobs.loadFailed')}
+      >
+        {(data) => (
           <div className="table-scroll">
             <table className="admin-table jobs-table">
               <thead>
@@ -115,14 +105,14 @@ export function JobsPage() {
                 </tr>
               </thead>
               <tbody>
-                {jobs.data.items.map((job) => (
+                {data.items.map((job) => (
                   <JobRow key={job.duty} job={job} />
                 ))}
               </tbody>
             </table>
           </div>
         )}
-      </section>
-    </div>
+      </ListPanel>
+    </AdminPage>
   );
 }

@@ -7,7 +7,7 @@ interface MoveButtonsProps {
   onMove: (by: -1 | 1) => void;
 }
 
-/** Up and down for a row of an ordered list; the ends are disabled. `data-move` lets useMoveFocus find them again. */
+/** Up and down for a row of an ordered list; the ends are disabled. `data-move` lets useMoveRow find them again. */
 export function MoveButtons({ id, index, count, upLabel, downLabel, onMove }: MoveButtonsProps) {
   return (
     <span className="move-buttons">

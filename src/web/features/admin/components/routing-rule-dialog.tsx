@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category, Department } from '../../../../contract/admin.ts';
 import type { RoutingRule } from '../../../../contract/routing.ts';
@@ -7,13 +6,13 @@ import { Button } from '../../../components/ui/button.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { fieldErrors } from '../../../lib/api-client.ts';
 import { useSaveRoutingRule } from '../api/save-routing-rule.ts';
+import { categoryOptions } from '../match-choice.ts';
 import { checkRule, type RuleForm, ruleErrorField, ruleToForm } from '../routing-rule-form.ts';
 import { CustomerPicker } from './customer-picker.tsx';
 import { MatchChoiceField } from './match-choice-field.tsx';
 import { TextChoiceField } from './text-choice-field.tsx';
-import { useFocusFirstError } from './use-focus-first-error.ts';
+import { fieldErrorsAt, useDialogForm } from './use-dialog-form.ts';
 
 interface RoutingRuleDialogProps {
   /** The rule to change; none to add one after the others. */
@@ -27,37 +26,17 @@ interface RoutingRuleDialogProps {
 /** Adds or changes a routing rule: what it matches and the department it sends the ticket to. */
 export function RoutingRuleDialog({ rule, departments, categories, onClose, onSaved }: RoutingRuleDialogProps) {
   const { t } = useTranslation(['admin', 'common']);
-  const [form, setForm] = useState<RuleForm>(() => ruleToForm(rule));
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useSaveRoutingRule();
-  const { container, refused } = useFocusFirstError();
-  const change = (next: Partial<RuleForm>) => {
-    setForm((f) => ({ ...f, ...next }));
-    save.reset();
-  };
+  const { form, change, errors, submit, container } = useDialogForm({
+    initial: (): RuleForm => ruleToForm(rule),
+    check: checkRule,
+    id: rule?.id ?? null,
+    save,
+    serverErrors: (error) => fieldErrorsAt(error, ruleErrorField),
+    onSaved,
+    onClose,
+  });
 
-  const submit = () => {
-    const checked = checkRule(form);
-    setErrors(checked.errors ?? {});
-    if (!checked.body) return refused();
-    save.mutate(
-      { id: rule?.id ?? null, body: checked.body },
-      {
-        onSuccess: (saved) => {
-          onSaved(saved);
-          onClose();
-        },
-        onError: (error) => {
-          const found: Record<string, string> = {};
-          for (const [field, message] of Object.entries(fieldErrors(error))) found[ruleErrorField(field)] ??= message;
-          setErrors(found);
-          if (Object.keys(found).length) refused();
-        },
-      },
-    );
-  };
-
-  const categoryOptions = categories.filter((c) => !c.retired || form.category_ids.chosen.includes(c.id)).map((c) => ({ value: c.id, label: c.name }));
   return (
     <FormDialog
       title={rule ? t('routing.editTitle', { name: rule.name }) : t('routing.addTitle')}
@@ -100,7 +79,7 @@ export function RoutingRuleDialog({ rule, departments, categories, onClose, onSa
               legend={t('routing.categories')}
               anyLabel={t('routing.anyCategory')}
               value={form.category_ids}
-              options={categoryOptions}
+              options={categoryOptions(categories, form.category_ids.chosen)}
               error={errors.category_ids}
               onChange={(value) => change({ category_ids: value })}
             />

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category, Department } from '../../../../contract/admin.ts';
 import type { Calendar, SlaPolicy } from '../../../../contract/sla.ts';
@@ -7,12 +6,12 @@ import { Button } from '../../../components/ui/button.tsx';
 import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
-import { fieldErrors } from '../../../lib/api-client.ts';
 import { useSaveSlaPolicy } from '../api/save-sla-policy.ts';
+import { categoryOptions } from '../match-choice.ts';
 import { checkPolicy, type MatchField, type PolicyForm, policyErrorField, policyToForm, targetFields } from '../sla-policy-form.ts';
 import { DurationField } from './duration-field.tsx';
 import { MatchChoiceField } from './match-choice-field.tsx';
-import { useFocusFirstError } from './use-focus-first-error.ts';
+import { fieldErrorsAt, useDialogForm } from './use-dialog-form.ts';
 
 interface SlaPolicyDialogProps {
   /** The policy to change; none to add one after the others. */
@@ -27,39 +26,18 @@ interface SlaPolicyDialogProps {
 /** Adds or changes an SLA policy: what it matches, its targets in business time, its calendar, and whether it is active. */
 export function SlaPolicyDialog({ policy, departments, categories, calendars, onClose, onSaved }: SlaPolicyDialogProps) {
   const { t } = useTranslation(['admin', 'common']);
-  const [form, setForm] = useState<PolicyForm>(() => policyToForm(policy));
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useSaveSlaPolicy();
-  const { container, refused } = useFocusFirstError();
-  const change = (next: Partial<PolicyForm>) => {
-    setForm((f) => ({ ...f, ...next }));
-    save.reset();
-  };
+  const { form, change, errors, submit, container } = useDialogForm({
+    initial: (): PolicyForm => policyToForm(policy),
+    check: checkPolicy,
+    id: policy?.id ?? null,
+    save,
+    serverErrors: (error) => fieldErrorsAt(error, policyErrorField),
+    onSaved,
+    onClose,
+  });
   const setMatch = <F extends MatchField>(field: F) => (value: PolicyForm[F]) => change({ [field]: value } as Partial<PolicyForm>);
 
-  const submit = () => {
-    const checked = checkPolicy(form);
-    setErrors(checked.errors ?? {});
-    if (!checked.body) return refused();
-    save.mutate(
-      { id: policy?.id ?? null, body: checked.body },
-      {
-        onSuccess: (saved) => {
-          onSaved(saved);
-          onClose();
-        },
-        onError: (error) => {
-          const found: Record<string, string> = {};
-          for (const [field, message] of Object.entries(fieldErrors(error))) found[policyErrorField(field)] ??= message;
-          setErrors(found);
-          if (Object.keys(found).length) refused();
-        },
-      },
-    );
-  };
-
-  // Retired categories stay listed only where a policy still names them.
-  const categoryOptions = categories.filter((c) => !c.retired || form.category_ids.chosen.includes(c.id)).map((c) => ({ value: c.id, label: c.name }));
   return (
     <FormDialog
       title={policy ? t('policies.editTitle', { name: policy.name }) : t('policies.addTitle')}
@@ -108,7 +86,7 @@ export function SlaPolicyDialog({ policy, departments, categories, calendars, on
               legend={t('policies.categories')}
               anyLabel={t('policies.anyCategory')}
               value={form.category_ids}
-              options={categoryOptions}
+              options={categoryOptions(categories, form.category_ids.chosen)}
               error={errors.category_ids}
               onChange={setMatch('category_ids')}
             />

@@ -7,6 +7,7 @@ import { RetryAlert } from '../../../components/ui/retry-alert.tsx';
 import { useSettings } from '../api/get-settings.ts';
 import { useSaveVerificationChannels } from '../api/save-verification-channels.ts';
 import { CheckList } from './check-list.tsx';
+import { SettingsPanel } from './settings-panel.tsx';
 
 /** The form once the settings are read: the channels as they are saved, changed here until Save. */
 function VerificationForm({ saved }: { saved: Channel[] }) {
@@ -48,20 +49,12 @@ export function VerificationPanel() {
   const { t } = useTranslation('admin');
   const settings = useSettings();
   return (
-    <section className="panel" aria-labelledby="verification-title">
-      <div className="panel-head">
-        <h2 id="verification-title" className="panel-title">
-          {t('verification.title')}
-        </h2>
-      </div>
-      <div className="panel-body form">
-        <p className="field-hint">{t('verification.intro')}</p>
-        {settings.isError && !settings.data ? (
-          <RetryAlert title={t('verification.loadFailed')} error={settings.error} onRetry={() => void settings.refetch()} />
-        ) : settings.data ? (
-          <VerificationForm saved={settings.data.verification_channels} />
-        ) : null}
-      </div>
-    </section>
+    <SettingsPanel id="verification-title" title={t('verification.title')} intro={t('verification.intro')}>
+      {settings.isError && !settings.data ? (
+        <RetryAlert title={t('verification.loadFailed')} error={settings.error} onRetry={() => void settings.refetch()} />
+      ) : settings.data ? (
+        <VerificationForm saved={settings.data.verification_channels} />
+      ) : null}
+    </SettingsPanel>
   );
 }

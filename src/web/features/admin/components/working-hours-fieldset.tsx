@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { calendarLimits, type Weekday, weekdays } from '../../../../contract/calendars.ts';
 import { copyDay, newRangeRow, nextRange, type RangeRow } from '../calendar-form.ts';
+import { RemovableRow } from './removable-row.tsx';
 
 interface WorkingHoursProps {
   hours: Record<Weekday, RangeRow[]>;
@@ -9,6 +10,10 @@ interface WorkingHoursProps {
 }
 
 const workdays = ['tue', 'wed', 'thu', 'fri'] as const;
+
+type Edge = 'start' | 'end';
+const edgeLabel = { start: 'calendars.rangeStart', end: 'calendars.rangeEnd' } as const;
+const edgePlaceholder = { start: '09:00', end: '17:00' };
 
 /** Working hours per weekday: several ranges a day, each with its own error (`hours.mon.1.end`) under it. */
 export function WorkingHoursFieldset({ hours, errors, onChange }: WorkingHoursProps) {
@@ -34,56 +39,41 @@ export function WorkingHoursFieldset({ hours, errors, onChange }: WorkingHoursPr
                 const at = `hours.${day}.${index}`;
                 const error = errors[`${at}.start`] ?? errors[`${at}.end`] ?? errors[at];
                 const errorId = error ? `${at}-error` : undefined;
-                const invalid = (field: 'start' | 'end') => (errors[`${at}.${field}`] || (errors[at] && field === 'end') ? true : undefined);
+                // A problem of the whole range (not one of its times) marks its end.
+                const isInvalid = (field: Edge) => Boolean(errors[`${at}.${field}`] || (errors[at] && field === 'end'));
+                const timeInput = (field: Edge) => (
+                  <>
+                    <label className="visually-hidden" htmlFor={`${at}.${field}`}>
+                      {t(edgeLabel[field], { day: dayName, n: index + 1 })}
+                    </label>
+                    <input
+                      id={`${at}.${field}`}
+                      className="field-input time-input"
+                      inputMode="numeric"
+                      placeholder={edgePlaceholder[field]}
+                      maxLength={5}
+                      autoComplete="off"
+                      value={range[field]}
+                      aria-invalid={isInvalid(field) || undefined}
+                      aria-describedby={errorId}
+                      onChange={(e) => setRange(day, range.key, { [field]: e.target.value })}
+                    />
+                  </>
+                );
                 return (
-                  <div key={range.key} className="time-range">
-                    <div className="time-range-inputs">
-                      <label className="visually-hidden" htmlFor={`${at}.start`}>
-                        {t('calendars.rangeStart', { day: dayName, n: index + 1 })}
-                      </label>
-                      <input
-                        id={`${at}.start`}
-                        className="field-input time-input"
-                        inputMode="numeric"
-                        placeholder="09:00"
-                        maxLength={5}
-                        autoComplete="off"
-                        value={range.start}
-                        aria-invalid={invalid('start')}
-                        aria-describedby={errorId}
-                        onChange={(e) => setRange(day, range.key, { start: e.target.value })}
-                      />
-                      <span aria-hidden="true">–</span>
-                      <label className="visually-hidden" htmlFor={`${at}.end`}>
-                        {t('calendars.rangeEnd', { day: dayName, n: index + 1 })}
-                      </label>
-                      <input
-                        id={`${at}.end`}
-                        className="field-input time-input"
-                        inputMode="numeric"
-                        placeholder="17:00"
-                        maxLength={5}
-                        autoComplete="off"
-                        value={range.end}
-                        aria-invalid={invalid('end')}
-                        aria-describedby={errorId}
-                        onChange={(e) => setRange(day, range.key, { end: e.target.value })}
-                      />
-                      <button
-                        type="button"
-                        className="btn btn-ghost btn-md icon-button"
-                        aria-label={t('calendars.removeRange', { day: dayName, n: index + 1 })}
-                        onClick={() => setDay(day, hours[day].filter((r) => r.key !== range.key))}
-                      >
-                        ×
-                      </button>
-                    </div>
-                    {error && (
-                      <p className="field-error" id={errorId}>
-                        {error}
-                      </p>
-                    )}
-                  </div>
+                  <RemovableRow
+                    key={range.key}
+                    className="time-range"
+                    inputsClassName="time-range-inputs"
+                    removeLabel={t('calendars.removeRange', { day: dayName, n: index + 1 })}
+                    onRemove={() => setDay(day, hours[day].filter((r) => r.key !== range.key))}
+                    error={error}
+                    errorId={errorId}
+                  >
+                    {timeInput('start')}
+                    <span aria-hidden="true">–</span>
+                    {timeInput('end')}
+                  </RemovableRow>
                 );
               })}
             </div>
