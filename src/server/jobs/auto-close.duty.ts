@@ -1,9 +1,44 @@
 import { systemActor } from '../platform/actor.ts';
 import { awaitsCustomer } from '../tickets/due-times.ts';
 import { applyTransition } from '../tickets/transitions.service.ts';
-import { findWorkspaceById } from '../workspaces/workspaces.repository.ts';
+import { findWorkspaceById, type Db } from '../workspaces/workspaces.repository.ts';
 import { setDue, ticketsDueBy, type DueTicket } from './due-tickets.repository.ts';
 import type { Duty } from './duty.ts';
+
+// The workspace's period, read once per batch (the claiming transaction) rather than once per ticket.
+const periods = new WeakMap<Db, Map<number, Promise<number>>>();
+
+function autoClosePeriod(trx: Db, orgId: number): Promise<number> {
+  let byWorkspace = periods.get(trx);
+  if (!byWorkspace) periods.set(trx, (byWorkspace = new Map()));
+  let period = byWorkspace.get(orgId);
+  if (!period) {
+    const cache = byWorkspace;
+    period = findWorkspaceById(trx, orgId).then(
+      (w) => w?.auto_close_after_seconds ?? 0,
+      (error: unknown) => {
+        cache.delete(orgId); // a failed read is not kept: the next row reads again
+        throw error;
+      },
+    );
+    cache.set(orgId, period);
+  }
+  return period;
+}
+
+const dueBy = ticketsDueBy('auto_close_at');
+
+/**
+ * A close moves the ticket between status counters (ticket_counts: a row per bucket, channel,
+ * source and slot), which the trigger locks until the batch commits: the new bucket's row, then
+ * the old one's. Acting in (channel, source, status) order makes every batch take those rows in one
+ * order (auto-closed, pending, resolved within each channel and source), so batches that share a
+ * slot — running at once in this or another process — wait for each other but never in a circle.
+ */
+export const inCounterOrder = <T extends Pick<DueTicket, 'channel' | 'source' | 'status'>>(rows: T[]): T[] =>
+  [...rows].sort((a, b) => compare(a.channel, b.channel) || compare(a.source, b.source) || compare(a.status, b.status));
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * DESIGN.md §2 "Auto-close": a resolved ticket, or one pending on the customer, whose customer
@@ -12,10 +47,11 @@ import type { Duty } from './duty.ts';
  */
 export const autoCloseDuty: Duty<DueTicket> = {
   name: 'auto_close',
-  ...ticketsDueBy('auto_close_at'),
+  ...dueBy,
+  claim: async (trx, now, limit) => inCounterOrder(await dueBy.claim(trx, now, limit)),
   async act(trx, ticket, { deps, now }) {
     // An admin who turns auto-close off (0) stops the closes already scheduled, too.
-    const period = (await findWorkspaceById(trx, ticket.org_id))?.auto_close_after_seconds ?? 0;
+    const period = await autoClosePeriod(trx, ticket.org_id);
     if (period === 0 || !awaitsCustomer(ticket)) {
       await setDue(trx, ticket, 'auto_close_at', null);
       return 'skipped';

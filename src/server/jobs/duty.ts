@@ -43,7 +43,9 @@ export interface Duty<Row extends DueRow = DueRow> {
   /**
    * Acts on one claimed row inside the claiming transaction and leaves it no longer due at `now`
    * (clears its due time, or moves it past `now`): that the action and the change of the due time
-   * commit together is what makes each action happen once. Throwing undoes this row's writes only.
+   * commit together is what makes each action happen once. Throwing undoes this row's writes only
+   * (the sweeper rolls the batch back and runs it again with a savepoint per row, so `act` may run
+   * twice for a row whose batch-mate threw: its only effects must be its writes through `trx`).
    */
   act(trx: Db, row: Row, context: DutyContext): Promise<DutyOutcome>;
   /** After `act` threw: moves the row's due time to `until`, so it is tried again then and the rows behind it go ahead. */

@@ -84,6 +84,38 @@ describe('the sweeper: failures, crashes, job runs', () => {
     expect(await jobRunOf(server, 'auto_close')).toMatchObject({ last_status: 'ok', last_error: null, total_runs: Number(runsBefore) + 2 });
   });
 
+  it('batches run at once (concurrency 4, two rows each) act once on every due row; a row that throws is postponed and its batch-mates are done once', async () => {
+    const tickets = await dueTickets(9);
+    const broken = tickets[4];
+    // Actions that take a moment, so that batches running at once are seen to overlap.
+    let acting = 0;
+    let mostAtOnce = 0;
+    const failing = { ...autoCloseDuty, act: async (...args: Parameters<typeof autoCloseDuty.act>) => {
+      mostAtOnce = Math.max(mostAtOnce, ++acting);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      acting -= 1;
+      if (args[1].id === broken.id) throw new Error('the printer is on fire');
+      return autoCloseDuty.act(...args);
+    } };
+    const wide = startSweeper(server.deps, { log: silentLog, intervalMs: 0, duties: [failing], concurrency: 4, batchSize: 2 });
+    try {
+      expect((await wide.sweepNow()).auto_close).toEqual({ claimed: 9, done: 8, skipped: 0, failed: 1, error: 'the printer is on fire' });
+      expect((await wide.sweepNow()).auto_close.claimed).toBe(0);
+    } finally {
+      await wide.stop();
+    }
+    // PGlite has one connection: there the batches run one after the other.
+    if (testEngine() === 'postgres') expect(mostAtOnce).toBeGreaterThan(1);
+    else expect(mostAtOnce).toBe(1);
+    const healthy = tickets.filter((t) => t.id !== broken.id);
+    await expectClosedOnce(healthy);
+    expect(await getTicket(admin, broken.number)).toMatchObject({ status: 'resolved' });
+    expect(await closesOf(broken)).toBe(0);
+    clock.advance(sweeperDefaults.retryMs);
+    expect((await server.sweeper.sweepNow()).auto_close).toMatchObject({ claimed: 1, done: 1, failed: 0 });
+    await expectClosedOnce(tickets);
+  });
+
   it('a sweep that dies mid-batch commits nothing of it: the next sweep does every row, once', async () => {
     const tickets = await dueTickets(3);
     const died = new Error('the process died');

@@ -26,6 +26,12 @@ export interface SweeperOptions {
   intervalMs: number;
   /** Rows claimed, acted on and committed per transaction. */
   batchSize?: number;
+  /**
+   * Batches of one duty claimed and acted on at once, each in its own transaction on its own
+   * connection (FOR UPDATE SKIP LOCKED keeps them apart). Default CAREDESK_SWEEP_CONCURRENCY; at
+   * most DATABASE_POOL_SIZE − 1, so requests keep a connection; always 1 on PGlite (one connection).
+   */
+  concurrency?: number;
   /** A row whose action failed is due again this long after the failure. */
   retryMs?: number;
   /** How often sweeps that found nothing due record that they looked (the only write of an idle sweep). */
@@ -35,7 +41,7 @@ export interface SweeperOptions {
 export interface Sweeper {
   /** Sweeps now (after the sweep under way, if any) and answers what it did: tests call it after moving the clock. */
   sweepNow(): Promise<SweepReport>;
-  /** Lets the batch under way commit, starts no other, and stops the timer. */
+  /** Lets the batches under way commit, starts no other, and stops the timer. */
   stop(): Promise<void>;
 }
 
@@ -43,64 +49,106 @@ export const sweeperDefaults = { batchSize: 100, retryMs: 5 * 60_000, heartbeatM
 
 const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 1000);
 
+type BatchCounts = Omit<DutyRunReport, 'error'>;
+
+/** An action failed in a batch run without savepoints: the batch rolls back and runs again, row by row. */
+class ActionFailed extends Error {}
+
 /**
  * Runs the duties every `intervalMs` in this process. Any number of processes may sweep one
- * database: each batch claims its rows with FOR UPDATE SKIP LOCKED and commits the actions with
- * the change of their due times, so every action happens once; a process that dies mid-batch
- * commits nothing of it, and its rows are due for the next sweep. A row whose action throws is
- * rolled back to its savepoint and postponed by `retryMs`, so it cannot hold up the rows behind it.
+ * database, and each runs `concurrency` batches of a duty at once: each batch claims its rows with
+ * FOR UPDATE SKIP LOCKED and commits the actions with the change of their due times, so every
+ * action happens once; a process that dies mid-batch commits nothing of it, and its rows are due
+ * for the next sweep. A row whose action throws is rolled back to its savepoint and postponed by
+ * `retryMs`, so it cannot hold up the rows behind it. Savepoints cost two round trips a row, so a
+ * batch first runs without them; if an action throws there, the whole batch rolls back and runs
+ * again with one savepoint per row.
  */
 export function startSweeper(deps: Deps, options: SweeperOptions): Sweeper {
   const o = { ...sweeperDefaults, duties: registeredDuties, ...options };
   const { db, clock } = deps;
   const log = o.log;
+  const concurrency =
+    deps.database.engine === 'pglite' ? 1 : Math.max(1, Math.min(o.concurrency ?? deps.config.CAREDESK_SWEEP_CONCURRENCY, deps.config.DATABASE_POOL_SIZE - 1));
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let lastHeartbeat = Number.NEGATIVE_INFINITY;
   let sweeping: Promise<unknown> = Promise.resolve();
 
+  interface Run {
+    duty: Duty;
+    now: Date;
+    /** Rows acted on in committed batches of this run: one claimed again was left due by its action, a broken duty, not a second action. */
+    acted: Set<string>;
+    failures: { message: string; orgId: number | null }[];
+  }
+
+  /** One transaction: claims a batch and acts on each row; `careful`, with a savepoint per row, else all or nothing. */
+  async function claimAndAct(run: Run, careful: boolean): Promise<BatchCounts> {
+    const { duty, now } = run;
+    const committed: string[] = [];
+    const counts = await db.transaction().execute(async (trx) => {
+      const counts: BatchCounts = { claimed: 0, done: 0, skipped: 0, failed: 0 };
+      for (const row of await duty.claim(trx, now, o.batchSize)) {
+        counts.claimed += 1;
+        const key = `${row.org_id}:${row.id}`;
+        if (careful) await sql`savepoint sweep_row`.execute(trx);
+        try {
+          if (run.acted.has(key)) throw new Error(`${duty.name} acted on this row before in the same run and left it due`);
+          const outcome: DutyOutcome = await duty.act(trx, row, { deps, now });
+          if (careful) await sql`release savepoint sweep_row`.execute(trx);
+          committed.push(key);
+          counts[outcome] += 1;
+        } catch (error) {
+          if (!careful) throw new ActionFailed(describeError(error));
+          await sql`rollback to savepoint sweep_row`.execute(trx);
+          await duty.postpone(trx, row, new Date(now.getTime() + o.retryMs));
+          counts.failed += 1;
+          run.failures.push({ message: describeError(error), orgId: row.org_id });
+          log.error({ err: error, duty: duty.name, org_id: row.org_id, id: row.id }, 'sweeper: a due row failed; it is tried again later');
+        }
+      }
+      return counts;
+    });
+    for (const key of committed) run.acted.add(key);
+    return counts;
+  }
+
   async function runDuty(duty: Duty, now: Date): Promise<DutyRunReport | null> {
     const report: DutyRunReport = { claimed: 0, done: 0, skipped: 0, failed: 0, error: null };
-    const failures: { message: string; orgId: number | null }[] = [];
-    // A row claimed again in the same run was left due by its action: a broken duty, not a second action.
-    const acted = new Set<string>();
-    try {
-      if (!(await duty.hasDue(db, now))) return null;
-      await recordRunStarted(db, duty.name, now);
+    const run: Run = { duty, now, acted: new Set(), failures: [] };
+    // A batch that failed as a whole (not one of its rows) ends the run: the others finish theirs and start no other.
+    let halted = false;
+    const work = async () => {
       let claimed: number;
       do {
-        const batch = await db.transaction().execute(async (trx) => {
-          const counts = { claimed: 0, done: 0, skipped: 0, failed: 0 };
-          for (const row of await duty.claim(trx, now, o.batchSize)) {
-            counts.claimed += 1;
-            const key = `${row.org_id}:${row.id}`;
-            await sql`savepoint sweep_row`.execute(trx);
-            try {
-              if (acted.has(key)) throw new Error(`${duty.name} acted on this row before in the same run and left it due`);
-              const outcome: DutyOutcome = await duty.act(trx, row, { deps, now });
-              await sql`release savepoint sweep_row`.execute(trx);
-              acted.add(key);
-              counts[outcome] += 1;
-            } catch (error) {
-              await sql`rollback to savepoint sweep_row`.execute(trx);
-              await duty.postpone(trx, row, new Date(now.getTime() + o.retryMs));
-              counts.failed += 1;
-              failures.push({ message: describeError(error), orgId: row.org_id });
-              log.error({ err: error, duty: duty.name, org_id: row.org_id, id: row.id }, 'sweeper: a due row failed; it is tried again later');
-            }
-          }
-          return counts;
+        const batch = await claimAndAct(run, false).catch((error: unknown) => {
+          if (error instanceof ActionFailed) return claimAndAct(run, true);
+          throw error;
         });
         // Counted once committed: a batch that rolled back did nothing.
         for (const k of ['claimed', 'done', 'skipped', 'failed'] as const) report[k] += batch[k];
         claimed = batch.claimed;
-      } while (claimed === o.batchSize && !stopped);
+      } while (claimed === o.batchSize && !stopped && !halted);
+    };
+    try {
+      if (!(await duty.hasDue(db, now))) return null;
+      await recordRunStarted(db, duty.name, now);
+      const workers = await Promise.allSettled(
+        Array.from({ length: concurrency }, () =>
+          work().catch((error: unknown) => {
+            halted = true;
+            throw error;
+          }),
+        ),
+      );
+      for (const w of workers) if (w.status === 'rejected') throw w.reason;
     } catch (error) {
       // The batch under way rolled back: its rows are still due, for the next sweep.
-      failures.push({ message: describeError(error), orgId: null });
+      run.failures.push({ message: describeError(error), orgId: null });
       log.error({ err: error, duty: duty.name }, 'sweeper: the run failed; what it had not committed is left for the next sweep');
     }
-    const failure = failures.at(0);
+    const failure = run.failures.at(0);
     report.error = failure?.message ?? null;
     const { error, ...counts } = report;
     await recordRunFinished(db, duty.name, {

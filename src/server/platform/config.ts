@@ -43,6 +43,9 @@ const configSchema = z.object({
     .max(3_600_000)
     .refine((ms) => ms === 0 || ms >= 10, 'must be 0 (off) or at least 10')
     .default(15_000),
+  // Batches of one duty the sweeper runs at once on PostgreSQL (each on its own connection, at most
+  // DATABASE_POOL_SIZE − 1); PGlite has one connection and runs one.
+  CAREDESK_SWEEP_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
 });
 
 export type Config = Readonly<
