@@ -7,7 +7,9 @@ import { refuseWhileUnverified } from '../verification/verification-rules.ts';
 import { findWorkspaceById, type Db } from '../workspaces/workspaces.repository.ts';
 import { awaitsCustomer, sweepDueTimes, type SweepDueTimes, type SweptState } from './due-times.ts';
 import { planTransition, type TransitionRequest } from './lifecycle.ts';
-import { eventActorOf, recordEvents } from './ticket-events.ts';
+import type { Updateable } from 'kysely';
+import type { TicketsTable } from '../platform/db/schema.ts';
+import { eventActorOf, recordEvents, type DomainEvent } from './ticket-events.ts';
 import { loadForChange, readBack } from './tickets.service.ts';
 import { updateTicket, type LockedTicket } from './tickets.repository.ts';
 
@@ -25,8 +27,22 @@ export async function transitionTicket(deps: Deps, actor: TicketActor, number: s
   });
 }
 
+/** What a caller's own change adds to the move, written in the same update and event insert (verification's reject). */
+export interface AlongWithMove {
+  columns: Updateable<TicketsTable>;
+  events: DomainEvent[];
+}
+
 /** The move itself, on a ticket whose row the caller's transaction holds locked (a request, or a sweeper duty). */
-export async function applyTransition(deps: Deps, trx: Db, actor: TicketActor, ticket: LockedTicket, input: TransitionBody | TransitionRequest, now: Date): Promise<void> {
+export async function applyTransition(
+  deps: Deps,
+  trx: Db,
+  actor: TicketActor,
+  ticket: LockedTicket,
+  input: TransitionBody | TransitionRequest,
+  now: Date,
+  along: AlongWithMove = { columns: {}, events: [] },
+): Promise<void> {
   const outcome = planTransition(
     { status: ticket.status, waiting_on: ticket.waiting_on },
     { ...input, pending_until: input.pending_until ? new Date(input.pending_until) : undefined },
@@ -49,8 +65,8 @@ export async function applyTransition(deps: Deps, trx: Db, actor: TicketActor, t
   const due = await dueTimesAfter(trx, ticket, outcome.changes, actor.kind === 'customer', now);
   // Service levels: pending pauses the clock, resolve stamps the stats, a reopen resumes.
   const sla = await applySla(deps, trx, actor.orgId, { ...ticket, ...outcome.changes }, { kind: 'status', from: ticket.status }, now);
-  await updateTicket(trx, actor.orgId, ticket.id, { ...outcome.changes, ...activity, ...due, ...sla }, now);
-  await recordEvents(trx, deps.config, actor.orgId, ticket.id, eventActorOf(actor), [{ type: outcome.event, before, after }], now);
+  await updateTicket(trx, actor.orgId, ticket.id, { ...outcome.changes, ...activity, ...due, ...sla, ...along.columns }, now);
+  await recordEvents(trx, deps.config, actor.orgId, ticket.id, eventActorOf(actor), [{ type: outcome.event, before, after }, ...along.events], now);
 }
 
 /** The sweeper's due times after a change (due-times.ts); reads the workspace's auto-close period only where it applies. */
