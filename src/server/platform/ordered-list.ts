@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 import { isUniqueViolation } from './db/pg-errors.ts';
-import { invalidFields, type AppError, type FieldIssue } from './errors.ts';
+import { AppError, invalidFields, type FieldIssue } from './errors.ts';
 
 // What the workspace's ordered, named lists share (SLA policies, routing rules): the first active
 // match by position wins, names are unique per workspace, and a new order lists every item once.
@@ -13,6 +13,11 @@ type OrderedTable = 'sla_policies' | 'routing_rules';
 export async function lockOrderedIds(db: Db, table: OrderedTable, orgId: number): Promise<number[]> {
   const rows = await db.selectFrom(table).select('id').where('org_id', '=', orgId).orderBy('id').forUpdate().execute();
   return rows.map((r) => r.id);
+}
+
+/** Locks the list for an insert and refuses one past its size limit (409). */
+export async function lockForInsert(db: Db, table: OrderedTable, orgId: number, max: number, plural: string): Promise<void> {
+  if ((await lockOrderedIds(db, table, orgId)).length >= max) throw new AppError('conflict', `A workspace has at most ${max} ${plural}`);
 }
 
 /** A new order must name every existing id once: 400 at each unknown or repeated index, and naming the missing ones. */

@@ -5,7 +5,7 @@ import { existingDepartmentIds } from '../departments/departments.repository.ts'
 import type { Deps } from '../platform/deps.ts';
 import { iso } from '../platform/dto.ts';
 import { AppError, invalidFields, notFound, refuseUnknown } from '../platform/errors.ts';
-import { assertFullOrder, guardName, lockOrderedIds, setPositions } from '../platform/ordered-list.ts';
+import { assertFullOrder, guardName, lockForInsert, lockOrderedIds, setPositions } from '../platform/ordered-list.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 import { forgetRoutingRules } from './route-ticket.ts';
 import {
@@ -86,8 +86,7 @@ export async function createRule(deps: Deps, orgId: number, input: CreateRouting
   const values = cleanLists(input) as RuleValues;
   const id = await guardName(() => nameTaken(input.name), () =>
     deps.db.transaction().execute(async (trx) => {
-      const existing = await lockOrderedIds(trx, 'routing_rules', orgId);
-      if (existing.length >= routingLimits.rulesMax) throw new AppError('conflict', `A workspace has at most ${routingLimits.rulesMax} routing rules`);
+      await lockForInsert(trx, 'routing_rules', orgId, routingLimits.rulesMax, 'routing rules');
       await assertReferences(trx, orgId, values);
       return insertRule(trx, orgId, values, deps.clock.now());
     }),

@@ -5,7 +5,7 @@ import { existingDepartmentIds } from '../departments/departments.repository.ts'
 import type { Deps } from '../platform/deps.ts';
 import { iso } from '../platform/dto.ts';
 import { AppError, invalidFields, notFound, refuseUnknown } from '../platform/errors.ts';
-import { assertFullOrder, guardName, lockOrderedIds, setPositions } from '../platform/ordered-list.ts';
+import { assertFullOrder, guardName, lockForInsert, lockOrderedIds, setPositions } from '../platform/ordered-list.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 import { assertCalendar } from './calendars.service.ts';
 import {
@@ -76,8 +76,7 @@ export async function createPolicy(deps: Deps, orgId: number, input: CreateSlaPo
   };
   const id = await guardName(() => nameTaken(input.name), () =>
     deps.db.transaction().execute(async (trx) => {
-      const existing = await lockOrderedIds(trx, 'sla_policies', orgId);
-      if (existing.length >= slaLimits.policiesMax) throw new AppError('conflict', `A workspace has at most ${slaLimits.policiesMax} SLA policies`);
+      await lockForInsert(trx, 'sla_policies', orgId, slaLimits.policiesMax, 'SLA policies');
       await assertReferences(trx, orgId, values);
       return insertPolicy(trx, orgId, values, deps.clock.now());
     }),
