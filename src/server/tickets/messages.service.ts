@@ -1,4 +1,4 @@
-import type { Attachment, Message, TicketEvent } from '../../contract/tickets.ts';
+import type { Attachment, Message, Status, TicketEvent } from '../../contract/tickets.ts';
 import { limits } from '../../contract/limits.ts';
 import type { TicketActor } from '../platform/actor.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -9,7 +9,8 @@ import { removeQuietly, storeStaged, type StagedFile } from './attachment-files.
 import { insertAttachments, listAttachmentsOfMessages, type AttachmentRow } from './attachments.repository.ts';
 import { toAttachment, toEvent, toMessage } from './ticket-dto.ts';
 import { planTransition } from './lifecycle.ts';
-import type { Status } from '../../contract/tickets.ts';
+import type { Updateable } from 'kysely';
+import type { TicketsTable } from '../platform/db/schema.ts';
 import { applySla, writeSla, type SlaChange } from '../sla/apply-sla.ts';
 import { eventActorOf, recordEvents, type DomainEvent } from './ticket-events.ts';
 import { assertTextSize, loadForChange } from './tickets.service.ts';
@@ -60,11 +61,12 @@ export async function addMessage(deps: Deps, actor: TicketActor, number: string,
       );
       const events: DomainEvent[] = [{ type: isReply ? 'replied' : 'note_added', after: { message_id: message.id, visibility: input.visibility } }];
       let reopenedFrom: Status | null = null;
+      let reopen: Updateable<TicketsTable> | null = null;
       // The customer writing again means the ticket needs the team again: waiting or resolved, it is open.
       if (actor.kind === 'customer' && (ticket.status === 'pending' || ticket.status === 'resolved')) {
         const move = planTransition({ status: ticket.status, waiting_on: ticket.waiting_on }, { to: 'open' }, { kind: ticket.status === 'pending' ? 'system' : 'customer' }, now);
         if (move.ok) {
-          await updateTicket(trx, actor.orgId, ticket.id, { ...move.changes, ...(await dueTimesAfter(trx, ticket, move.changes, true, now)) }, now);
+          reopen = { ...move.changes, ...(await dueTimesAfter(trx, ticket, move.changes, true, now)) };
           events.push({ type: move.event, before: { status: ticket.status }, after: { status: 'open', reason: 'customer_note' } });
           reopenedFrom = ticket.status;
         }
@@ -74,7 +76,10 @@ export async function addMessage(deps: Deps, actor: TicketActor, number: string,
         ...(reopenedFrom ? [{ kind: 'status', from: reopenedFrom } as const] : []),
         ...(isReply && actor.kind === 'agent' ? [{ kind: 'agent_reply' } as const] : actor.kind === 'customer' ? [{ kind: 'customer_message' } as const] : []),
       ];
-      if (slaChanges.length) await writeSla(trx, actor.orgId, ticket.id, await applySla(deps, trx, actor.orgId, { ...ticket, status: reopenedFrom ? 'open' : ticket.status }, slaChanges, now));
+      const sla = slaChanges.length ? await applySla(deps, trx, actor.orgId, { ...ticket, status: reopenedFrom ? 'open' : ticket.status }, slaChanges, now) : {};
+      // A reopen is a new version of the ticket and carries the SLA columns; otherwise they are written alone.
+      if (reopen) await updateTicket(trx, actor.orgId, ticket.id, { ...reopen, ...sla }, now);
+      else await writeSla(trx, actor.orgId, ticket.id, sla);
       await recordEvents(trx, deps.config, actor.orgId, ticket.id, author, events, now);
       return toMessage(message, attachments.map((a) => toAttachment(ticket.number, a)));
     });
