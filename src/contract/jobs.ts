@@ -9,7 +9,7 @@ export const job = z
     last_finished_at: timestamp.nullable(),
     last_status: z.enum(['ok', 'failed']).nullable().describe('failed: a row (tried again later) or the run itself failed'),
     last_error: z.string().nullable().describe("What failed; only the failing row's own workspace reads its error"),
-    last_counts: z.record(z.string(), z.number()).describe('Rows of the last run: claimed, done, skipped (no longer due), failed'),
+    last_counts: z.record(z.string(), z.number()).describe('Rows of the last run: claimed, done, skipped (no longer due), failed; retried: batches run again row by row after an action failed'),
     total_runs: z.number().describe('Runs that found rows due, in every process'),
     last_checked_at: timestamp.nullable().describe('When a sweep last looked, recorded at most once a minute: sweeps that find nothing due write nothing'),
   })

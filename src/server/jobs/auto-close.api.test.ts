@@ -5,7 +5,7 @@ import { mailsTo, signInToPortal } from '../../../test/helpers/portal.ts';
 import { startTestServer, type TestServer } from '../../../test/helpers/server.ts';
 import type { Ticket } from '../../contract/tickets.ts';
 import { createManualClock } from '../platform/clock.ts';
-import { dueTimesOf, getTicket, historyOf, holdTicket, longSessions, resolveTicket, setAutoClosePeriod } from './sweeper.testing.ts';
+import { dueTimesOf, getTicket, historyOf, holdTicket, longSessions, resolveTicket, setAutoClosePeriod, sweepInBatches } from './sweeper.testing.ts';
 
 const SECOND = 1000;
 const DAY = 24 * 3600 * SECOND;
@@ -25,7 +25,7 @@ describe('auto-close (the sweeper closes tickets whose customer stayed silent)',
   });
   afterAll(() => server?.close());
 
-  const sweep = () => server.sweeper.sweepNow();
+  const sweep = () => sweepInBatches(server);
   const stats = async () => (await admin.get('/api/v1/tickets/stats')).body as { closed: number; auto_closed: number; resolved: number };
   const statusOf = async (t: Ticket) => (await getTicket(admin, t.number)).status;
 

@@ -2,7 +2,7 @@ import { systemActor } from '../platform/actor.ts';
 import { awaitsCustomer } from '../tickets/due-times.ts';
 import { applyTransition } from '../tickets/transitions.service.ts';
 import { findWorkspaceById, type Db } from '../workspaces/workspaces.repository.ts';
-import { setDue, ticketsDueBy, type DueTicket } from './due-tickets.repository.ts';
+import { ticketsDueBy, type DueTicket } from './due-tickets.repository.ts';
 import type { Duty } from './duty.ts';
 
 // The workspace's period, read once per batch (the claiming transaction) rather than once per ticket.
@@ -49,15 +49,15 @@ export const autoCloseDuty: Duty<DueTicket> = {
   name: 'auto_close',
   ...dueBy,
   claim: async (trx, now, limit) => inCounterOrder(await dueBy.claim(trx, now, limit)),
-  async act(trx, ticket, { deps, now }) {
+  async act(trx, ticket, { deps, now, write }) {
     // An admin who turns auto-close off (0) stops the closes already scheduled, too.
     const period = await autoClosePeriod(trx, ticket.org_id);
     if (period === 0 || !awaitsCustomer(ticket)) {
-      await setDue(trx, ticket, 'auto_close_at', null);
+      await write.update(ticket.org_id, ticket.id, { auto_close_at: null }, false);
       return 'skipped';
     }
     // Leaving the state clears auto_close_at (due-times.ts), in the same update as the close.
-    await applyTransition(deps, trx, systemActor(ticket.org_id), ticket, { to: 'closed', close_reason: 'auto' }, now);
+    await applyTransition(deps, trx, systemActor(ticket.org_id), ticket, { to: 'closed', close_reason: 'auto' }, now, { writer: write });
     return 'done';
   },
 };

@@ -1,12 +1,12 @@
-import type { Selectable } from 'kysely';
-import type { TicketsTable } from '../platform/db/schema.ts';
+import { ticketStateColumnNames, type TicketState } from '../tickets/tickets.repository.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 import type { Duty } from './duty.ts';
 
 /** Ticket columns a duty is due by; each has a partial index leading with it (migrations 0008–0010). */
 export type DueColumn = 'auto_close_at' | 'reminder_due_at' | 'sla_warning_at' | 'escalation_due_at';
 
-export type DueTicket = Selectable<TicketsTable>;
+/** A claimed ticket: its state without its long texts and search document, which no duty reads. */
+export type DueTicket = TicketState;
 
 /**
  * How a duty over tickets finds and claims what is due by `column`: the index answers "anything
@@ -19,7 +19,7 @@ export function ticketsDueBy(column: DueColumn): Pick<Duty<DueTicket>, 'hasDue' 
       const row = await db.selectFrom('tickets').select('id').where(column, '<=', now).limit(1).executeTakeFirst();
       return row !== undefined;
     },
-    claim: (trx, now, limit) => trx.selectFrom('tickets').selectAll().where(column, '<=', now).orderBy(column).limit(limit).forUpdate().skipLocked().execute(),
+    claim: (trx, now, limit) => trx.selectFrom('tickets').select(ticketStateColumnNames).where(column, '<=', now).orderBy(column).limit(limit).forUpdate().skipLocked().execute(),
     postpone: (trx, ticket, until) => setDue(trx, ticket, column, until),
   };
 }

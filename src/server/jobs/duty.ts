@@ -16,6 +16,7 @@
  * 4. One line in duties.ts. Its runs then show in `GET /api/v1/admin/jobs`.
  */
 import type { Deps } from '../platform/deps.ts';
+import type { TicketWriter } from '../tickets/ticket-writes.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 
 /** A claimed row: every due row belongs to a workspace and has an id. */
@@ -31,6 +32,12 @@ export interface DutyContext {
   deps: Deps;
   /** The run's instant: rows due at or before it are claimed, and what the duty writes is dated by it. */
   now: Date;
+  /**
+   * Writes the row's ticket and records the change's history and notifications. The sweeper
+   * writes a batch's changes together before the batch commits (each change addressed by its
+   * ticket's state then), and a row retried on its own at once: an action reads nothing back.
+   */
+  write: TicketWriter;
 }
 
 export interface Duty<Row extends DueRow = DueRow> {

@@ -9,7 +9,7 @@ import { createManualClock } from '../platform/clock.ts';
 import { openDatabase, type Database } from '../platform/db/database.ts';
 import { escalationDuty } from './escalation.duty.ts';
 import { startSweeper } from './sweeper.ts';
-import { getTicket, historyOf, longSessions, moveTicket, silentLog } from './sweeper.testing.ts';
+import { getTicket, historyOf, longSessions, moveTicket, silentLog, sweepInBatches } from './sweeper.testing.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -42,7 +42,7 @@ describe('escalation levels and SLA warnings (the sweeper escalates what runs la
   });
   afterAll(() => server?.close());
 
-  const sweep = () => server.sweeper.sweepNow();
+  const sweep = () => sweepInBatches(server);
   const setLevels = (levels: unknown[], department = returns, client = admin) => client.request<EscalationLevels>('PUT', `/api/v1/departments/${department}/escalation-levels`, { levels });
   const slaOf = async (t: Ticket) => (await admin.get<TicketSla>(`/api/v1/tickets/${t.number}/sla`)).body;
   const kindsFor = async (t: Ticket, kind: 'escalation' | 'assigned' | 'sla_warning') =>

@@ -4,12 +4,12 @@ import { findAgentRef } from '../agents/agents.repository.ts';
 import { systemActor } from '../platform/actor.ts';
 import type { TicketsTable } from '../platform/db/schema.ts';
 import type { Deps } from '../platform/deps.ts';
-import { applySla, writeSla } from '../sla/apply-sla.ts';
+import { applySla } from '../sla/apply-sla.ts';
 import type { LevelRow } from '../sla/escalation-levels.repository.ts';
 import { levelsFor, slaSetup } from '../sla/sla-setup.ts';
 import { namesFor } from '../tickets/staff-names.ts';
-import { eventActorOf, recordEvents, type DomainEvent } from '../tickets/ticket-events.ts';
-import { updateTicket } from '../tickets/tickets.repository.ts';
+import { eventActorOf, type DomainEvent } from '../tickets/ticket-events.ts';
+import type { TicketWriter } from '../tickets/ticket-writes.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 import { ticketsDueBy, type DueTicket } from './due-tickets.repository.ts';
 import type { Duty } from './duty.ts';
@@ -26,12 +26,12 @@ const rank = (priority: string) => priorities.indexOf(priority as (typeof priori
 export const escalationDuty: Duty<DueTicket> = {
   name: 'escalation',
   ...ticketsDueBy('escalation_due_at'),
-  async act(trx, ticket, { deps, now }) {
+  async act(trx, ticket, { deps, now, write }) {
     // A sweep that comes late (a stopped server) reaches every level due since, each with its own event.
     let row = ticket;
     let reached = 0;
     for (;;) {
-      const fired = await fireNextLevel(deps, trx, row, now);
+      const fired = await fireNextLevel(deps, trx, row, now, write);
       if (fired === null) return reached ? 'done' : 'skipped';
       row = { ...row, ...fired };
       reached += 1;
@@ -40,27 +40,26 @@ export const escalationDuty: Duty<DueTicket> = {
 };
 
 /** Fires the ticket's next level if it is due at `now` and answers what changed; else stores the re-planned instants and answers null. */
-async function fireNextLevel(deps: Deps, trx: Db, ticket: DueTicket, now: Date): Promise<Partial<DueTicket> | null> {
+async function fireNextLevel(deps: Deps, trx: Db, ticket: DueTicket, now: Date, write: TicketWriter): Promise<Partial<DueTicket> | null> {
   const orgId = ticket.org_id;
   // Planned again with today's flow, policies and calendars: the level may have moved or gone.
   const current = await applySla(deps, trx, orgId, ticket, { kind: 'recompute' }, now);
   const dueAt = 'escalation_due_at' in current ? current.escalation_due_at : ticket.escalation_due_at;
   if (dueAt == null || dueAt.getTime() > now.getTime()) {
     // The level shows on the ticket: its change is a new version; the instants alone are not.
-    if ('escalation_level' in current) await updateTicket(trx, orgId, ticket.id, current, now);
-    else await writeSla(trx, orgId, ticket.id, current);
+    await write.update(orgId, ticket.id, current, 'escalation_level' in current);
     return null;
   }
   const reached = (current.escalation_level ?? ticket.escalation_level) + 1;
   const step = levelsFor(await slaSetup(deps.db, trx, orgId), ticket.department_id).find((l) => l.level === reached);
   if (!step) {
-    await writeSla(trx, orgId, ticket.id, { ...current, escalation_due_at: null });
+    await write.update(orgId, ticket.id, { ...current, escalation_due_at: null }, false);
     return null;
   }
   const { changes, events } = await escalate(deps, trx, ticket, step);
   const sla = await applySla(deps, trx, orgId, { ...ticket, ...changes }, { kind: 'escalated', level: reached }, now);
-  await updateTicket(trx, orgId, ticket.id, { ...changes, ...sla }, now);
-  await recordEvents(trx, deps.config, orgId, ticket.id, eventActorOf(systemActor(orgId)), events, now);
+  await write.update(orgId, ticket.id, { ...changes, ...sla }, true);
+  await write.record({ orgId, ticketId: ticket.id, actor: eventActorOf(systemActor(orgId)), events });
   return { ...changes, ...sla } as Partial<DueTicket>;
 }
 

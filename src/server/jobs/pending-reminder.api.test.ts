@@ -7,7 +7,7 @@ import { createManualClock } from '../platform/clock.ts';
 import { openDatabase, type Database } from '../platform/db/database.ts';
 import { pendingReminderDuty } from './pending-reminder.duty.ts';
 import { startSweeper } from './sweeper.ts';
-import { dueTimesOf, historyOf, holdTicket, longSessions, moveTicket, silentLog } from './sweeper.testing.ts';
+import { dueTimesOf, historyOf, holdTicket, longSessions, moveTicket, silentLog, sweepInBatches } from './sweeper.testing.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -31,7 +31,7 @@ describe('pending reminders (the sweeper tells the owner when pending_until come
   });
   afterAll(() => server?.close());
 
-  const sweep = () => server.sweeper.sweepNow();
+  const sweep = () => sweepInBatches(server);
   const inFuture = (ms: number) => new Date(clock.now().getTime() + ms);
   /** The pending reminders each agent got of the ticket, by agent id. */
   async function remindersOf(ticket: Ticket): Promise<Record<number, number>> {

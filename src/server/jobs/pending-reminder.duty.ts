@@ -1,6 +1,6 @@
 import { systemActor } from '../platform/actor.ts';
-import { eventActorOf, recordEvents } from '../tickets/ticket-events.ts';
-import { setDue, ticketsDueBy, type DueTicket } from './due-tickets.repository.ts';
+import { eventActorOf } from '../tickets/ticket-events.ts';
+import { ticketsDueBy, type DueTicket } from './due-tickets.repository.ts';
 import type { Duty } from './duty.ts';
 
 /**
@@ -11,11 +11,11 @@ import type { Duty } from './duty.ts';
 export const pendingReminderDuty: Duty<DueTicket> = {
   name: 'pending_reminder',
   ...ticketsDueBy('reminder_due_at'),
-  async act(trx, ticket, { deps, now }) {
-    await setDue(trx, ticket, 'reminder_due_at', null);
+  async act(_trx, ticket, { write }) {
+    await write.update(ticket.org_id, ticket.id, { reminder_due_at: null }, false);
     if (ticket.status !== 'pending' || ticket.pending_until === null) return 'skipped';
     const event = { type: 'reminded', after: { pending_until: ticket.pending_until.toISOString() } };
-    await recordEvents(trx, deps.config, ticket.org_id, ticket.id, eventActorOf(systemActor(ticket.org_id)), [event], now);
+    await write.record({ orgId: ticket.org_id, ticketId: ticket.id, actor: eventActorOf(systemActor(ticket.org_id)), events: [event] });
     return 'done';
   },
 };

@@ -1,6 +1,6 @@
 import { systemActor } from '../platform/actor.ts';
-import { applySla, writeSla } from '../sla/apply-sla.ts';
-import { eventActorOf, recordEvents } from '../tickets/ticket-events.ts';
+import { applySla } from '../sla/apply-sla.ts';
+import { eventActorOf } from '../tickets/ticket-events.ts';
 import { ticketsDueBy, type DueTicket } from './due-tickets.repository.ts';
 import type { Duty } from './duty.ts';
 
@@ -13,18 +13,18 @@ import type { Duty } from './duty.ts';
 export const slaWarningDuty: Duty<DueTicket> = {
   name: 'sla_warning',
   ...ticketsDueBy('sla_warning_at'),
-  async act(trx, ticket, { deps, now }) {
+  async act(trx, ticket, { deps, now, write }) {
     // Planned again with today's policies and calendars: the warning may have gone (answered, paused, another target).
     const current = await applySla(deps, trx, ticket.org_id, ticket, { kind: 'recompute' }, now);
     const warningAt = 'sla_warning_at' in current ? current.sla_warning_at : ticket.sla_warning_at;
     if (warningAt == null || warningAt.getTime() > now.getTime()) {
-      await writeSla(trx, ticket.org_id, ticket.id, current);
+      await write.update(ticket.org_id, ticket.id, current, false);
       return 'skipped';
     }
     const dueAt = ('escalation_at' in current ? current.escalation_at : ticket.escalation_at) ?? null;
-    await writeSla(trx, ticket.org_id, ticket.id, await applySla(deps, trx, ticket.org_id, ticket, { kind: 'warning_sent' }, now));
+    await write.update(ticket.org_id, ticket.id, await applySla(deps, trx, ticket.org_id, ticket, { kind: 'warning_sent' }, now), false);
     const event = { type: 'sla_warning', after: { due_at: dueAt?.toISOString() ?? null } };
-    await recordEvents(trx, deps.config, ticket.org_id, ticket.id, eventActorOf(systemActor(ticket.org_id)), [event], now);
+    await write.record({ orgId: ticket.org_id, ticketId: ticket.id, actor: eventActorOf(systemActor(ticket.org_id)), events: [event] });
     return 'done';
   },
 };

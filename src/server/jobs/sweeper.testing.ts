@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import type { Ticket, TicketEvent } from '../../contract/tickets.ts';
 import type { ApiClient } from '../../../test/helpers/client.ts';
 import type { TestServer } from '../../../test/helpers/server.ts';
+import type { SweepReport } from './sweeper.ts';
 
 /** What the sweeper's tests share: ticket moves through the API and what the database holds. */
 
@@ -43,3 +44,13 @@ export const dueTimesOf = (server: TestServer, ticketId: number) =>
   server.deps.db.selectFrom('tickets').select(['auto_close_at', 'reminder_due_at']).where('id', '=', ticketId).executeTakeFirstOrThrow();
 
 export const jobRunOf = (server: TestServer, duty: string) => server.deps.db.selectFrom('job_runs').selectAll().where('duty', '=', duty).executeTakeFirst();
+
+/**
+ * Sweeps now and checks that no batch fell back to running row by row: a batch's gathered
+ * writes that failed would still leave every row done (the retry does them), and go unseen.
+ */
+export async function sweepInBatches(server: TestServer): Promise<SweepReport> {
+  const report = await server.sweeper.sweepNow();
+  for (const [duty, run] of Object.entries(report)) expect(run.retried, `${duty} ran a batch again row by row: ${run.error}`).toBe(0);
+  return report;
+}

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import type { Deps } from '../platform/deps.ts';
+import { gatherWrites, writeAtOnce } from '../tickets/ticket-writes.ts';
 import { duties as registeredDuties } from './duties.ts';
 import type { Duty, DutyOutcome } from './duty.ts';
 import { recordChecks, recordRunFinished, recordRunStarted } from './job-runs.repository.ts';
@@ -11,6 +12,8 @@ export interface DutyRunReport {
   done: number;
   skipped: number;
   failed: number;
+  /** Batches that an action (or the batch's writes) made roll back and run again row by row, each row with its savepoint. */
+  retried: number;
   /** The first failure of the run, or null. */
   error: string | null;
 }
@@ -49,7 +52,7 @@ export const sweeperDefaults = { batchSize: 100, retryMs: 5 * 60_000, heartbeatM
 
 const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 1000);
 
-type BatchCounts = Omit<DutyRunReport, 'error'>;
+type BatchCounts = Omit<DutyRunReport, 'error' | 'retried'>;
 
 /** An action failed in a batch run without savepoints: the batch rolls back and runs again, row by row. */
 class ActionFailed extends Error {}
@@ -89,13 +92,16 @@ export function startSweeper(deps: Deps, options: SweeperOptions): Sweeper {
     const committed: string[] = [];
     const counts = await db.transaction().execute(async (trx) => {
       const counts: BatchCounts = { claimed: 0, done: 0, skipped: 0, failed: 0 };
+      // All or nothing, the batch's changes are written together; row by row, each at once (a savepoint undoes its own).
+      const gathered = gatherWrites(deps.config, now);
+      const write = careful ? writeAtOnce(trx, deps.config, now) : gathered;
       for (const row of await duty.claim(trx, now, o.batchSize)) {
         counts.claimed += 1;
         const key = `${row.org_id}:${row.id}`;
         if (careful) await sql`savepoint sweep_row`.execute(trx);
         try {
           if (run.acted.has(key)) throw new Error(`${duty.name} acted on this row before in the same run and left it due`);
-          const outcome: DutyOutcome = await duty.act(trx, row, { deps, now });
+          const outcome: DutyOutcome = await duty.act(trx, row, { deps, now, write });
           if (careful) await sql`release savepoint sweep_row`.execute(trx);
           committed.push(key);
           counts[outcome] += 1;
@@ -108,6 +114,11 @@ export function startSweeper(deps: Deps, options: SweeperOptions): Sweeper {
           log.error({ err: error, duty: duty.name, org_id: row.org_id, id: row.id }, 'sweeper: a due row failed; it is tried again later');
         }
       }
+      try {
+        await gathered.flush(trx);
+      } catch (error) {
+        throw new ActionFailed(describeError(error));
+      }
       return counts;
     });
     for (const key of committed) run.acted.add(key);
@@ -115,7 +126,7 @@ export function startSweeper(deps: Deps, options: SweeperOptions): Sweeper {
   }
 
   async function runDuty(duty: Duty, now: Date): Promise<DutyRunReport | null> {
-    const report: DutyRunReport = { claimed: 0, done: 0, skipped: 0, failed: 0, error: null };
+    const report: DutyRunReport = { claimed: 0, done: 0, skipped: 0, failed: 0, retried: 0, error: null };
     const run: Run = { duty, now, acted: new Set(), failures: [] };
     // A batch that failed as a whole (not one of its rows) ends the run: the others finish theirs and start no other.
     let halted = false;
@@ -123,8 +134,10 @@ export function startSweeper(deps: Deps, options: SweeperOptions): Sweeper {
       let claimed: number;
       do {
         const batch = await claimAndAct(run, false).catch((error: unknown) => {
-          if (error instanceof ActionFailed) return claimAndAct(run, true);
-          throw error;
+          if (!(error instanceof ActionFailed)) throw error;
+          log.info({ duty: duty.name, err: error }, 'sweeper: a batch rolled back; it runs again row by row');
+          report.retried += 1;
+          return claimAndAct(run, true);
         });
         // Counted once committed: a batch that rolled back did nothing.
         for (const k of ['claimed', 'done', 'skipped', 'failed'] as const) report[k] += batch[k];
@@ -169,7 +182,7 @@ export function startSweeper(deps: Deps, options: SweeperOptions): Sweeper {
     for (const duty of o.duties) {
       if (stopped) break;
       const ran = await runDuty(duty, clock.now());
-      report[duty.name] = ran ?? { claimed: 0, done: 0, skipped: 0, failed: 0, error: null };
+      report[duty.name] = ran ?? { claimed: 0, done: 0, skipped: 0, failed: 0, retried: 0, error: null };
       if (!ran) idle.push(duty.name);
     }
     const now = clock.now();

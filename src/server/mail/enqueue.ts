@@ -2,7 +2,7 @@ import type { Config } from '../platform/config.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 import { mailDomain, newMessageId, threadRootId } from './addresses.ts';
 import type { MailRequest } from './mail-request.ts';
-import { findMailSetting, insertOutboxMail } from './outbox.repository.ts';
+import { findMailSetting, insertOutboxMails } from './outbox.repository.ts';
 import { renderMail } from './render.ts';
 import { builtInTemplate, layoutWords } from './templates/built-in.ts';
 
@@ -12,31 +12,45 @@ import { builtInTemplate, layoutWords } from './templates/built-in.ts';
  * back. Its Message-ID is fixed here, so a mail sent twice after a crash is the same mail; a
  * ticket's mails all refer to the ticket's thread root and show as one conversation.
  */
-export async function enqueueMail(db: Db, deps: { config: Config }, mail: MailRequest, now: Date): Promise<void> {
-  const setting = await findMailSetting(db, mail.orgId, mail.template, mail.language);
-  if (!setting) throw new Error(`enqueueMail: workspace ${mail.orgId} does not exist`);
-  const wording =
-    setting.custom_subject !== null && setting.custom_body !== null
-      ? { subject: setting.custom_subject, body: setting.custom_body }
-      : builtInTemplate(mail.template, mail.language);
-  const rendered = renderMail(wording, mail.values, layoutWords(mail.template, mail.language));
-  const domain = mailDomain(deps.config, setting);
-  const root = mail.ticketId === null ? null : threadRootId(domain, mail.orgId, mail.ticketId);
-  await insertOutboxMail(db, {
-    org_id: mail.orgId,
-    template: mail.template,
-    language: mail.language,
-    ticket_id: mail.ticketId,
-    to_address: mail.to.address,
-    to_name: mail.to.name,
-    subject: rendered.subject,
-    text_body: rendered.text,
-    html_body: rendered.html,
-    message_id: newMessageId(domain, mail.ticketId),
-    in_reply_to: root,
-    references: root ? [root] : [],
-    status: 'queued',
-    next_attempt_at: now,
-    created_at: now,
-  });
+export const enqueueMail = (db: Db, deps: { config: Config }, mail: MailRequest, now: Date): Promise<void> => enqueueMails(db, deps, [mail], now);
+
+/** Queues many mails as `enqueueMail` does each: one read per workspace, template and language, and one insert. */
+export async function enqueueMails(db: Db, deps: { config: Config }, mails: readonly MailRequest[], now: Date): Promise<void> {
+  if (mails.length === 0) return;
+  const settings = new Map<string, NonNullable<Awaited<ReturnType<typeof findMailSetting>>>>();
+  const rows = [];
+  for (const mail of mails) {
+    const key = `${mail.orgId}\u0000${mail.template}\u0000${mail.language}`;
+    let setting = settings.get(key);
+    if (!setting) {
+      setting = await findMailSetting(db, mail.orgId, mail.template, mail.language);
+      if (!setting) throw new Error(`enqueueMail: workspace ${mail.orgId} does not exist`);
+      settings.set(key, setting);
+    }
+    const wording =
+      setting.custom_subject !== null && setting.custom_body !== null
+        ? { subject: setting.custom_subject, body: setting.custom_body }
+        : builtInTemplate(mail.template, mail.language);
+    const rendered = renderMail(wording, mail.values, layoutWords(mail.template, mail.language));
+    const domain = mailDomain(deps.config, setting);
+    const root = mail.ticketId === null ? null : threadRootId(domain, mail.orgId, mail.ticketId);
+    rows.push({
+      org_id: mail.orgId,
+      template: mail.template,
+      language: mail.language,
+      ticket_id: mail.ticketId,
+      to_address: mail.to.address,
+      to_name: mail.to.name,
+      subject: rendered.subject,
+      text_body: rendered.text,
+      html_body: rendered.html,
+      message_id: newMessageId(domain, mail.ticketId),
+      in_reply_to: root,
+      references: root ? [root] : [],
+      status: 'queued' as const,
+      next_attempt_at: now,
+      created_at: now,
+    });
+  }
+  await insertOutboxMails(db, rows);
 }

@@ -10,11 +10,12 @@ export type OutboxRow = Selectable<OutboxTable>;
 /** The payload is the workspace's id: a listener ignores empty payloads, and it tells a log reader who queued. */
 const wakeWorkers = sql<string>`pg_notify(${OUTBOX_CHANNEL}, org_id::text)`;
 
-/** Queues a mail and wakes the workers once the transaction commits (identical notices of one transaction arrive once). */
-export async function insertOutboxMail(db: Db, row: Insertable<OutboxTable>): Promise<void> {
+/** Queues mails and wakes the workers once the transaction commits (identical notices of one transaction arrive once). */
+export async function insertOutboxMails(db: Db, rows: Insertable<OutboxTable>[]): Promise<void> {
+  if (rows.length === 0) return;
   await db
     .insertInto('outbox')
-    .values(row)
+    .values(rows)
     .returning(wakeWorkers.as('woken'))
     .execute();
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { NotificationKind } from '../../contract/notifications.ts';
 import { LIVE_CHANNEL } from '../live/live-bus.ts';
+import { inKeys } from '../platform/db/keys.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 import type { Candidate, Named } from './notification-rules.ts';
 
@@ -12,57 +13,74 @@ export interface CandidateAgent extends Candidate {
   emailNotifications: boolean;
 }
 
-export async function findCandidates(db: Db, orgId: number, ticketId: number, named: Named | null = null): Promise<CandidateAgent[]> {
-  const namedAgents = named?.agentIds.length ? named.agentIds : [0];
+/** Whose notifications a ticket change may reach: the ticket's assignee and department after the change, and those it names. */
+export interface CandidateQuery {
+  orgId: number;
+  assigneeId: number | null;
+  departmentId: number | null;
+  named: Named | null;
+}
+
+/**
+ * The candidates of each query, in agent order, from one read of the agents (and their
+ * memberships in the departments concerned) of all the queries: a batch of changes costs what
+ * one does. Reads no ticket: the caller knows the assignee and department.
+ */
+export async function findCandidates(db: Db, queries: readonly CandidateQuery[]): Promise<CandidateAgent[][]> {
+  if (queries.length === 0) return [];
+  const orgIds = new Set<number>();
+  const agentIds = new Set<number>([0]);
+  const departmentIds = new Set<number>([0]);
+  for (const q of queries) {
+    orgIds.add(q.orgId);
+    if (q.assigneeId !== null) agentIds.add(q.assigneeId);
+    if (q.departmentId !== null) departmentIds.add(q.departmentId);
+    for (const id of q.named?.agentIds ?? []) agentIds.add(id);
+    if (q.named?.departmentId != null) departmentIds.add(q.named.departmentId);
+  }
   const rows = await db
-    .selectFrom('tickets as t')
-    .innerJoin('agents as a', (j) => j.onRef('a.org_id', '=', 't.org_id').on('a.is_active', '=', true))
-    .leftJoin('department_members as m', (j) =>
-      j.onRef('m.org_id', '=', 't.org_id').onRef('m.department_id', '=', 't.department_id').onRef('m.agent_id', '=', 'a.id'),
-    )
-    .leftJoin('department_members as n', (j) =>
-      j.onRef('n.org_id', '=', 't.org_id').on('n.department_id', '=', named?.departmentId ?? 0).onRef('n.agent_id', '=', 'a.id'),
-    )
-    .select((eb) => [
-      'a.id as agent_id',
-      'a.name',
-      'a.email',
-      'a.language',
-      'a.email_notifications',
-      sql<boolean>`a.id = t.assignee_id`.as('is_assignee'),
-      sql<boolean>`m.agent_id is not null`.as('is_member'),
-      eb.or([eb('a.id', 'in', namedAgents), eb('n.agent_id', 'is not', null)]).$castTo<boolean>().as('is_named'),
-    ])
-    .where('t.org_id', '=', orgId)
-    .where('t.id', '=', ticketId)
-    .where((eb) => eb.or([eb('a.id', '=', eb.ref('t.assignee_id')), eb('m.agent_id', 'is not', null), eb('a.id', 'in', namedAgents), eb('n.agent_id', 'is not', null)]))
+    .selectFrom('agents as a')
+    .leftJoin('department_members as m', (j) => j.onRef('m.org_id', '=', 'a.org_id').onRef('m.agent_id', '=', 'a.id').on('m.department_id', 'in', [...departmentIds]))
+    .select(['a.org_id', 'a.id', 'a.name', 'a.email', 'a.language', 'a.email_notifications', 'm.department_id'])
+    .where('a.org_id', 'in', [...orgIds])
+    .where('a.is_active', '=', true)
+    .where((eb) => eb.or([eb('a.id', 'in', [...agentIds]), eb('m.department_id', 'is not', null)]))
     .orderBy('a.id')
     .execute();
-  return rows.map((r) => ({
-    agentId: r.agent_id,
-    isAssignee: r.is_assignee === true,
-    isMember: r.is_member === true,
-    isNamed: r.is_named === true,
-    name: r.name,
-    email: r.email,
-    language: r.language,
-    emailNotifications: r.email_notifications,
-  }));
+  const agents = new Map<number, { row: (typeof rows)[number]; departments: Set<number> }>();
+  for (const row of rows) {
+    const agent = agents.get(row.id) ?? { row, departments: new Set<number>() };
+    if (row.department_id !== null) agent.departments.add(row.department_id);
+    agents.set(row.id, agent);
+  }
+  return queries.map((q) => {
+    const found: CandidateAgent[] = [];
+    for (const { row, departments } of agents.values()) {
+      if (row.org_id !== q.orgId) continue;
+      const isAssignee = row.id === q.assigneeId;
+      const isMember = q.departmentId !== null && departments.has(q.departmentId);
+      const isNamed = (q.named?.agentIds.includes(row.id) ?? false) || (q.named?.departmentId != null && departments.has(q.named.departmentId));
+      if (!isAssignee && !isMember && !isNamed) continue;
+      found.push({ agentId: row.id, isAssignee, isMember, isNamed, name: row.name, email: row.email, language: row.language, emailNotifications: row.email_notifications });
+    }
+    return found;
+  });
+}
+
+export interface NewNotification {
+  org_id: number;
+  agent_id: number;
+  ticket_id: number;
+  kind: NotificationKind;
+  actor_name: string;
 }
 
 /** Stores the notifications and announces each to its agent's live streams when the transaction commits. */
-export async function insertNotifications(
-  db: Db,
-  orgId: number,
-  ticketId: number,
-  told: { agentId: number; kind: NotificationKind }[],
-  actorName: string,
-  now: Date,
-): Promise<void> {
-  if (told.length === 0) return;
+export async function insertNotifications(db: Db, notifications: readonly NewNotification[], now: Date): Promise<void> {
+  if (notifications.length === 0) return;
   await db
     .insertInto('notifications')
-    .values(told.map((t) => ({ org_id: orgId, agent_id: t.agentId, ticket_id: ticketId, kind: t.kind, actor_name: actorName, created_at: now })))
+    .values(notifications.map((n) => ({ ...n, created_at: now })))
     .returning(agentNotice.as('announced'))
     .execute();
 }
@@ -121,16 +139,26 @@ export async function markRead(db: Db, orgId: number, agentId: number, now: Date
   return result.length;
 }
 
-/** What a mail about the ticket needs: its words, the customer's address and language, the workspace's portal. */
-export const findTicketMailFacts = (db: Db, orgId: number, ticketId: number) =>
-  db
+export interface TicketKey {
+  orgId: number;
+  ticketId: number;
+}
+
+/** What mails and notifications about the tickets need: their words, owners, customer's address and language, the workspace's portal. */
+export async function findTicketMailFacts(db: Db, tickets: readonly TicketKey[]) {
+  if (tickets.length === 0) return [];
+  return db
     .selectFrom('tickets as t')
     .innerJoin('workspaces as w', 'w.org_id', 't.org_id')
     .leftJoin('customer_users as cu', (j) => j.onRef('cu.org_id', '=', 't.org_id').onRef('cu.id', '=', 't.customer_user_id'))
     .leftJoin('departments as d', (j) => j.onRef('d.org_id', '=', 't.org_id').onRef('d.id', '=', 't.department_id'))
     .select([
+      't.org_id',
+      't.id',
       't.number',
       't.subject',
+      't.assignee_id',
+      't.department_id',
       't.pending_reason',
       't.resolution',
       't.resolution_kind',
@@ -144,9 +172,18 @@ export const findTicketMailFacts = (db: Db, orgId: number, ticketId: number) =>
       'd.name as department_name',
       'd.email as department_email',
     ])
-    .where('t.org_id', '=', orgId)
-    .where('t.id', '=', ticketId)
-    .executeTakeFirstOrThrow();
+    .where(inKeys('t.org_id', 't.id', tickets.map((k) => ({ orgId: k.orgId, id: k.ticketId }))))
+    .execute();
+}
 
-export const findMessageForMail = (db: Db, orgId: number, messageId: number) =>
-  db.selectFrom('messages').select(['body', 'author_name', 'visibility']).where('org_id', '=', orgId).where('id', '=', messageId).executeTakeFirst();
+export type TicketMailFacts = Awaited<ReturnType<typeof findTicketMailFacts>>[number];
+
+/** The messages that mails quote (an agent's reply), by workspace and id. */
+export async function findMessagesForMail(db: Db, messages: readonly { orgId: number; messageId: number }[]) {
+  if (messages.length === 0) return [];
+  return db
+    .selectFrom('messages')
+    .select(['org_id', 'id', 'body', 'author_name', 'visibility'])
+    .where(inKeys('org_id', 'id', messages.map((m) => ({ orgId: m.orgId, id: m.messageId }))))
+    .execute();
+}

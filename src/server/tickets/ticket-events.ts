@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import { ticketNotice } from '../live/ticket-notice.ts';
-import { notifyChange } from '../notifications/notify-change.ts';
+import { notifyChanges, type TicketChange } from '../notifications/notify-change.ts';
 import type { Config } from '../platform/config.ts';
 import type { TicketActor } from '../platform/actor.ts';
 import type { ActorKind } from '../platform/db/schema.ts';
@@ -36,7 +37,7 @@ export function eventActorOf(actor: TicketActor): EventActor {
 const toJson = (v: Record<string, unknown> | null | undefined) => (v ? JSON.stringify(v) : null);
 
 /** The rows that store the events; `ticketId` may be an SQL expression (a ticket being inserted). */
-export function eventRows<T>(orgId: number, ticketId: T, actor: EventActor, events: DomainEvent[], now: Date) {
+export function eventRows<T>(orgId: number, ticketId: T, actor: EventActor, events: readonly DomainEvent[], now: Date) {
   return events.map((e) => ({
     org_id: orgId,
     ticket_id: ticketId,
@@ -50,17 +51,24 @@ export function eventRows<T>(orgId: number, ticketId: T, actor: EventActor, even
   }));
 }
 
+export type { TicketChange } from '../notifications/notify-change.ts';
+
 /**
  * Writes the events in the caller's transaction, so history never disagrees with the ticket,
  * tells everyone they concern (agents, the department, the customer), and announces the change to live streams when (and only if)
  * that transaction commits. Call it after the ticket row holds its new state.
  */
-export async function recordEvents(db: Db, config: Config, orgId: number, ticketId: number, actor: EventActor, events: DomainEvent[], now: Date): Promise<void> {
-  if (events.length === 0) return;
+export const recordEvents = (db: Db, config: Config, orgId: number, ticketId: number, actor: EventActor, events: DomainEvent[], now: Date): Promise<void> =>
+  recordChanges(db, config, [{ orgId, ticketId, actor, events }], now);
+
+/** `recordEvents` for the changes of many tickets (a sweeper's batch): one insert of the events, and their notifications at once. */
+export async function recordChanges(db: Db, config: Config, changes: readonly TicketChange[], now: Date): Promise<void> {
+  const rows = changes.flatMap((c) => eventRows(c.orgId, c.ticketId, c.actor, c.events, now));
+  if (rows.length === 0) return;
   await db
     .insertInto('ticket_events')
-    .values(eventRows(orgId, ticketId, actor, events, now))
-    .returning(ticketNotice(orgId, ticketId).as('announced'))
+    .values(rows)
+    .returning(ticketNotice(sql.ref<number>('ticket_events.org_id'), sql.ref<number>('ticket_events.ticket_id')).as('announced'))
     .execute();
-  await notifyChange(db, config, orgId, ticketId, actor, events, now);
+  await notifyChanges(db, config, changes, now);
 }

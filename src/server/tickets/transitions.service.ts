@@ -9,9 +9,10 @@ import { awaitsCustomer, sweepDueTimes, type SweepDueTimes, type SweptState } fr
 import { planTransition, type TransitionRequest } from './lifecycle.ts';
 import type { Updateable } from 'kysely';
 import type { TicketsTable } from '../platform/db/schema.ts';
-import { eventActorOf, recordEvents, type DomainEvent } from './ticket-events.ts';
+import { eventActorOf, type DomainEvent } from './ticket-events.ts';
+import { writeAtOnce, type TicketWriter } from './ticket-writes.ts';
 import { loadForChange, readBack } from './tickets.service.ts';
-import { updateTicket, type LockedTicket } from './tickets.repository.ts';
+import type { TicketState } from './tickets.repository.ts';
 
 const shown = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
 
@@ -33,15 +34,21 @@ export interface AlongWithMove {
   events: DomainEvent[];
 }
 
+export interface TransitionOptions {
+  along?: AlongWithMove;
+  /** How the move is written; by default at once. A sweeper's batch gathers its moves and writes them together. */
+  writer?: TicketWriter;
+}
+
 /** The move itself, on a ticket whose row the caller's transaction holds locked (a request, or a sweeper duty). */
 export async function applyTransition(
   deps: Deps,
   trx: Db,
   actor: TicketActor,
-  ticket: LockedTicket,
+  ticket: TicketState,
   input: TransitionBody | TransitionRequest,
   now: Date,
-  along: AlongWithMove = { columns: {}, events: [] },
+  { along = { columns: {}, events: [] }, writer = writeAtOnce(trx, deps.config, now) }: TransitionOptions = {},
 ): Promise<void> {
   const outcome = planTransition(
     { status: ticket.status, waiting_on: ticket.waiting_on },
@@ -65,12 +72,12 @@ export async function applyTransition(
   const due = await dueTimesAfter(trx, ticket, outcome.changes, actor.kind === 'customer', now);
   // Service levels: pending pauses the clock, resolve stamps the stats, a reopen resumes.
   const sla = await applySla(deps, trx, actor.orgId, { ...ticket, ...outcome.changes }, { kind: 'status', from: ticket.status }, now);
-  await updateTicket(trx, actor.orgId, ticket.id, { ...outcome.changes, ...activity, ...due, ...sla, ...along.columns }, now);
-  await recordEvents(trx, deps.config, actor.orgId, ticket.id, eventActorOf(actor), [{ type: outcome.event, before, after }, ...along.events], now);
+  await writer.update(actor.orgId, ticket.id, { ...outcome.changes, ...activity, ...due, ...sla, ...along.columns }, true);
+  await writer.record({ orgId: actor.orgId, ticketId: ticket.id, actor: eventActorOf(actor), events: [{ type: outcome.event, before, after }, ...along.events] });
 }
 
 /** The sweeper's due times after a change (due-times.ts); reads the workspace's auto-close period only where it applies. */
-export async function dueTimesAfter(trx: Db, ticket: LockedTicket, change: Partial<SweptState> & Pick<SweptState, 'status'>, isCustomerActivity: boolean, now: Date): Promise<SweepDueTimes> {
+export async function dueTimesAfter(trx: Db, ticket: TicketState, change: Partial<SweptState> & Pick<SweptState, 'status'>, isCustomerActivity: boolean, now: Date): Promise<SweepDueTimes> {
   const after: SweptState = { status: change.status, waiting_on: change.waiting_on ?? null, pending_until: change.pending_until ?? null };
   const autoCloseAfterSeconds = awaitsCustomer(after) ? ((await findWorkspaceById(trx, ticket.org_id))?.auto_close_after_seconds ?? 0) : 0;
   return sweepDueTimes(ticket, after, { autoCloseAfterSeconds, isCustomerActivity, now });

@@ -64,8 +64,10 @@ export async function rejectTicket(deps: Deps, actor: Actor, number: string, inp
     assertUnverified(ticket, 'reject');
     // The reason stays with the agents: a close's resolution is shown in the customer's portal.
     await applyTransition(deps, trx, actor, ticket, { to: 'closed', close_reason: 'rejected' }, now, {
-      columns: { verification_state: 'rejected', requested_department_id: null },
-      events: [{ type: 'rejected', before: { verification_state: 'unverified' }, after: { verification_state: 'rejected', reason: input.reason ?? null } }],
+      along: {
+        columns: { verification_state: 'rejected', requested_department_id: null },
+        events: [{ type: 'rejected', before: { verification_state: 'unverified' }, after: { verification_state: 'rejected', reason: input.reason ?? null } }],
+      },
     });
     return readBack(deps, trx, actor.orgId, ticket.id);
   });
