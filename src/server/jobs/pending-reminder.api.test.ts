@@ -16,12 +16,12 @@ describe('pending reminders (the sweeper tells the owner when pending_until come
   const clock = createManualClock(new Date('2026-05-04T10:00:00.000Z'));
   let server: TestServer;
   let admin: ApiClient;
-  let assignee: { client: ApiClient; id: number };
-  let members: { client: ApiClient; id: number }[];
+  let assignee: { client: ApiClient; id: number; email: string };
+  let members: { client: ApiClient; id: number; email: string }[];
   let departmentId: number;
 
   beforeAll(async () => {
-    server = await startTestServer({ clock, env: longSessions });
+    server = await startTestServer({ clock, env: { ...longSessions, CAREDESK_SIGNUP: 'open' } });
     ({ admin } = await createWorkspace(server.url));
     assignee = await createAgent(admin, { name: 'Ana Assignee' });
     members = [await createAgent(admin, { name: 'Ben Member' }), await createAgent(admin, { name: 'Cleo Member' })];
@@ -132,6 +132,35 @@ describe('pending reminders (the sweeper tells the owner when pending_until come
     } finally {
       await Promise.all(sweepers.map((s) => s.stop()));
       await other?.close();
+    }
+  });
+
+  it('one batch of reminders in two workspaces tells each its own people, in the app and by mail', async () => {
+    const other = await createWorkspace(server.url, undefined, 'signup');
+    const otherAssignee = await createAgent(other.admin, { name: 'Ana Elsewhere' });
+    const otherMember = await createAgent(other.admin, { name: 'Ben Elsewhere' });
+    const otherDept = await other.admin.post('/api/v1/departments', { name: 'Returns', member_ids: [otherMember.id] });
+    expect(otherDept.status, JSON.stringify(otherDept.body)).toBe(201);
+    for (const agent of [assignee, members[0], otherAssignee, otherMember]) {
+      expect((await agent.client.patch('/api/v1/auth/me', { email_notifications: true })).status).toBe(200);
+    }
+    // Alternating workspaces, assigned and not, all due at one instant: one batch claims them all.
+    const until = inFuture(HOUR);
+    const tickets: { ticket: Ticket; told: { id: number; email: string }[] }[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const here = await createTicket(admin, { department: departmentId, ...(i % 2 ? {} : { assignee: assignee.id }) });
+      const there = await createTicket(other.admin, { department: otherDept.body.id, ...(i % 2 ? { assignee: otherAssignee.id } : {}) });
+      await holdTicket(admin, here.number, 'third_party', until);
+      await holdTicket(other.admin, there.number, 'third_party', until);
+      tickets.push({ ticket: here, told: i % 2 ? members : [assignee] }, { ticket: there, told: i % 2 ? [otherAssignee] : [otherMember] });
+    }
+    clock.advance(HOUR);
+    expect((await sweep()).pending_reminder).toMatchObject({ claimed: 6, done: 6, failed: 0, retried: 0 });
+    for (const { ticket, told } of tickets) {
+      expect(await remindersOf(ticket), ticket.number).toEqual(Object.fromEntries(told.map((a) => [a.id, 1])));
+      const mails = await server.deps.db.selectFrom('outbox').select(['to_address', 'org_id']).where('ticket_id', '=', ticket.id).where('template', '=', 'agent_notification').where('created_at', '>=', clock.now()).execute();
+      const mailed = told.filter((a) => [assignee.id, members[0].id, otherAssignee.id, otherMember.id].includes(a.id));
+      expect(mails.map((m) => m.to_address).sort(), ticket.number).toEqual(mailed.map((a) => a.email).sort());
     }
   });
 });
