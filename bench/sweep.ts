@@ -10,7 +10,7 @@ import { cpus, release, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { startSweeper, sweeperDefaults, type SweepReport, type SweeperOptions } from '../src/server/jobs/sweeper.ts';
+import { defaultBatchSize, startSweeper, type SweepReport, type SweeperOptions } from '../src/server/jobs/sweeper.ts';
 import { systemClock } from '../src/server/platform/clock.ts';
 import { loadConfig } from '../src/server/platform/config.ts';
 import { openDatabase, type Database } from '../src/server/platform/db/database.ts';
@@ -168,7 +168,7 @@ try {
   if (args.floor) {
     const concurrency = Math.max(1, Math.min(sweeperOptions.concurrency ?? deps.full.config.CAREDESK_SWEEP_CONCURRENCY, deps.full.config.DATABASE_POOL_SIZE - 1));
     for (let run = 1; run <= 3; run++) {
-      const f = await replayFloor(engine, names.full, seeds.full.anchor, sweeperOptions.batchSize ?? sweeperDefaults.batchSize, concurrency, quietMs);
+      const f = await replayFloor(engine, names.full, seeds.full.anchor, sweeperOptions.batchSize ?? deps.full.config.CAREDESK_SWEEP_BATCH_SIZE ?? defaultBatchSize(deps.full.database.engine), concurrency, quietMs);
       floors.push(f);
       log(`set-based replay ${run}/3: ${fmt(f.ms)} ms (${dutyKinds.map((k) => `${k} ${fmt(f.perDutyMs[k])} ms`).join(', ')}); CPU s: node ${f.cpu.client.toFixed(2)}, postgres ${f.cpu.postgres.toFixed(2)}, others ${f.cpu.others.toFixed(2)}; round trips: ${Object.entries(f.statementMs).map(([k, v]) => `${k} ${fmt(v)} ms`).join(', ')}`);
     }
@@ -222,7 +222,7 @@ try {
   // What the sweeper runs with (its defaults unless given): batches at once are capped below the pool size.
   const options = {
     concurrency: String(Math.max(1, Math.min(sweeperOptions.concurrency ?? deps.full.config.CAREDESK_SWEEP_CONCURRENCY, deps.full.config.DATABASE_POOL_SIZE - 1))),
-    batchSize: String(sweeperOptions.batchSize ?? sweeperDefaults.batchSize),
+    batchSize: String(sweeperOptions.batchSize ?? deps.full.config.CAREDESK_SWEEP_BATCH_SIZE ?? defaultBatchSize(deps.full.database.engine)),
   };
   const out: string[] = [];
   out.push(`### Run of ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC\n`);

@@ -46,6 +46,9 @@ const configSchema = z.object({
   // Batches of one duty the sweeper runs at once on PostgreSQL (each on its own connection, at most
   // DATABASE_POOL_SIZE − 1); PGlite has one connection and runs one.
   CAREDESK_SWEEP_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // Due rows a batch claims and commits at once; unset: 500 on PostgreSQL, 100 on PGlite (where a
+  // batch holds the only connection, so requests wait for it).
+  CAREDESK_SWEEP_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).optional(),
 });
 
 export type Config = Readonly<
