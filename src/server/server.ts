@@ -10,6 +10,7 @@ import type { App, Deps } from './platform/deps.ts';
 import { LIVE_CHANNEL, LiveBus } from './live/live-bus.ts';
 import { startSweeper, type Sweeper } from './jobs/sweeper.ts';
 import { startOutboxWorker, type OutboxWorker } from './mail/outbox-worker.ts';
+import { startSmtpListener, type SmtpListener } from './email/smtp-listener.ts';
 import { sweepStaleUploads } from './tickets/attachment-files.ts';
 import { bootstrapAdmin } from './workspaces/bootstrap.ts';
 
@@ -21,6 +22,8 @@ export interface RunningServer {
   outbox: OutboxWorker;
   /** Runs the background duties every CAREDESK_SWEEP_INTERVAL_MS (never at 0); `sweepNow()` runs them at once. */
   sweeper: Sweeper;
+  /** The inbound SMTP listener (SMTP_INBOUND), or null when it is off. */
+  smtp: SmtpListener | null;
   close(): Promise<void>;
 }
 
@@ -68,6 +71,23 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     });
     const sweeper = startSweeper(deps, { log: app.log.child({ component: 'sweeper' }), intervalMs: config.CAREDESK_SWEEP_INTERVAL_MS });
     const maintenance = startMaintenance(deps, app);
+    // A stored mail is read into its ticket at once: one sweep asked for while none is waiting to start.
+    let sweepAsked = false;
+    const readMailSoon = () => {
+      if (sweepAsked) return;
+      sweepAsked = true;
+      setImmediate(() => {
+        sweepAsked = false;
+        sweeper.sweepNow().catch((error: unknown) => app.log.error({ err: error }, 'sweep after inbound mail failed'));
+      });
+    };
+    const smtp = config.SMTP_INBOUND
+      ? await startSmtpListener(deps, { log: app.log.child({ component: 'smtp-inbound' }), onStored: readMailSoon }).catch(async (error: unknown) => {
+          await Promise.all([outbox.stop(), sweeper.stop(), app.close()]);
+          throw new Error(`The inbound SMTP listener cannot listen on ${config.SMTP_INBOUND_HOST}:${config.SMTP_INBOUND_PORT} (SMTP_INBOUND_PORT; SMTP_INBOUND=false turns it off): ${(error as Error).message}`);
+        })
+      : null;
+    if (smtp) app.log.info({ port: smtp.port }, `Caredesk receives mail on smtp://${config.SMTP_INBOUND_HOST}:${smtp.port}`);
     const db = database;
     return {
       app,
@@ -75,8 +95,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       url: `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`,
       outbox,
       sweeper,
+      smtp,
       async close() {
         clearInterval(maintenance);
+        // No more mail is taken; what was answered 250 is in the database.
+        await smtp?.close();
         // The worker writes its last outcomes before the database closes; sends it cannot wait for are left to their lease.
         // The sweeper's batch under way commits; the rows after it stay due.
         await Promise.all([outbox.stop(), sweeper.stop(), app.close()]);

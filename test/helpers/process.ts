@@ -106,6 +106,8 @@ function childEnv(options: SpawnOptions): NodeJS.ProcessEnv {
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
     PGLITE_VACUUM_INTERVAL_MINUTES: '0',
+    // Any free port: servers started at once must not share 2525.
+    SMTP_INBOUND_PORT: '0',
     CAREDESK_ADMIN_EMAIL: ADMIN_EMAIL,
     CAREDESK_ADMIN_PASSWORD: ADMIN_PASSWORD,
     ...(options.dataDir ? { DATA_DIR: options.dataDir } : {}),

@@ -26,6 +26,8 @@ export async function startTestServer(options: { clock?: Clock; env?: Record<str
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
     CAREDESK_SWEEP_INTERVAL_MS: '0',
+    // Tests that receive mail turn the listener on (on a free port).
+    SMTP_INBOUND: 'false',
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'caredesk-test-')),
     ...options.env,
   });

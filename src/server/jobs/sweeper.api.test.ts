@@ -161,6 +161,7 @@ describe('the sweeper: failures, crashes, job runs', () => {
     clock.advance(sweeperDefaults.heartbeatMs);
     const before = await jobRunOf(server, 'pending_reminder');
     expect(await server.sweeper.sweepNow()).toEqual({
+      inbound_mail: { claimed: 0, done: 0, skipped: 0, failed: 0, retried: 0, error: null },
       auto_close: { claimed: 0, done: 0, skipped: 0, failed: 0, retried: 0, error: null },
       pending_reminder: { claimed: 0, done: 0, skipped: 0, failed: 0, retried: 0, error: null },
       sla_warning: { claimed: 0, done: 0, skipped: 0, failed: 0, retried: 0, error: null },
@@ -195,7 +196,7 @@ describe('the sweeper: failures, crashes, job runs', () => {
   it('GET /api/v1/admin/jobs lists every duty to admins (403 for agents)', async () => {
     const res = await jobs(admin);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.items.map((j) => j.duty)).toEqual(['auto_close', 'pending_reminder', 'sla_warning', 'escalation']);
+    expect(res.body.items.map((j) => j.duty)).toEqual(['inbound_mail', 'auto_close', 'pending_reminder', 'sla_warning', 'escalation']);
     expect(res.body.sweep_interval_ms).toBe(0);
     const denied = await jobs(agent);
     expect(denied.status).toBe(403);

@@ -84,7 +84,7 @@ describe('live events (GET /api/v1/events)', () => {
 
   it.skipIf(testEngine() !== 'postgres')('carries a change made by another process over the same PostgreSQL database', async () => {
     const url = server.databaseUrl as string;
-    const other = await startServer(loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: url, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'caredesk-test-')) }), { logger: false });
+    const other = await startServer(loadConfig({ PORT: '0', LOG_LEVEL: 'silent', SMTP_INBOUND: 'false', DATABASE_URL: url, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'caredesk-test-')) }), { logger: false });
     const stream = await openEventStream(a);
     try {
       const viaOther = new ApiClient(other.url, { cookie: a.cookie });

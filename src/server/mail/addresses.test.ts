@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mailDomain, newMessageId, parseMailbox, senderOf, threadRootId } from './addresses.ts';
+import { isSignedThreadId, mailDomain, newMessageId, parseMailbox, parseThreadRootId, senderOf, threadRootId } from './addresses.ts';
 
 const workspace = { name: 'Toko Budi', sender_name: null, sender_email: null, public_url: null };
 const config = { MAIL_FROM: undefined, PUBLIC_URL: undefined };
@@ -37,9 +37,19 @@ describe('mail addresses', () => {
     expect(newMessageId('toko.example', null)).toMatch(/^<[0-9a-f]{24}@toko\.example>$/);
   });
 
-  it("gives each ticket one thread root id, the same every time", () => {
-    expect(threadRootId('toko.example', 3, 42)).toBe('<ticket.3.42@toko.example>');
-    expect(threadRootId('toko.example', 3, 42)).toBe(threadRootId('toko.example', 3, 42));
-    expect(threadRootId('toko.example', 4, 42)).not.toBe(threadRootId('toko.example', 3, 42));
+  it('gives each ticket one signed thread root id, the same every time, that names the ticket to us alone', () => {
+    const id = threadRootId('toko.example', 3, 42, 'secret-a');
+    expect(id).toMatch(/^<ticket\.3\.42\.[A-Za-z0-9_-]{16}@toko\.example>$/);
+    expect(threadRootId('toko.example', 3, 42, 'secret-a')).toBe(id);
+    expect(threadRootId('toko.example', 4, 42, 'secret-a')).not.toBe(id);
+    const parsed = parseThreadRootId(id);
+    expect(parsed).toMatchObject({ orgId: 3, ticketId: 42 });
+    expect(parsed && isSignedThreadId(parsed, 'secret-a')).toBe(true);
+    expect(parsed && isSignedThreadId(parsed, 'secret-b')).toBe(false);
+    // Another ticket's number with this ticket's signature is refused.
+    const forged = parseThreadRootId(id.replace('ticket.3.42.', 'ticket.3.43.'));
+    expect(forged && isSignedThreadId(forged, 'secret-a')).toBe(false);
+    expect(parseThreadRootId('<ticket.3.42@toko.example>')).toBeNull();
+    expect(parseThreadRootId('<abc@toko.example>')).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Config } from '../platform/config.ts';
 
 export interface Mailbox {
@@ -61,8 +61,26 @@ export function senderOf(config: Pick<Config, 'MAIL_FROM' | 'PUBLIC_URL'>, works
 export const newMessageId = (domain: string, ticketId: number | null): string =>
   `<${randomBytes(12).toString('hex')}${ticketId === null ? '' : `.t${ticketId}`}@${domain}>`;
 
+const threadSignature = (secret: string, orgId: number, ticketId: number) => createHmac('sha256', secret).update(`${orgId}.${ticketId}`).digest('base64url').slice(0, 16);
+
 /**
  * The id every mail of a ticket refers to (References, In-Reply-To): never sent itself, it is
- * the thread's root, so a customer's mail client files all mails of one ticket together.
+ * the thread's root, so a customer's mail client files all mails of one ticket together. It is
+ * signed with the workspace's mail secret: a reply that names it is about that ticket, and an id
+ * made up by someone else names none.
  */
-export const threadRootId = (domain: string, orgId: number, ticketId: number): string => `<ticket.${orgId}.${ticketId}@${domain}>`;
+export const threadRootId = (domain: string, orgId: number, ticketId: number, secret: string): string =>
+  `<ticket.${orgId}.${ticketId}.${threadSignature(secret, orgId, ticketId)}@${domain}>`;
+
+/** The workspace and ticket a thread id of ours names, before its signature is checked; null for any other id. */
+export function parseThreadRootId(id: string): { orgId: number; ticketId: number; signature: string } | null {
+  const m = /^<ticket\.(\d{1,15})\.(\d{1,15})\.([A-Za-z0-9_-]{16})@[^<>@\s]+>$/.exec(id);
+  return m ? { orgId: Number(m[1]), ticketId: Number(m[2]), signature: m[3] } : null;
+}
+
+/** Whether a parsed thread id was signed with this workspace's secret. */
+export function isSignedThreadId(parsed: { orgId: number; ticketId: number; signature: string }, secret: string): boolean {
+  const expected = Buffer.from(threadSignature(secret, parsed.orgId, parsed.ticketId));
+  const given = Buffer.from(parsed.signature);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}

@@ -33,7 +33,7 @@ export async function enqueueMails(db: Db, deps: { config: Config }, mails: read
         : builtInTemplate(mail.template, mail.language);
     const rendered = renderMail(wording, mail.values, layoutWords(mail.template, mail.language));
     const domain = mailDomain(deps.config, setting);
-    const root = mail.ticketId === null ? null : threadRootId(domain, mail.orgId, mail.ticketId);
+    const root = mail.ticketId === null ? null : threadRootId(domain, mail.orgId, mail.ticketId, setting.mail_secret);
     rows.push({
       org_id: mail.orgId,
       template: mail.template,

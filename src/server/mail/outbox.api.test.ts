@@ -87,8 +87,9 @@ describe('the outbox delivers over SMTP', () => {
     expect(mail.to && !Array.isArray(mail.to) && mail.to.value).toEqual([{ name: 'Sari Wulandari', address: to }]);
     expect(mail.subject).toBe(`We received your request #${ticket.number}`);
     expect(mail.messageId).toMatch(new RegExp(`^<[0-9a-f]{24}\\.t${ticket.id}@toko\\.example>$`));
-    const root = `<ticket.${orgId}.${ticket.id}@toko.example>`;
-    expect(mail.inReplyTo).toBe(root);
+    // The thread's root names the ticket, signed with the workspace's secret.
+    const root = mail.inReplyTo as string;
+    expect(root).toMatch(new RegExp(`^<ticket\\.${orgId}\\.${ticket.id}\\.[A-Za-z0-9_-]{16}@toko\\.example>$`));
     expect(mail.references).toBe(root);
     expect(mail.headers.get('auto-submitted')).toBe('auto-generated');
     expect(mail.headers.get('x-auto-response-suppress')).toBe('All');
@@ -107,7 +108,8 @@ describe('the outbox delivers over SMTP', () => {
     await enqueue(server, request(orgId, to, { ticketId: ticket.id, template: 'ticket_resolved', values: { ...request(orgId, to).values, ready_for_collection: true } }), clock.now());
     const mails = await until('both mails', () => receivedBy(smtp, to).length === 2 && receivedBy(smtp, to).map((r) => r.mail));
     expect(new Set(mails.map((m) => m.messageId)).size).toBe(2);
-    expect(mails.map((m) => m.references)).toEqual([`<ticket.${orgId}.${ticket.id}@toko.example>`, `<ticket.${orgId}.${ticket.id}@toko.example>`]);
+    expect(mails[0].references).toMatch(new RegExp(`^<ticket\\.${orgId}\\.${ticket.id}\\.[A-Za-z0-9_-]{16}@toko\\.example>$`));
+    expect(mails[1].references).toBe(mails[0].references);
     expect(mails.map((m) => m.subject).sort()).toEqual([`Your product is ready to collect #20260042`, `We are working on your request #20260042`].sort());
   });
 
@@ -277,7 +279,7 @@ describe('two processes over one PostgreSQL database', () => {
     const smtp = await startSmtpSink();
     const server = await startTestServer({ env: { SMTP_URL: smtp.url } });
     const other = await startServer(
-      loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: server.databaseUrl as string, SMTP_URL: smtp.url, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'caredesk-test-')) }),
+      loadConfig({ PORT: '0', LOG_LEVEL: 'silent', SMTP_INBOUND: 'false', DATABASE_URL: server.databaseUrl as string, SMTP_URL: smtp.url, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'caredesk-test-')) }),
       { logger: false },
     );
     try {

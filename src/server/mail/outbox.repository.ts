@@ -25,7 +25,7 @@ export const findMailSetting = (db: Db, orgId: number, template: string, languag
   db
     .selectFrom('workspaces as w')
     .leftJoin('mail_templates as m', (j) => j.onRef('m.org_id', '=', 'w.org_id').on('m.template', '=', template).on('m.language', '=', language))
-    .select(['w.name', 'w.sender_name', 'w.sender_email', 'w.public_url', 'm.subject as custom_subject', 'm.body as custom_body'])
+    .select(['w.name', 'w.sender_name', 'w.sender_email', 'w.public_url', 'w.mail_secret', 'm.subject as custom_subject', 'm.body as custom_body'])
     .where('w.org_id', '=', orgId)
     .executeTakeFirst();
 

@@ -11,7 +11,8 @@ import type { DomainEvent } from '../tickets/ticket-events.ts';
  */
 export function customerMailFor(events: readonly DomainEvent[], actorKind: ActorKind): MailTemplate | null {
   for (const event of events) {
-    if (event.type === 'created') return event.after?.verification_state === 'unverified' ? null : 'ticket_created';
+    // A mail that asks for no automatic answer (a list, an automated sender) gets no confirmation.
+    if (event.type === 'created') return event.after?.verification_state === 'unverified' || event.after?.no_auto_reply === true ? null : 'ticket_created';
     if (event.type === 'verified') return 'ticket_created';
     if (actorKind === 'customer') continue;
     switch (event.type) {

@@ -49,6 +49,16 @@ const configSchema = z.object({
   // Due rows a batch claims and commits at once; unset: 500 on PostgreSQL, 100 on PGlite (where a
   // batch holds the only connection, so requests wait for it).
   CAREDESK_SWEEP_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).optional(),
+  // Inbound email: the built-in SMTP listener (port 0: any free port, for tests).
+  SMTP_INBOUND: bool.default(true),
+  SMTP_INBOUND_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  SMTP_INBOUND_HOST: z.string().min(1).default('127.0.0.1'),
+  SMTP_INBOUND_MAX_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(25 * 1024 * 1024),
+  // STARTTLS is offered when both are set (PEM files).
+  SMTP_INBOUND_TLS_KEY: z.string().min(1).optional(),
+  SMTP_INBOUND_TLS_CERT: z.string().min(1).optional(),
+  // Mails accepted per sender address and minute; more get a temporary refusal (451), which stops mail loops.
+  SMTP_INBOUND_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
 });
 
 export type Config = Readonly<
@@ -67,6 +77,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = result.data;
+  if ((c.SMTP_INBOUND_TLS_KEY === undefined) !== (c.SMTP_INBOUND_TLS_CERT === undefined)) {
+    throw new Error('Invalid configuration:\n  SMTP_INBOUND_TLS_KEY and SMTP_INBOUND_TLS_CERT must be set together');
+  }
   if ((c.CAREDESK_ADMIN_EMAIL === undefined) !== (c.CAREDESK_ADMIN_PASSWORD === undefined)) {
     throw new Error('Invalid configuration:\n  CAREDESK_ADMIN_EMAIL and CAREDESK_ADMIN_PASSWORD must be set together');
   }

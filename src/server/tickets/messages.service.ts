@@ -16,7 +16,7 @@ import { eventActorOf, recordEvents, type DomainEvent } from './ticket-events.ts
 import { assertTextSize, loadForChange } from './tickets.service.ts';
 import { dueTimesAfter } from './transitions.service.ts';
 import { refuseWhileUnverified } from '../verification/verification-rules.ts';
-import { findTicketId, insertMessage, listEvents, listMessages, updateTicket } from './tickets.repository.ts';
+import { findTicketId, insertMessage, listEvents, listMessages, updateTicket, type LockedTicket } from './tickets.repository.ts';
 
 export interface NewMessage {
   body: string;
@@ -36,57 +36,75 @@ export async function addMessage(deps: Deps, actor: TicketActor, number: string,
   try {
     return await deps.db.transaction().execute(async (trx) => {
       const ticket = await loadForChange(trx, actor, number, ifMatch);
-      const author = eventActorOf(actor);
-      const isReply = input.visibility === 'public' && actor.kind !== 'customer';
-      if (isReply) refuseWhileUnverified(ticket, 'reply to the customer');
-      const message = await insertMessage(trx, {
-        org_id: actor.orgId,
-        ticket_id: ticket.id,
-        kind: isReply ? 'reply' : 'note',
-        visibility: input.visibility,
-        author_kind: author.kind,
-        author_id: author.id,
-        author_name: author.name,
-        body: input.body,
-        created_at: now,
-      });
-      const attachments = await storeAttachments(trx, deps, { orgId: actor.orgId, ticketId: ticket.id, messageId: message.id, now }, files, moved);
-      const firstResponse = isReply && actor.kind === 'agent' && ticket.first_responded_at === null;
-      await updateTicket(
-        trx,
-        actor.orgId,
-        ticket.id,
-        { ...(firstResponse ? { first_responded_at: now } : {}), ...(actor.kind === 'customer' ? { last_customer_activity_at: now } : {}) },
-        now,
-      );
-      const events: DomainEvent[] = [{ type: isReply ? 'replied' : 'note_added', after: { message_id: message.id, visibility: input.visibility } }];
-      let reopenedFrom: Status | null = null;
-      let reopen: Updateable<TicketsTable> | null = null;
-      // The customer writing again means the ticket needs the team again: waiting or resolved, it is open.
-      if (actor.kind === 'customer' && (ticket.status === 'pending' || ticket.status === 'resolved')) {
-        const move = planTransition({ status: ticket.status, waiting_on: ticket.waiting_on }, { to: 'open' }, { kind: ticket.status === 'pending' ? 'system' : 'customer' }, now);
-        if (move.ok) {
-          reopen = { ...move.changes, ...(await dueTimesAfter(trx, ticket, move.changes, true, now)) };
-          events.push({ type: move.event, before: { status: ticket.status }, after: { status: 'open', reason: 'customer_note' } });
-          reopenedFrom = ticket.status;
-        }
-      }
-      // Service levels: a reopen resumes the clock; an agent's public reply answers, a customer's note waits for one.
-      const slaChanges: SlaChange[] = [
-        ...(reopenedFrom ? [{ kind: 'status', from: reopenedFrom } as const] : []),
-        ...(isReply && actor.kind === 'agent' ? [{ kind: 'agent_reply' } as const] : actor.kind === 'customer' ? [{ kind: 'customer_message' } as const] : []),
-      ];
-      const sla = slaChanges.length ? await applySla(deps, trx, actor.orgId, { ...ticket, status: reopenedFrom ? 'open' : ticket.status }, slaChanges, now) : {};
-      // A reopen is a new version of the ticket and carries the SLA columns; otherwise they are written alone.
-      if (reopen) await updateTicket(trx, actor.orgId, ticket.id, { ...reopen, ...sla }, now);
-      else await writeSla(trx, actor.orgId, ticket.id, sla);
-      await recordEvents(trx, deps.config, actor.orgId, ticket.id, author, events, now);
-      return toMessage(message, attachments.map((a) => toAttachment(ticket.number, a)));
+      return appendMessage(deps, trx, actor, ticket, input, files, moved, now);
     });
   } catch (error) {
     await removeQuietly(moved);
     throw error;
   }
+}
+
+/**
+ * The message itself, on a ticket the caller's transaction holds locked (a request, or a mail
+ * read in): its files, the first-response stamp, a customer's reopen, service levels, history.
+ */
+export async function appendMessage(
+  deps: Deps,
+  trx: Db,
+  actor: TicketActor,
+  ticket: LockedTicket,
+  input: NewMessage & { mailMessageId?: string | null },
+  files: StagedFile[],
+  moved: string[],
+  now: Date,
+): Promise<Message> {
+  const author = eventActorOf(actor);
+  const isReply = input.visibility === 'public' && actor.kind !== 'customer';
+  if (isReply) refuseWhileUnverified(ticket, 'reply to the customer');
+  const message = await insertMessage(trx, {
+    org_id: actor.orgId,
+    ticket_id: ticket.id,
+    kind: isReply ? 'reply' : 'note',
+    visibility: input.visibility,
+    author_kind: author.kind,
+    author_id: author.id,
+    author_name: author.name,
+    body: input.body,
+    mail_message_id: input.mailMessageId ?? null,
+    created_at: now,
+  });
+  const attachments = await storeAttachments(trx, deps, { orgId: actor.orgId, ticketId: ticket.id, messageId: message.id, now }, files, moved);
+  const firstResponse = isReply && actor.kind === 'agent' && ticket.first_responded_at === null;
+  await updateTicket(
+    trx,
+    actor.orgId,
+    ticket.id,
+    { ...(firstResponse ? { first_responded_at: now } : {}), ...(actor.kind === 'customer' ? { last_customer_activity_at: now } : {}) },
+    now,
+  );
+  const events: DomainEvent[] = [{ type: isReply ? 'replied' : 'note_added', after: { message_id: message.id, visibility: input.visibility } }];
+  let reopenedFrom: Status | null = null;
+  let reopen: Updateable<TicketsTable> | null = null;
+  // The customer writing again means the ticket needs the team again: waiting or resolved, it is open.
+  if (actor.kind === 'customer' && (ticket.status === 'pending' || ticket.status === 'resolved')) {
+    const move = planTransition({ status: ticket.status, waiting_on: ticket.waiting_on }, { to: 'open' }, { kind: ticket.status === 'pending' ? 'system' : 'customer' }, now);
+    if (move.ok) {
+      reopen = { ...move.changes, ...(await dueTimesAfter(trx, ticket, move.changes, true, now)) };
+      events.push({ type: move.event, before: { status: ticket.status }, after: { status: 'open', reason: 'customer_note' } });
+      reopenedFrom = ticket.status;
+    }
+  }
+  // Service levels: a reopen resumes the clock; an agent's public reply answers, a customer's note waits for one.
+  const slaChanges: SlaChange[] = [
+    ...(reopenedFrom ? [{ kind: 'status', from: reopenedFrom } as const] : []),
+    ...(isReply && actor.kind === 'agent' ? [{ kind: 'agent_reply' } as const] : actor.kind === 'customer' ? [{ kind: 'customer_message' } as const] : []),
+  ];
+  const sla = slaChanges.length ? await applySla(deps, trx, actor.orgId, { ...ticket, status: reopenedFrom ? 'open' : ticket.status }, slaChanges, now) : {};
+  // A reopen is a new version of the ticket and carries the SLA columns; otherwise they are written alone.
+  if (reopen) await updateTicket(trx, actor.orgId, ticket.id, { ...reopen, ...sla }, now);
+  else await writeSla(trx, actor.orgId, ticket.id, sla);
+  await recordEvents(trx, deps.config, actor.orgId, ticket.id, author, events, now);
+  return toMessage(message, attachments.map((a) => toAttachment(ticket.number, a)));
 }
 
 async function storeAttachments(

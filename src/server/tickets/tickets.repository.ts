@@ -63,7 +63,7 @@ const stateColumns = {
   first_responded_at: 1, sla_policy_id: 1, sla_paused_at: 1, sla_paused_seconds: 1, next_response_since: 1, first_response_seconds_taken: 1,
   first_response_seconds_over: 1, resolution_seconds_taken: 1, resolution_seconds_over: 1, sla_warning_at: 1, verification_state: 1,
   requested_department_id: 1, last_customer_activity_at: 1, auto_close_at: 1, reminder_due_at: 1, escalation_due_at: 1, created_at: 1,
-  updated_at: 1, resolved_at: 1, closed_at: 1, version: 1,
+  updated_at: 1, resolved_at: 1, closed_at: 1, version: 1, mail_cc: 1, follow_up_of: 1,
 } satisfies Record<keyof TicketState, 1>;
 export const ticketStateColumnNames = Object.keys(stateColumns) as (keyof TicketState)[];
 
@@ -135,7 +135,7 @@ export async function updateTickets(db: Db, updates: readonly TicketUpdate[], no
 
 export const insertMessage = (
   db: Db,
-  values: { org_id: number; ticket_id: number; kind: 'reply' | 'note' | 'system'; visibility: 'public' | 'internal'; author_kind: 'agent' | 'customer' | 'system' | 'integration'; author_id: number | null; author_name: string; body: string; created_at: Date },
+  values: { org_id: number; ticket_id: number; kind: 'reply' | 'note' | 'system'; visibility: 'public' | 'internal'; author_kind: 'agent' | 'customer' | 'system' | 'integration'; author_id: number | null; author_name: string; body: string; mail_message_id?: string | null; created_at: Date },
 ) => db.insertInto('messages').values(values).returningAll().executeTakeFirstOrThrow();
 
 export const listMessages = (db: Db, orgId: number, ticketId: number, afterId: number, limit: number) =>

@@ -1,4 +1,4 @@
-import type { Updateable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { CreateTicketBody, PatchTicketBody, Ticket } from '../../contract/tickets.ts';
 import { limits } from '../../contract/limits.ts';
 import { findAgentRef } from '../agents/agents.repository.ts';
@@ -80,57 +80,7 @@ export async function createTicket(
   const now = deps.clock.now();
   const workspace = await getWorkspace(deps, orgId);
   const run = async (trx: Db) => {
-    const category = input.category !== undefined ? await resolveCategory(trx, orgId, input.category) : null;
-    const department = input.department !== undefined ? await resolveDepartment(trx, orgId, input.department) : null;
-    const assignee = input.assignee !== undefined ? await resolveAssignee(trx, orgId, input.assignee) : null;
-    let customerUser: { id: number; customer_id: number | null } | null = null;
-    // The customer user is held until the ticket is in: a merge running now either waits and moves it, or deleted them first.
-    if (input.customer_user_id !== undefined) {
-      customerUser = (await holdCustomerUser(trx, orgId, input.customer_user_id)) ?? null;
-      if (!customerUser) throw unknownCustomerUser(input.customer_user_id);
-    } else if (input.customer) {
-      customerUser = await matchOrCreateCustomerUser(trx, orgId, input.customer, now, workspace.default_country);
-    }
-    const seq = await nextTicketSeq(trx, orgId);
-    const number = formatTicketNumber(workspace.ticket_number_prefix, workspace.ticket_number_padding, seq, now, workspace.time_zone);
-    const channel = input.channel ?? (actor.kind === 'agent' ? 'phone' : 'api');
-    // Routing rules, verification and automatic assignment (routing/allocate-ticket.ts).
-    const routingFacts = { channel, source: input.source ?? '', category_id: category?.id ?? null, customer_id: customerUser?.customer_id ?? null, subject: input.subject };
-    const allocation = await allocateNewTicket(deps.db, trx, orgId, { department, assignee }, routingFacts, workspace.verification_channels, now);
-    // Service levels: the matching policy's due times, counted from now.
-    const sla = await applySla(deps, trx, orgId, { status: 'new', priority: input.priority, department_id: allocation.columns.department_id, category_id: category?.id ?? null, channel, created_at: now }, { kind: 'created' }, now);
-    const created = { number, status: 'new', priority: input.priority, channel, category: category?.name ?? null, assignee: assignee?.name ?? null, ...allocation.created };
-    const createdEvents: DomainEvent[] = [{ type: 'created', after: created }, ...allocation.events];
-    const row = await insertTicketWithEvents(
-      trx,
-      {
-        org_id: orgId,
-        seq,
-        number,
-        subject: input.subject,
-        description: input.description,
-        priority: input.priority,
-        status: 'new',
-        category_id: category?.id ?? null,
-        ...allocation.columns,
-        reporter_id: actorAgentId(actor),
-        customer_user_id: customerUser?.id ?? null,
-        customer_id: customerUser?.customer_id ?? null,
-        channel,
-        source: input.source ?? '',
-        order_number: input.order_number ?? null,
-        transaction_ref: input.transaction_ref ?? null,
-        review_ref: input.review_ref ?? null,
-        custom_fields: JSON.stringify(input.custom_fields ?? {}),
-        tags: input.tags ?? [],
-        ...sla,
-        created_at: now,
-        updated_at: now,
-      },
-      (ticketId) => eventRows(orgId, ticketId, eventActorOf(actor), createdEvents, now),
-    );
-    await notifyChange(trx, deps.config, orgId, row.id, eventActorOf(actor), createdEvents, now);
-    const ticket = toTicket(row, await namesFor(deps.db, trx, orgId, namesNeeded([row])), now);
+    const ticket = await insertNewTicket(deps, trx, actor, input, workspace, now);
     if (idempotency) await saveIdempotentResponse(trx, orgId, idempotency.key, idempotency.requestHash, 201, ticket);
     return { ticket, replayed: false };
   };
@@ -146,6 +96,77 @@ export async function createTicket(
       if (attempt >= 3) throw error;
     }
   }
+}
+
+/** What a channel's create adds to the ticket (its columns) and to its `created` event (an inbound mail's Message-ID, a follow-up). */
+export interface AlongWithCreate {
+  columns: Pick<Insertable<TicketsTable>, 'mail_cc' | 'follow_up_of'>;
+  created: Record<string, unknown>;
+}
+
+/** Inserts a new ticket with its events and notifications in the caller's transaction; the ticket as the API shows it. */
+export async function insertNewTicket(
+  deps: Deps,
+  trx: Db,
+  actor: TicketActor,
+  input: CreateTicketBody,
+  workspace: Awaited<ReturnType<typeof getWorkspace>>,
+  now: Date,
+  along: AlongWithCreate = { columns: {}, created: {} },
+): Promise<Ticket> {
+  const orgId = actor.orgId;
+  const category = input.category !== undefined ? await resolveCategory(trx, orgId, input.category) : null;
+  const department = input.department !== undefined ? await resolveDepartment(trx, orgId, input.department) : null;
+  const assignee = input.assignee !== undefined ? await resolveAssignee(trx, orgId, input.assignee) : null;
+  let customerUser: { id: number; customer_id: number | null } | null = null;
+  // The customer user is held until the ticket is in: a merge running now either waits and moves it, or deleted them first.
+  if (input.customer_user_id !== undefined) {
+    customerUser = (await holdCustomerUser(trx, orgId, input.customer_user_id)) ?? null;
+    if (!customerUser) throw unknownCustomerUser(input.customer_user_id);
+  } else if (input.customer) {
+    customerUser = await matchOrCreateCustomerUser(trx, orgId, input.customer, now, workspace.default_country);
+  }
+  const seq = await nextTicketSeq(trx, orgId);
+  const number = formatTicketNumber(workspace.ticket_number_prefix, workspace.ticket_number_padding, seq, now, workspace.time_zone);
+  const channel = input.channel ?? (actor.kind === 'agent' ? 'phone' : 'api');
+  // Routing rules, verification and automatic assignment (routing/allocate-ticket.ts).
+  const routingFacts = { channel, source: input.source ?? '', category_id: category?.id ?? null, customer_id: customerUser?.customer_id ?? null, subject: input.subject };
+  const allocation = await allocateNewTicket(deps.db, trx, orgId, { department, assignee }, routingFacts, workspace.verification_channels, now);
+  // Service levels: the matching policy's due times, counted from now.
+  const sla = await applySla(deps, trx, orgId, { status: 'new', priority: input.priority, department_id: allocation.columns.department_id, category_id: category?.id ?? null, channel, created_at: now }, { kind: 'created' }, now);
+  const created = { number, status: 'new', priority: input.priority, channel, category: category?.name ?? null, assignee: assignee?.name ?? null, ...allocation.created, ...along.created };
+  const createdEvents: DomainEvent[] = [{ type: 'created', after: created }, ...allocation.events];
+  const row = await insertTicketWithEvents(
+    trx,
+    {
+      org_id: orgId,
+      seq,
+      number,
+      subject: input.subject,
+      description: input.description,
+      priority: input.priority,
+      status: 'new',
+      category_id: category?.id ?? null,
+      ...allocation.columns,
+      reporter_id: actorAgentId(actor),
+      customer_user_id: customerUser?.id ?? null,
+      customer_id: customerUser?.customer_id ?? null,
+      channel,
+      source: input.source ?? '',
+      order_number: input.order_number ?? null,
+      transaction_ref: input.transaction_ref ?? null,
+      review_ref: input.review_ref ?? null,
+      custom_fields: JSON.stringify(input.custom_fields ?? {}),
+      tags: input.tags ?? [],
+      ...sla,
+      ...along.columns,
+      created_at: now,
+      updated_at: now,
+    },
+    (ticketId) => eventRows(orgId, ticketId, eventActorOf(actor), createdEvents, now),
+  );
+  await notifyChange(trx, deps.config, orgId, row.id, eventActorOf(actor), createdEvents, now);
+  return toTicket(row, await namesFor(deps.db, trx, orgId, namesNeeded([row])), now);
 }
 
 /** Loads the ticket for a change: row locked, version and ticket lock checked. */

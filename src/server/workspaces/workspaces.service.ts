@@ -72,8 +72,9 @@ export type Workspace = NonNullable<Awaited<ReturnType<typeof findWorkspaceById>
 const workspaces = new ShortCache<number, Workspace>(5_000);
 
 /** The workspace row, cached briefly; a settings change made here shows at once. */
-export async function getWorkspace(deps: Deps, orgId: number): Promise<Workspace> {
-  const w = await workspaces.read(deps.db, orgId, () => findWorkspaceById(deps.db, orgId));
+/** The workspace, cached per database; `db` may be the caller's transaction (on PGlite, its only connection). */
+export async function getWorkspace(deps: Deps, orgId: number, db: Db = deps.db): Promise<Workspace> {
+  const w = await workspaces.read(deps.db, orgId, () => findWorkspaceById(db, orgId));
   if (!w) throw notFound('Workspace');
   return w;
 }

@@ -22,6 +22,8 @@ export interface WorkspacesTable {
   verification_channels: ColumnType<string[], string[] | undefined, string[]>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Signs the thread ids of outgoing mails (migration 0013). */
+  mail_secret: Generated<string>;
 }
 
 export interface AgentsTable {
@@ -117,6 +119,9 @@ export interface CustomerUsersTable {
   is_valid: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The last bounce of mail sent to them (migration 0013). */
+  bounced_at: NullableTimestamp;
+  bounce_reason: string | null;
 }
 
 export interface BusinessCalendarsTable {
@@ -248,6 +253,9 @@ export interface TicketsTable {
   version: Generated<number>;
   search: ColumnType<string, never, never>;
   search_keys: Generated<string>;
+  /** Inbound mail (migration 0013): the opening mail's CC, and the closed ticket a reply by mail follows up. */
+  mail_cc: ColumnType<string[], string[] | undefined, string[]>;
+  follow_up_of: number | null;
 }
 
 export interface TicketCountsTable {
@@ -272,6 +280,8 @@ export interface MessagesTable {
   author_name: string;
   body: string;
   created_at: Timestamp;
+  /** The Message-ID of the mail it came in (migration 0013). */
+  mail_message_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AttachmentsTable {
@@ -404,6 +414,25 @@ export interface JobRunsTable {
   last_checked_at: NullableTimestamp;
 }
 
+export interface InboundMailsTable {
+  org_id: number;
+  id: Id;
+  message_id: string | null;
+  mail_from: Generated<string>;
+  rcpt_to: ColumnType<string[], string[], string[]>;
+  department_id: number | null;
+  raw: Buffer;
+  size_bytes: number;
+  received_at: Timestamp;
+  process_at: NullableTimestamp;
+  kind: 'mail' | 'auto_reply' | 'bounce' | null;
+  outcome: 'ticket_created' | 'added_to_ticket' | 'follow_up_created' | 'ignored' | 'bounce_recorded' | 'unreadable_ticket' | null;
+  reason: string | null;
+  ticket_id: number | null;
+  readable: boolean | null;
+  processed_at: NullableTimestamp;
+}
+
 export interface DB {
   workspaces: WorkspacesTable;
   agents: AgentsTable;
@@ -419,6 +448,7 @@ export interface DB {
   customers: CustomersTable;
   customer_users: CustomerUsersTable;
   tickets: TicketsTable;
+  inbound_mails: InboundMailsTable;
   ticket_counts: TicketCountsTable;
   messages: MessagesTable;
   attachments: AttachmentsTable;

@@ -2,7 +2,7 @@ import type { Job } from '../../../contract/jobs.ts';
 import type { BadgeTone } from '../../components/ui/badge.tsx';
 
 /** The duties the app has a name for; another one shows its key. */
-export const knownDuties = ['auto_close', 'pending_reminder', 'sla_warning', 'escalation'] as const;
+export const knownDuties = ['inbound_mail', 'auto_close', 'pending_reminder', 'sla_warning', 'escalation'] as const;
 export type KnownDuty = (typeof knownDuties)[number];
 export const isKnownDuty = (duty: string): duty is KnownDuty => (knownDuties as readonly string[]).includes(duty);
 
@@ -21,7 +21,7 @@ export const jobStateTone: Record<JobState, BadgeTone> = { never: 'neutral', idl
 
 /** The counts of a run in a steady order (claimed, done, skipped, failed, then any other the server adds). */
 export function orderedCounts(counts: Record<string, number>): [string, number][] {
-  const order = ['claimed', 'done', 'skipped', 'failed'];
+  const order = ['claimed', 'done', 'skipped', 'failed', 'retried'];
   const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
   return Object.entries(counts).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
 }

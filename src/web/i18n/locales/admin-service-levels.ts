@@ -120,8 +120,9 @@ export const en = {
     loadFailed: 'The background jobs could not be loaded',
     column: { duty: 'Duty', status: 'Status', started: 'Last run started', finished: 'Last run finished', counts: 'Rows of the last run', runs: 'Total runs', checked: 'Last checked', error: 'Last error' },
     state: { never: 'Not run yet', idle: 'Nothing due yet', running: 'Running', ok: 'OK', failed: 'Failed' },
-    count: { claimed: 'Claimed', done: 'Done', skipped: 'Skipped', failed: 'Failed' },
+    count: { claimed: 'Claimed', done: 'Done', skipped: 'Skipped', failed: 'Failed', retried: 'Batches run again row by row' },
     duty: {
+      inbound_mail: { name: 'Inbound mail', what: 'Reads received mail into tickets, replies and bounces' },
       auto_close: { name: 'Auto-close', what: 'Closes resolved tickets after the auto-close period' },
       pending_reminder: { name: 'Pending reminders', what: 'Reminds agents when a ticket’s hold ends' },
       sla_warning: { name: 'SLA warnings', what: 'Warns agents before a target is missed' },
@@ -246,8 +247,9 @@ export const id: Translation<typeof en> = {
     loadFailed: 'Tugas latar belakang tidak dapat dimuat',
     column: { duty: 'Tugas', status: 'Status', started: 'Mulai terakhir', finished: 'Selesai terakhir', counts: 'Baris pada jalan terakhir', runs: 'Total jalan', checked: 'Terakhir diperiksa', error: 'Kesalahan terakhir' },
     state: { never: 'Belum pernah jalan', idle: 'Belum ada yang jatuh tempo', running: 'Sedang berjalan', ok: 'OK', failed: 'Gagal' },
-    count: { claimed: 'Diambil', done: 'Selesai', skipped: 'Dilewati', failed: 'Gagal' },
+    count: { claimed: 'Diambil', done: 'Selesai', skipped: 'Dilewati', failed: 'Gagal', retried: 'Batch diulang per baris' },
     duty: {
+      inbound_mail: { name: 'Email masuk', what: 'Membaca email yang diterima menjadi tiket, balasan, dan pantulan' },
       auto_close: { name: 'Tutup otomatis', what: 'Menutup tiket yang sudah diselesaikan setelah periode tutup otomatis' },
       pending_reminder: { name: 'Pengingat penundaan', what: 'Mengingatkan agen saat masa tunda tiket berakhir' },
       sla_warning: { name: 'Peringatan SLA', what: 'Memperingatkan agen sebelum target terlewat' },

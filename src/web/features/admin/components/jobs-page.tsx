@@ -43,7 +43,7 @@ function JobRow({ job }: { job: Job }) {
           <ul className="plain-list job-counts">
             {counts.map(([key, value]) => (
               <li key={key}>
-                {['claimed', 'done', 'skipped', 'failed'].includes(key) ? t(`jobs.count.${key as 'claimed'}`) : key}: <strong>{formatCount(value)}</strong>
+                {['claimed', 'done', 'skipped', 'failed', 'retried'].includes(key) ? t(`jobs.count.${key as 'claimed'}`) : key}: <strong>{formatCount(value)}</strong>
               </li>
             ))}
           </ul>
