@@ -1,9 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../../test/helpers/client.ts';
 import { createWorkspace } from '../../../test/helpers/factories.ts';
+import { hasCommand } from '../../../test/helpers/process.ts';
 import { startTestServer, type TestServer } from '../../../test/helpers/server.ts';
 import type { Ticket } from '../../contract/tickets.ts';
 
@@ -169,6 +174,30 @@ describe('inbound email through the SMTP listener', () => {
     await expect(transport().sendMail({ from: 'rina@customer.example', to: 'support@shop.example', subject: 'big', text: 'x'.repeat(400_000) })).rejects.toMatchObject({ responseCode: 552 });
     const after = Number((await server.deps.db.selectFrom('inbound_mails').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     expect(after).toBe(before);
+  });
+
+  it.runIf(hasCommand('swaks', ['--version']))('takes a mail sent with swaks, the attached picture with it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'caredesk-swaks-'));
+    const png = path.join(dir, 'crack.png');
+    writeFileSync(png, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
+    const messageId = newId();
+    const { stdout } = await promisify(execFile)('swaks', [
+      '--server', `127.0.0.1:${server.smtp?.port}`,
+      '--to', 'support@shop.example',
+      '--from', 'swaks@customer.example',
+      '--header', 'Subject: Sent with swaks',
+      '--header', `Message-Id: ${messageId}`,
+      '--body', 'From the command line.',
+      '--attach-type', 'image/png', '--attach-name', 'crack.png', '--attach', `@${png}`,
+    ]);
+    expect(stdout).toMatch(/<-  250 Stored/);
+    await server.sweeper.sweepNow();
+    const [row] = await inbound(messageId);
+    expect(row).toMatchObject({ outcome: 'ticket_created' });
+    const ticket = await ticketById(row.ticket_id);
+    expect(ticket).toMatchObject({ subject: 'Sent with swaks', description: 'From the command line.' });
+    const attachments = (await admin.get(`/api/v1/tickets/${ticket.number}/messages`)).body.items.flatMap((m: { attachments: { filename: string; content_type: string }[] }) => m.attachments);
+    expect(attachments).toMatchObject([{ filename: 'crack.png', content_type: 'image/png' }]);
   });
 
   it('reads each of the 120 real-world samples into an outcome, none failing', async () => {
