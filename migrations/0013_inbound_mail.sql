@@ -22,7 +22,8 @@ create table inbound_mails (
   readable boolean,
   processed_at timestamptz,
   primary key (org_id, id),
-  foreign key (org_id, department_id) references departments (org_id, id),
+  -- A department deleted later leaves its mails with none (the delete is not refused for them).
+  foreign key (org_id, department_id) references departments (org_id, id) on delete set null (department_id),
   foreign key (org_id, ticket_id) references tickets (org_id, id)
 );
 create unique index inbound_mails_message_id on inbound_mails (org_id, message_id) where message_id is not null;

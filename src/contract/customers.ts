@@ -51,6 +51,8 @@ export const customerUser = z
     language: z.string(),
     loyalty_id: z.string().nullable(),
     valid: z.boolean().describe('false: kept on old tickets, no longer offered for new ones'),
+    bounced_at: timestamp.nullable().describe('When mail to them last bounced (a delivery failure or spam complaint read in by the inbound mail channel)'),
+    bounce_reason: z.string().nullable().describe('What that bounce said'),
     created_at: timestamp,
     updated_at: timestamp,
   })

@@ -1,6 +1,5 @@
 import type { Db } from '../workspaces/workspaces.repository.ts';
-
-const userColumns = ['id', 'customer_id', 'name', 'email', 'phone', 'phone_normalized', 'language', 'loyalty_id', 'is_valid', 'created_at', 'updated_at'] as const;
+import { userColumns } from './customers.repository.ts';
 
 /**
  * Locks the customer users (in id order, so two merges never wait on each other in a circle).

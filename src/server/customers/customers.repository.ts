@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { searchFilter, type SearchTerm } from './folded-search.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 
-const userColumns = ['id', 'customer_id', 'name', 'email', 'phone', 'phone_normalized', 'language', 'loyalty_id', 'is_valid', 'created_at', 'updated_at'] as const;
+/** The columns a customer user shows with (toCustomerUser). */
+export const userColumns = ['id', 'customer_id', 'name', 'email', 'phone', 'phone_normalized', 'language', 'loyalty_id', 'is_valid', 'bounced_at', 'bounce_reason', 'created_at', 'updated_at'] as const;
 const customerColumns = ['id', 'customer_code', 'name', 'address', 'notes', 'attributes', 'created_at', 'updated_at'] as const;
 
 export const findCustomerUser = (db: Db, orgId: number, id: number) =>

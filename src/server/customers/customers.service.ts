@@ -37,6 +37,8 @@ export const toCustomerUser = (u: UserRow): CustomerUser => ({
   language: u.language,
   loyalty_id: u.loyalty_id,
   valid: u.is_valid,
+  bounced_at: u.bounced_at ? iso(u.bounced_at) : null,
+  bounce_reason: u.bounce_reason,
   created_at: iso(u.created_at),
   updated_at: iso(u.updated_at),
 });

@@ -92,6 +92,23 @@ describe('inbound email through the SMTP listener', () => {
     expect((await messagesOf(ticket)).map((m) => m.body)).not.toContain('Appending to your ticket.');
   });
 
+  it('threads by the signed reference quoted from our mail when the Message-IDs were rewritten, and not by a forged one', async () => {
+    const { ticket } = await newTicketByMail('Rewritten ids');
+    const body = (await server.deps.db.selectFrom('outbox').select('text_body').where('ticket_id', '=', ticket.id).where('template', '=', 'ticket_created').executeTakeFirstOrThrow()).text_body;
+    const marker = /\[caredesk-ref:[^\]]+\]/.exec(body)?.[0] as string;
+    expect(marker).toBeDefined();
+    const quoted = `Still broken.\n\n> ${body.split('\n').join('\n> ')}`;
+    const reply = await send({ subject: 'Re: your mail', text: quoted });
+    expect((await inbound(reply))[0]).toMatchObject({ outcome: 'added_to_ticket', reason: 'a reply (body_reference)', ticket_id: ticket.id });
+    const forged = await send({ from: 'mallory@elsewhere.example', subject: 'hi', text: marker.replace(/\.[A-Za-z0-9_-]{16}\]$/, '.AAAAAAAAAAAAAAAA]') });
+    expect((await inbound(forged))[0]).toMatchObject({ outcome: 'ticket_created' });
+  });
+
+  it('sets aside a mail of ours that comes back (X-Loop), and our mails carry it', async () => {
+    const back = await send({ subject: 'We received your request', text: 'Looped.', headers: { 'X-Loop': 'caredesk' } });
+    expect((await inbound(back))[0]).toMatchObject({ kind: 'mail', outcome: 'ignored', ticket_id: null });
+  });
+
   it('moves a resolved ticket back to open on the customer’s reply, and answers a closed one with a follow-up ticket', async () => {
     const { ticket, messageId } = await newTicketByMail('Lid broken');
     expect((await admin.post(`/api/v1/tickets/${ticket.number}/transitions`, { to: 'resolved', resolution: 'Sent a new lid' })).status).toBe(200);
@@ -144,10 +161,10 @@ describe('inbound email through the SMTP listener', () => {
     await transport().sendMail({ envelope: { from: '', to: 'support@shop.example' }, raw: dsn });
     await server.sweeper.sweepNow();
     expect(await ticketCount()).toBe(before);
-    const user = await server.deps.db.selectFrom('customer_users').select(['bounced_at', 'bounce_reason']).where('org_id', '=', orgId).where('email', '=', 'rina@customer.example').executeTakeFirstOrThrow();
-    expect(user.bounced_at).not.toBeNull();
-    expect(user.bounce_reason).toMatch(/^failed: a delivery status report/);
-    expect(ticket.id).toBeGreaterThan(0);
+    // Agents see it on the customer user.
+    const user = (await admin.get(`/api/v1/customer-users/${ticket.customer_user?.id}`)).body;
+    expect(user).toMatchObject({ email: 'rina@customer.example', bounce_reason: expect.stringMatching(/^failed: a delivery status report/) });
+    expect(Date.parse(user.bounced_at)).not.toBeNaN();
   });
 
   it('stores one Message-ID once: a mail sent twice, or to two addresses, makes one ticket', async () => {

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { limits } from '../../contract/limits.ts';
 import { matchOrCreateCustomerUser } from '../customers/customers.service.ts';
-import { isSignedThreadId, parseThreadRootId } from '../mail/addresses.ts';
+import { isSignedThreadId, LOOP_TAG, parseThreadMarkers, parseThreadRootId } from '../mail/addresses.ts';
 import type { TicketActor } from '../platform/actor.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
@@ -16,15 +16,13 @@ import { findTicketForThreading, findTicketsByMessageIds, recordBounce, type Inb
 import { readMail, type InboundMail } from './read-mail.ts';
 import { followUpSubject, maySendToTicket, ticketNumbersIn } from './thread-rules.ts';
 
-/** The X-Loop value on every mail Caredesk sends: a mail that comes back with it is ours. */
-export const LOOP_TAG = 'caredesk';
-
 type ThreadTicket = NonNullable<Awaited<ReturnType<typeof findTicketForThreading>>>;
 
 /**
  * The ticket a mail answers, in the order of issue 7: a signed thread id of ours, then any stored
- * Message-ID (our outgoing mails', and mails read in before), in In-Reply-To/References; then a
- * ticket number in the subject, only from the ticket's customer or someone on its opening CC.
+ * Message-ID (our outgoing mails', and mails read in before), in In-Reply-To/References; then the
+ * signed reference in the body of our mails (quoted in the reply); then a ticket number in the
+ * subject, only from the ticket's customer or someone on its opening CC.
  */
 async function threadOf(trx: Db, orgId: number, secret: string, mail: InboundMail): Promise<{ ticket: ThreadTicket; by: string } | null> {
   const ids = [...mail.inReplyTo, ...mail.references];
@@ -40,6 +38,11 @@ async function threadOf(trx: Db, orgId: number, secret: string, mail: InboundMai
     const hit = stored.find((s) => s.message_id === id);
     const ticket = hit && (await findTicketForThreading(trx, orgId, { id: hit.ticket_id }));
     if (ticket) return { ticket, by: 'message_id' };
+  }
+  for (const marker of parseThreadMarkers(`${mail.text}\n${mail.html ?? ''}`)) {
+    if (marker.orgId !== orgId || !isSignedThreadId(marker, secret)) continue;
+    const ticket = await findTicketForThreading(trx, orgId, { id: marker.ticketId });
+    if (ticket) return { ticket, by: 'body_reference' };
   }
   for (const number of ticketNumbersIn(mail.subject)) {
     const ticket = await findTicketForThreading(trx, orgId, { number });

@@ -37,7 +37,8 @@ export async function startSmtpListener(deps: Deps, options: { log: FastifyBaseL
     size: config.SMTP_INBOUND_MAX_BYTES,
     onMailFrom(address: SMTPServerAddress, session, callback) {
       mailboxes.set(session, []);
-      const sender = address.address.toLowerCase();
+      // Bounces come from the empty sender: those are counted per connecting server instead.
+      const sender = address.address.toLowerCase() || `<>@${session.remoteAddress}`;
       hitRateLimit(deps.db, { key: `smtp-inbound:${sender}`, max: config.SMTP_INBOUND_RATE_PER_MINUTE, windowSeconds: 60 }, deps.clock.now()).then(
         () => callback(),
         (error: unknown) => {

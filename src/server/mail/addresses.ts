@@ -78,6 +78,21 @@ export function parseThreadRootId(id: string): { orgId: number; ticketId: number
   return m ? { orgId: Number(m[1]), ticketId: Number(m[2]), signature: m[3] } : null;
 }
 
+/**
+ * The reference our mails about a ticket carry in their body too (text and, hidden, HTML), for
+ * mail systems that rewrite Message-IDs: a reply that quotes it names the ticket, signed as the
+ * thread id is.
+ */
+export const threadMarker = (orgId: number, ticketId: number, secret: string): string => `[caredesk-ref:${orgId}.${ticketId}.${threadSignature(secret, orgId, ticketId)}]`;
+
+/** The ticket references in a mail's text, before their signatures are checked. */
+export function parseThreadMarkers(text: string): { orgId: number; ticketId: number; signature: string }[] {
+  return [...text.matchAll(/\[caredesk-ref:(\d{1,15})\.(\d{1,15})\.([A-Za-z0-9_-]{16})\]/g)].map((m) => ({ orgId: Number(m[1]), ticketId: Number(m[2]), signature: m[3] }));
+}
+
+/** The X-Loop value on every mail Caredesk sends: a mail that comes back with it is ours. */
+export const LOOP_TAG = 'caredesk';
+
 /** Whether a parsed thread id was signed with this workspace's secret. */
 export function isSignedThreadId(parsed: { orgId: number; ticketId: number; signature: string }, secret: string): boolean {
   const expected = Buffer.from(threadSignature(secret, parsed.orgId, parsed.ticketId));

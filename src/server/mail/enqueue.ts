@@ -1,6 +1,6 @@
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
-import { mailDomain, newMessageId, threadRootId } from './addresses.ts';
+import { mailDomain, newMessageId, threadMarker, threadRootId } from './addresses.ts';
 import type { MailRequest } from './mail-request.ts';
 import { findMailSetting, insertOutboxMails } from './outbox.repository.ts';
 import { renderMail } from './render.ts';
@@ -34,6 +34,11 @@ export async function enqueueMails(db: Db, deps: { config: Config }, mails: read
     const rendered = renderMail(wording, mail.values, layoutWords(mail.template, mail.language));
     const domain = mailDomain(deps.config, setting);
     const root = mail.ticketId === null ? null : threadRootId(domain, mail.orgId, mail.ticketId, setting.mail_secret);
+    // A reply quoting the mail names its ticket even where the Message-IDs were rewritten.
+    const marker = mail.ticketId === null ? null : threadMarker(mail.orgId, mail.ticketId, setting.mail_secret);
+    const text = marker ? `${rendered.text}\n\n${marker}\n` : rendered.text;
+    const hidden = marker ? `<div style="display:none;font-size:0;line-height:0;color:transparent;max-height:0;overflow:hidden">${marker}</div>` : '';
+    const html = hidden && rendered.html.includes('</body>') ? rendered.html.replace('</body>', `${hidden}</body>`) : rendered.html + hidden;
     rows.push({
       org_id: mail.orgId,
       template: mail.template,
@@ -42,8 +47,8 @@ export async function enqueueMails(db: Db, deps: { config: Config }, mails: read
       to_address: mail.to.address,
       to_name: mail.to.name,
       subject: rendered.subject,
-      text_body: rendered.text,
-      html_body: rendered.html,
+      text_body: text,
+      html_body: html,
       message_id: newMessageId(domain, mail.ticketId),
       in_reply_to: root,
       references: root ? [root] : [],

@@ -30,7 +30,7 @@ function headerNames(raw: string): string[] {
     .map((line) => line.slice(0, line.indexOf(':')).toLowerCase());
 }
 
-const expectedHeaders = ['from', 'to', 'subject', 'message-id', 'in-reply-to', 'references', 'auto-submitted', 'x-auto-response-suppress', 'date', 'mime-version', 'content-type'];
+const expectedHeaders = ['from', 'to', 'subject', 'message-id', 'in-reply-to', 'references', 'auto-submitted', 'x-auto-response-suppress', 'x-loop', 'date', 'mime-version', 'content-type'];
 
 describe('buildMessage', () => {
   it('carries sender, recipient, subject, ids, threading and auto-reply suppression, with text and HTML parts', async () => {
@@ -45,6 +45,8 @@ describe('buildMessage', () => {
     expect(mail.references).toBe('<ticket.1.7@toko.example>');
     expect(mail.headers.get('auto-submitted')).toBe('auto-generated');
     expect(mail.headers.get('x-auto-response-suppress')).toBe('All');
+    // A mail of ours that comes back (a forward rule, an alias) is known by it and set aside.
+    expect(mail.headers.get('x-loop')).toBe('caredesk');
     expect(mail.text?.trim()).toBe(row.text_body);
     expect(mail.html).toContain('<p>Hello Sari,</p>');
   });

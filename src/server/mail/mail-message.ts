@@ -1,5 +1,5 @@
 import type { SendMailOptions } from 'nodemailer';
-import type { Mailbox } from './addresses.ts';
+import { LOOP_TAG, type Mailbox } from './addresses.ts';
 import type { OutboxRow } from './outbox.repository.ts';
 import { oneLine } from './render.ts';
 
@@ -19,7 +19,7 @@ export function buildMessage(row: Pick<OutboxRow, 'to_address' | 'to_name' | 'su
     messageId: row.message_id,
     ...(row.in_reply_to ? { inReplyTo: row.in_reply_to } : {}),
     ...(row.references.length ? { references: row.references } : {}),
-    headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+    headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All', 'X-Loop': LOOP_TAG },
     // Our bodies are strings; nothing may make nodemailer read a file or fetch a URL.
     disableFileAccess: true,
     disableUrlAccess: true,
