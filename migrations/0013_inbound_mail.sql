@@ -39,6 +39,10 @@ alter table tickets add column mail_cc text[] not null default '{}';
 alter table tickets add column follow_up_of bigint;
 alter table tickets add constraint tickets_follow_up_of foreign key (org_id, follow_up_of) references tickets (org_id, id);
 
+-- A mail to the customer about a ticket comes from its department's address when it has one, so
+-- the customer's answer reaches that department (null: the workspace's sender).
+alter table outbox add column from_address text;
+
 -- Mail to a customer user that bounced: the last bounce, for agents to see.
 alter table customer_users add column bounced_at timestamptz;
 alter table customer_users add column bounce_reason text;

@@ -82,6 +82,24 @@ describe('inbound email through the SMTP listener', () => {
     expect(bodies).toEqual(expect.arrayContaining(['Photo to follow.', 'It is the 1.7 l model.', 'Any news?', 'I am her husband.']));
   });
 
+  it('answers from the department’s address, with the number in the subject and the thread headers, and the customer’s answer to it comes back', async () => {
+    const { ticket } = await newTicketByMail('Which filter fits?');
+    expect((await admin.post(`/api/v1/tickets/${ticket.number}/messages`, { body: 'The F-12 filter fits.', visibility: 'public' })).status).toBe(201);
+    const [reply] = await server.deps.db
+      .selectFrom('outbox')
+      .select(['from_address', 'subject', 'message_id', 'in_reply_to', 'references'])
+      .where('ticket_id', '=', ticket.id)
+      .where('template', '=', 'agent_replied')
+      .execute();
+    expect(reply).toMatchObject({ from_address: 'support@shop.example', subject: expect.stringContaining(`#${ticket.number}`) });
+    expect(reply.in_reply_to).toMatch(new RegExp(`^<ticket\\.${orgId}\\.${ticket.id}\\.`));
+    expect(reply.references).toEqual([reply.in_reply_to]);
+    // Mails to agents keep the workspace's sender.
+    expect(await server.deps.db.selectFrom('outbox').select('from_address').where('ticket_id', '=', ticket.id).where('template', '=', 'agent_notification').execute()).not.toContainEqual({ from_address: 'support@shop.example' });
+    const answer = await send({ subject: `Re: ${reply.subject}`, text: 'Thanks, ordered.', inReplyTo: reply.message_id, references: [reply.message_id] });
+    expect((await inbound(answer))[0]).toMatchObject({ outcome: 'added_to_ticket', ticket_id: ticket.id });
+  });
+
   it('starts a new ticket for a stranger who names a ticket number, or a thread id that is not signed by us', async () => {
     const { ticket } = await newTicketByMail();
     const before = await ticketCount();

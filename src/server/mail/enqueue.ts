@@ -46,6 +46,7 @@ export async function enqueueMails(db: Db, deps: { config: Config }, mails: read
       ticket_id: mail.ticketId,
       to_address: mail.to.address,
       to_name: mail.to.name,
+      from_address: mail.fromAddress ?? null,
       subject: rendered.subject,
       text_body: text,
       html_body: html,

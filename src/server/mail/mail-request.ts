@@ -39,5 +39,7 @@ export interface MailRequest {
   to: { address: string; name: string | null };
   /** The ticket the mail is about: it threads the mail (Message-ID, References) with the ticket's others. */
   ticketId: number | null;
+  /** Sent from this address (the ticket's department's) instead of the workspace's sender, under the same name. */
+  fromAddress?: string | null;
   values: MailValues;
 }

@@ -149,7 +149,10 @@ export async function startOutboxWorker(deps: Pick<Deps, 'config' | 'database' |
     let failure: unknown = null;
     try {
       if (!workspace) throw new Error('workspace not found');
-      await smtp.sendMail({ ...buildMessage(row, senderOf(deps.config, workspace)), signal: abort.signal });
+      const sender = senderOf(deps.config, workspace);
+      // A customer mail about a ticket comes from its department's address: the answer goes there.
+      const from = row.from_address ? { name: sender.name, address: row.from_address } : sender;
+      await smtp.sendMail({ ...buildMessage(row, from), signal: abort.signal });
     } catch (error) {
       failure = error;
     } finally {

@@ -101,6 +101,15 @@ describe('the outbox delivers over SMTP', () => {
     expect(row).toMatchObject({ attempts: 1, last_error: null, message_id: mail.messageId, sent_at: clock.now().toISOString(), ticket_number: ticket.number });
   });
 
+  it("sends a customer mail about a ticket from its department's address, under the workspace's sender name", async () => {
+    const ticket = await createTicket(admin);
+    const to = uniqueAddress('dept');
+    await enqueue(server, request(orgId, to, { ticketId: ticket.id, fromAddress: 'returns@toko.example' }), clock.now());
+    const [received] = await until('the mail', () => receivedBy(smtp, to).length > 0 && receivedBy(smtp, to));
+    expect(received.mail.from?.value).toEqual([{ name: 'Toko Budi Care', address: 'returns@toko.example' }]);
+    expect(received.envelopeFrom).toBe('returns@toko.example');
+  });
+
   it('threads every mail of a ticket under the same root, each with its own Message-ID', async () => {
     const ticket = await createTicket(admin);
     const to = uniqueAddress('thread');

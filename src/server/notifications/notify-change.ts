@@ -67,8 +67,8 @@ export async function notifyChanges(db: Db, config: Config, changes: readonly Ti
     const { orgId, ticketId, actor } = change;
     const f = facts[i];
     const base = publicBaseUrl(config, f);
-    const send = (template: MailRequest['template'], language: Language, to: MailRequest['to'], values: Omit<MailValues, 'workspace' | 'ticket'>) =>
-      mails.push({ orgId, template, language, to, ticketId, values: { workspace: { name: f.workspace_name }, ticket: { number: f.number, subject: f.subject }, ...values } });
+    const send = (template: MailRequest['template'], language: Language, to: MailRequest['to'], values: Omit<MailValues, 'workspace' | 'ticket'>, fromAddress: string | null = null) =>
+      mails.push({ orgId, template, language, to, ticketId, fromAddress, values: { workspace: { name: f.workspace_name }, ticket: { number: f.number, subject: f.subject }, ...values } });
     const agentLink = `${base}/tickets/${encodeURIComponent(f.number)}`;
 
     if (toldAgents[i]) {
@@ -100,7 +100,7 @@ export async function notifyChanges(db: Db, config: Config, changes: readonly Ti
         // The ticket in the portal: opens at once with a session, else the request-link page with the address filled in.
         link: portalUrl(base, f.slug, `/tickets/${encodeURIComponent(f.number)}?email=${encodeURIComponent(f.customer_email)}`),
         ...customerDetails(customerTemplate, f, quoted[i]),
-      });
+      }, f.department_email);
     }
   });
   await insertNotifications(db, notifications, now);

@@ -367,6 +367,8 @@ export interface OutboxTable {
   last_error: string | null;
   created_at: Timestamp;
   sent_at: NullableTimestamp;
+  /** The department's address a customer mail comes from (migration 0013); null: the workspace's sender. */
+  from_address: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MailTemplatesTable {
