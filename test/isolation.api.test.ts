@@ -537,6 +537,43 @@ describe('workspace isolation: workspace B can neither read nor change workspace
     };
   }
 
+  /** A mail received into A (stored as the SMTP listener stores it): B's admin neither lists nor downloads it. */
+  let aInboundId: number | null = null;
+  async function aInbound(): Promise<number> {
+    if (aInboundId !== null) return aInboundId;
+    const raw = Buffer.from(`From: ${A.customerEmail}\r\nTo: care@a.example\r\nSubject: ${A_MARK} inbound\r\nMessage-ID: <zebracorn.inbound@a.example>\r\n\r\n${A_MARK} body\r\n`);
+    const row = await server.deps.db
+      .insertInto('inbound_mails')
+      .values({ org_id: A.orgId, message_id: '<zebracorn.inbound@a.example>', mail_from: A.customerEmail, rcpt_to: ['care@a.example'], raw, size_bytes: raw.length, received_at: new Date(), outcome: 'ignored', kind: 'mail', reason: `${A_MARK} reason` })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    aInboundId = row.id;
+    return row.id;
+  }
+
+  function inboundProbes(): Record<string, Probe> {
+    return {
+      'GET /api/v1/admin/inbound-mails': {
+        says: "lists none of A's received mails (403 for agents and keys)",
+        anonymous: { path: () => '/api/v1/admin/inbound-mails' },
+        async run(role, c) {
+          await aInbound();
+          const res = await c.get('/api/v1/admin/inbound-mails?limit=200');
+          if (role !== 'admin') return expectRefused(res, role, 'admin');
+          expect(res.status, JSON.stringify(res.body)).toBe(200);
+          expectNoLeak(res);
+        },
+      },
+      'GET /api/v1/admin/inbound-mails/{id}/raw': {
+        says: "answers 404 for A's received mail (403 for agents and keys)",
+        anonymous: { path: () => '/api/v1/admin/inbound-mails/1/raw' },
+        async run(role, c) {
+          expectRefused(await c.get(`/api/v1/admin/inbound-mails/${await aInbound()}/raw`), role, 'admin');
+        },
+      },
+    };
+  }
+
   /** A's service levels, made on first use: a calendar that is A's default and its department's, and a policy counting in it. */
   let aSlaSetup: Promise<{ calendar: Record<string, unknown>; policy: Record<string, unknown> }> | undefined;
   const aSla = () =>
@@ -1544,6 +1581,7 @@ describe('workspace isolation: workspace B can neither read nor change workspace
     ...mailProbes(),
     ...slaProbes(),
     ...jobProbes(),
+    ...inboundProbes(),
     ...routingProbes(),
     'GET /api/v1/tickets/{number}/history': {
       says: "answers 404 for A's ticket; the shared number gives B's history only",

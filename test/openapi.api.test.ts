@@ -109,6 +109,8 @@ const expectedOperations = [
   'PUT /api/v1/mail-templates/{template}/{language}',
   'DELETE /api/v1/mail-templates/{template}/{language}',
   'GET /api/v1/admin/jobs',
+  'GET /api/v1/admin/inbound-mails',
+  'GET /api/v1/admin/inbound-mails/{id}/raw',
   'GET /api/v1/portal/{workspace}/config',
   'POST /api/v1/portal/{workspace}/sign-in',
   'GET /portal/{workspace}/auth',
@@ -144,6 +146,7 @@ const notJson = [
   'GET /api/v1/portal/{workspace}/events',
   'GET /api/v1/portal/{workspace}/tickets/{number}/attachments/{id}',
   'GET /api/v1/customer-users/export',
+  'GET /api/v1/admin/inbound-mails/{id}/raw',
 ];
 /** Routes whose request body is a CSV file (text/csv) instead of JSON. */
 const csvBody = ['POST /api/v1/customer-users/import'];
@@ -335,6 +338,8 @@ describe('OpenAPI document and API docs', () => {
       'DELETE /api/v1/mail-templates/{template}/{language}',
       'POST /api/v1/customer-users/{id}/merge',
       'GET /api/v1/admin/jobs',
+      'GET /api/v1/admin/inbound-mails',
+      'GET /api/v1/admin/inbound-mails/{id}/raw',
     ];
     for (const { key, op } of operations()) {
       for (const [status, response] of Object.entries(op.responses)) {
@@ -846,6 +851,11 @@ describe('OpenAPI document and API docs', () => {
         [() => agent.client, 'POST', `/api/v1/outbox/${outboxId}/retry`],
         [() => admin, 'GET', '/api/v1/admin/jobs'],
         [() => agent.client, 'GET', '/api/v1/admin/jobs'],
+        [() => admin, 'GET', '/api/v1/admin/inbound-mails'],
+        [() => admin, 'GET', '/api/v1/admin/inbound-mails?outcome=pending'],
+        [() => admin, 'GET', '/api/v1/admin/inbound-mails?outcome=sideways'],
+        [() => agent.client, 'GET', '/api/v1/admin/inbound-mails'],
+        [() => admin, 'GET', '/api/v1/admin/inbound-mails/987654/raw'],
         [() => admin, 'GET', '/api/v1/mail-templates'],
         [() => agent.client, 'GET', '/api/v1/mail-templates'],
         [() => admin, 'PUT', '/api/v1/mail-templates/ticket_created/en', { subject: 'Got it: #{{ticket.number}}', body: 'Thanks, {{recipient.name}}.\n\n{{link}}' }],

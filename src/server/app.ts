@@ -18,6 +18,7 @@ import { customersBulkRoutes } from './customers/customers-bulk.routes.ts';
 import { customersRoutes } from './customers/customers.routes.ts';
 import { departmentsRoutes } from './departments/departments.routes.ts';
 import { jobsRoutes } from './jobs/jobs.routes.ts';
+import { inboundMailRoutes } from './email/inbound.routes.ts';
 import { eventsRoutes } from './live/events.routes.ts';
 import type { LiveBus } from './live/live-bus.ts';
 import { outboxRoutes } from './mail/outbox.routes.ts';
@@ -92,6 +93,7 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
   notificationsRoutes(app, deps);
   outboxRoutes(app, deps);
   jobsRoutes(app, deps);
+  inboundMailRoutes(app, deps);
   mailTemplatesRoutes(app, deps);
   operationsRoutes(app, deps);
   eventsRoutes(app, deps, options.live);

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../../test/helpers/client.ts';
-import { createWorkspace } from '../../../test/helpers/factories.ts';
+import { createAgent, createWorkspace } from '../../../test/helpers/factories.ts';
 import { hasCommand } from '../../../test/helpers/process.ts';
 import { startTestServer, type TestServer } from '../../../test/helpers/server.ts';
 import type { Ticket } from '../../contract/tickets.ts';
@@ -23,7 +23,7 @@ describe('inbound email through the SMTP listener', () => {
   let support: { id: number };
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { SMTP_INBOUND: 'true', SMTP_INBOUND_PORT: '0', SMTP_INBOUND_MAX_BYTES: '300000', SMTP_INBOUND_RATE_PER_MINUTE: '10000' } });
+    server = await startTestServer({ env: { SMTP_INBOUND: 'true', SMTP_INBOUND_PORT: '0', SMTP_INBOUND_MAX_BYTES: '300000', SMTP_INBOUND_RATE_PER_MINUTE: '10000', CAREDESK_SIGNUP: 'open' } });
     ({ admin, orgId } = await createWorkspace(server.url));
     const dept = await admin.post('/api/v1/departments', { name: 'Support', email: 'support@shop.example' });
     expect(dept.status, JSON.stringify(dept.body)).toBe(201);
@@ -209,6 +209,28 @@ describe('inbound email through the SMTP listener', () => {
     await expect(transport().sendMail({ from: 'rina@customer.example', to: 'support@shop.example', subject: 'big', text: 'x'.repeat(400_000) })).rejects.toMatchObject({ responseCode: 552 });
     const after = Number((await server.deps.db.selectFrom('inbound_mails').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     expect(after).toBe(before);
+  });
+
+  it('lists received mails to admins with outcome, reason and ticket, and gives the raw message; agents get 403, other workspaces nothing', async () => {
+    const { ticket, messageId } = await newTicketByMail('For the log');
+    const page = (await admin.get('/api/v1/admin/inbound-mails?outcome=ticket_created&limit=200')).body;
+    const listed = page.items.find((m: { message_id: string }) => m.message_id === messageId);
+    expect(listed).toMatchObject({ kind: 'mail', outcome: 'ticket_created', reason: 'a mail', readable: true, ticket_number: ticket.number, rcpt_to: ['support@shop.example'], mail_from: 'rina@customer.example' });
+    expect(page.items.every((m: { outcome: string }) => m.outcome === 'ticket_created')).toBe(true);
+    const raw = await fetch(`${server.url}/api/v1/admin/inbound-mails/${listed.id}/raw`, { headers: { cookie: admin.cookie ?? '' } });
+    expect(raw.status).toBe(200);
+    expect(raw.headers.get('content-type')).toBe('message/rfc822');
+    const text = await raw.text();
+    expect(text).toContain(`Message-ID: ${messageId}`);
+    expect(text).toContain('It leaks from the bottom since Monday.');
+
+    expect((await admin.get('/api/v1/admin/inbound-mails?outcome=sideways')).status).toBe(400);
+    const agent = await createAgent(admin);
+    expect((await agent.client.get('/api/v1/admin/inbound-mails')).status).toBe(403);
+    expect((await agent.client.get(`/api/v1/admin/inbound-mails/${listed.id}/raw`)).status).toBe(403);
+    const other = await createWorkspace(server.url, undefined, 'signup');
+    expect((await other.admin.get('/api/v1/admin/inbound-mails')).body.items).toEqual([]);
+    expect((await other.admin.get(`/api/v1/admin/inbound-mails/${listed.id}/raw`)).status).toBe(404);
   });
 
   it.runIf(hasCommand('swaks', ['--version']))('takes a mail sent with swaks, the attached picture with it', async () => {

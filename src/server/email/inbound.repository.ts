@@ -86,3 +86,20 @@ export async function recordBounce(db: Db, orgId: number, addresses: readonly st
     .execute();
   return rows.length;
 }
+
+/** The workspace's received mails, newest first, with their tickets' numbers; `outcome` 'pending' are those not read yet. */
+export const listInboundMails = (db: Db, orgId: number, page: { outcome?: string; beforeId: number | null; limit: number }) =>
+  db
+    .selectFrom('inbound_mails as m')
+    .leftJoin('tickets as t', (j) => j.onRef('t.org_id', '=', 'm.org_id').onRef('t.id', '=', 'm.ticket_id'))
+    .select(['m.id', 'm.message_id', 'm.mail_from', 'm.rcpt_to', 'm.size_bytes', 'm.received_at', 'm.processed_at', 'm.kind', 'm.outcome', 'm.reason', 'm.readable', 't.number as ticket_number'])
+    .where('m.org_id', '=', orgId)
+    .$if(page.outcome === 'pending', (q) => q.where('m.outcome', 'is', null))
+    .$if(page.outcome !== undefined && page.outcome !== 'pending', (q) => q.where('m.outcome', '=', page.outcome as NonNullable<InboundMailRow['outcome']>))
+    .$if(page.beforeId !== null, (q) => q.where('m.id', '<', page.beforeId as number))
+    .orderBy('m.id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
+
+export const findInboundRaw = (db: Db, orgId: number, id: number) =>
+  db.selectFrom('inbound_mails').select(['raw', 'message_id']).where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
