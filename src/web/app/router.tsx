@@ -62,6 +62,7 @@ export const router = createBrowserRouter([
           { path: 'sla-policies', lazy: async () => ({ Component: (await import('../features/admin/components/sla-policies-page.tsx')).SlaPoliciesPage }) },
           { path: 'escalation', lazy: async () => ({ Component: (await import('../features/admin/components/escalation-page.tsx')).EscalationPage }) },
           { path: 'routing', lazy: async () => ({ Component: (await import('../features/admin/components/routing-page.tsx')).RoutingPage }) },
+          { path: 'inbound-mail', lazy: async () => ({ Component: (await import('../features/admin/components/inbound-mail-page.tsx')).InboundMailPage }) },
           { path: 'jobs', lazy: async () => ({ Component: (await import('../features/admin/components/jobs-page.tsx')).JobsPage }) },
         ],
       },

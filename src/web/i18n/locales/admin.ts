@@ -1,4 +1,5 @@
 import * as calendars from './admin-calendars.ts';
+import * as inbound from './admin-inbound.ts';
 import * as routing from './admin-routing.ts';
 import * as serviceLevels from './admin-service-levels.ts';
 import type { Translation } from '../translation.ts';
@@ -8,6 +9,7 @@ export const en = {
   ...calendars.en,
   ...serviceLevels.en,
   ...routing.en,
+  ...inbound.en,
   nav: {
     link: 'Admin',
     label: 'Administration',
@@ -18,6 +20,7 @@ export const en = {
     escalation: 'Escalation',
     jobs: 'Background jobs',
     routing: 'Routing',
+    inbound: 'Inbound mail',
   },
   only: {
     title: 'Only administrators can open this page',
@@ -163,6 +166,7 @@ export const id: Translation<typeof en> = {
   ...calendars.id,
   ...serviceLevels.id,
   ...routing.id,
+  ...inbound.id,
   nav: {
     link: 'Admin',
     label: 'Administrasi',
@@ -173,6 +177,7 @@ export const id: Translation<typeof en> = {
     escalation: 'Eskalasi',
     jobs: 'Tugas latar belakang',
     routing: 'Perutean',
+    inbound: 'Email masuk',
   },
   only: {
     title: 'Hanya administrator yang dapat membuka halaman ini',

@@ -6,6 +6,7 @@ import { AdminOnly } from './admin-only.tsx';
 
 const links = [
   { to: '/admin/outbox', label: 'nav.outbox' },
+  { to: '/admin/inbound-mail', label: 'nav.inbound' },
   { to: '/admin/mail-templates', label: 'nav.templates' },
   { to: '/admin/calendars', label: 'nav.calendars' },
   { to: '/admin/sla-policies', label: 'nav.policies' },
