@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { inboundOutcomes, type InboundMail } from '../../../../contract/inbound-mail.ts';
-import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge, type BadgeTone } from '../../../components/ui/badge.tsx';
-import { Button } from '../../../components/ui/button.tsx';
+import { LoadMoreFoot } from '../../../components/ui/load-more-foot.tsx';
 import { RetryAlert } from '../../../components/ui/retry-alert.tsx';
 import { formatDateTime, formatDay, formatTime } from '../../../lib/format.ts';
 import { useInboundMails, type InboundFilter } from '../api/get-inbound-mails.ts';
@@ -122,18 +121,7 @@ export function InboundMailPage() {
             </table>
           </div>
         )}
-        {mails.hasNextPage && (
-          <div className="panel-foot">
-            <Button variant="secondary" isBusy={mails.isFetchingNextPage} onClick={() => void mails.fetchNextPage()}>
-              {t('common:action.loadMore')}
-            </Button>
-          </div>
-        )}
-        {mails.isFetchNextPageError && (
-          <div className="panel-foot">
-            <Alert>{t('inbound.moreFailed', { message: mails.error.message })}</Alert>
-          </div>
-        )}
+        <LoadMoreFoot query={mails} failed={(message) => t('inbound.moreFailed', { message })} />
       </section>
     </div>
   );

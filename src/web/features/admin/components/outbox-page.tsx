@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
+import { LoadMoreFoot } from '../../../components/ui/load-more-foot.tsx';
 import { RetryAlert } from '../../../components/ui/retry-alert.tsx';
 import { useOutbox } from '../api/get-outbox.ts';
 import { isForbidden } from '../admin-access.ts';
@@ -74,18 +74,7 @@ export function OutboxPage() {
         ) : (
           <OutboxTable mails={items} isLoading={outbox.isPending} search={params.toString()} />
         )}
-        {outbox.hasNextPage && (
-          <div className="panel-foot">
-            <Button variant="secondary" isBusy={outbox.isFetchingNextPage} onClick={() => void outbox.fetchNextPage()}>
-              {t('common:action.loadMore')}
-            </Button>
-          </div>
-        )}
-        {outbox.isFetchNextPageError && (
-          <div className="panel-foot">
-            <Alert>{t('outbox.moreFailed', { message: outbox.error.message })}</Alert>
-          </div>
-        )}
+        <LoadMoreFoot query={outbox} failed={(message) => t('outbox.moreFailed', { message })} />
       </section>
     </div>
   );
