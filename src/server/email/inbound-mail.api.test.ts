@@ -11,6 +11,12 @@ import { createAgent, createWorkspace } from '../../../test/helpers/factories.ts
 import { hasCommand } from '../../../test/helpers/process.ts';
 import { startTestServer, type TestServer } from '../../../test/helpers/server.ts';
 import type { Ticket } from '../../contract/tickets.ts';
+import { inboundMailDuty } from '../jobs/inbound-mail.duty.ts';
+import { startSweeper } from '../jobs/sweeper.ts';
+import { mailboxOf, receiveMail } from './receive-mail.ts';
+import { writeAtOnce } from '../tickets/ticket-writes.ts';
+import { testEngine } from '../../../test/helpers/database.ts';
+import { sql } from 'kysely';
 
 const samples = fileURLToPath(new URL('../../../../shared/mail-samples/', import.meta.url));
 let sequence = 0;
@@ -98,6 +104,40 @@ describe('inbound email through the SMTP listener', () => {
     expect(await server.deps.db.selectFrom('outbox').select('from_address').where('ticket_id', '=', ticket.id).where('template', '=', 'agent_notification').execute()).not.toContainEqual({ from_address: 'support@shop.example' });
     const answer = await send({ subject: `Re: ${reply.subject}`, text: 'Thanks, ordered.', inReplyTo: reply.message_id, references: [reply.message_id] });
     expect((await inbound(answer))[0]).toMatchObject({ outcome: 'added_to_ticket', ticket_id: ticket.id });
+  });
+
+  it.runIf(testEngine() === 'postgres')('joins a reply to its original that another batch is reading at that moment', async () => {
+    await newTicketByMail('Rina is known by now'); // two batches making one new customer user at once is another race (one is retried)
+    const mailbox = await mailboxOf(server.deps.db, 'support@shop.example');
+    const original = newId();
+    const reply = newId();
+    const raw = (lines: string[]) => Buffer.from([...lines, '', 'Text.', ''].join('\r\n'));
+    const envelope = { mailFrom: 'rina@customer.example', rcptTo: [{ address: 'support@shop.example', mailbox: mailbox as NonNullable<typeof mailbox> }] };
+    await receiveMail(server.deps, envelope, raw(['From: rina@customer.example', 'To: support@shop.example', 'Subject: Racing original', `Message-ID: ${original}`]));
+    await receiveMail(server.deps, envelope, raw(['From: rina@customer.example', 'To: support@shop.example', 'Subject: Re: Racing original', `Message-ID: ${reply}`, `In-Reply-To: ${original}`]));
+    // Another batch has claimed the original and is reading it, uncommitted.
+    const other = await server.deps.db.startTransaction().execute();
+    const now = server.deps.clock.now();
+    const [claimed] = await inboundMailDuty.claim(other, now, 1);
+    expect(claimed.message_id).toBe(original);
+    const sweeper = startSweeper(server.deps, { log: { info: () => undefined, error: () => undefined }, intervalMs: 0, duties: [inboundMailDuty], batchSize: 1, concurrency: 1 });
+    try {
+      const sweeping = sweeper.sweepNow();
+      // The sweep takes the reply and either waits for the original's batch or (wrongly) goes ahead without it.
+      const waitingOrDone = async () =>
+        (await inbound(reply))[0]?.outcome !== null ||
+        (await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(server.deps.db)).rows[0].n > 0;
+      await expect.poll(waitingOrDone, { timeout: 10_000 }).toBe(true);
+      await inboundMailDuty.act(other, claimed, { deps: server.deps, now, write: writeAtOnce(other, server.deps.config, now) });
+      await other.commit().execute();
+      await sweeping;
+    } finally {
+      await sweeper.stop();
+    }
+    const [first] = await inbound(original);
+    const [second] = await inbound(reply);
+    expect(first).toMatchObject({ outcome: 'ticket_created' });
+    expect(second).toMatchObject({ outcome: 'added_to_ticket', ticket_id: first.ticket_id });
   });
 
   it('starts a new ticket for a stranger who names a ticket number, or a thread id that is not signed by us', async () => {
