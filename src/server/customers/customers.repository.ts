@@ -55,6 +55,10 @@ export interface CustomerUserValues {
 export const insertCustomerUser = (db: Db, orgId: number, input: CustomerUserValues & { created_at: Date; updated_at: Date }) =>
   db.insertInto('customer_users').values({ org_id: orgId, ...input }).returning(userColumns).executeTakeFirstOrThrow();
 
+/** Inserts a customer user unless one with the same email or phone exists (then answers undefined, after any insert of it still in flight commits). */
+export const insertCustomerUserIfNew = (db: Db, orgId: number, input: CustomerUserValues & { created_at: Date; updated_at: Date }) =>
+  db.insertInto('customer_users').values({ org_id: orgId, ...input }).onConflict((oc) => oc.doNothing()).returning(userColumns).executeTakeFirst();
+
 export const updateCustomerUser = (db: Db, orgId: number, id: number, changes: Partial<CustomerUserValues>, now: Date) =>
   db
     .updateTable('customer_users')

@@ -14,6 +14,7 @@ import {
   findCustomerUserByEmail,
   insertCustomer,
   insertCustomerUser,
+  insertCustomerUserIfNew,
   searchCustomerUsers,
   searchCustomers,
   updateCustomer,
@@ -74,7 +75,7 @@ export async function matchOrCreateCustomerUser(db: Db, orgId: number, input: z.
   // Held until the caller's ticket is in, so a merge running now cannot delete them under it.
   const existing = await findCustomerUserByContact(db, orgId, input.email, phone, true);
   if (existing) return existing;
-  return insertCustomerUser(db, orgId, {
+  const created = await insertCustomerUserIfNew(db, orgId, {
     name: input.name,
     email: input.email ?? null,
     phone: input.phone ?? null,
@@ -82,6 +83,12 @@ export async function matchOrCreateCustomerUser(db: Db, orgId: number, input: z.
     created_at: now,
     updated_at: now,
   });
+  if (created) return created;
+  // Another transaction made them meanwhile (two mails of a new sender read at once): that insert
+  // waited for it to commit; the one it made is theirs.
+  const theirs = await findCustomerUserByContact(db, orgId, input.email, phone, true);
+  if (!theirs) throw new Error('matchOrCreateCustomerUser: a customer user with this contact exists but cannot be found');
+  return theirs;
 }
 
 export async function getCustomerUser(deps: Deps, orgId: number, id: number): Promise<CustomerUser> {
