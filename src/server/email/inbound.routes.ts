@@ -7,6 +7,7 @@ import type { App, Deps } from '../platform/deps.ts';
 import { notFound } from '../platform/errors.ts';
 import { decodeCursor, pageById } from '../platform/http/cursor.ts';
 import { findInboundRaw, listInboundMails } from './inbound.repository.ts';
+import { rawBytes } from './read-mail.ts';
 
 type Row = Awaited<ReturnType<typeof listInboundMails>>[number];
 
@@ -54,7 +55,7 @@ export function inboundMailRoutes(app: App, deps: Deps): void {
     handler: async (request, reply) => {
       const row = await findInboundRaw(deps.db, requireAdmin(request).orgId, request.params.id);
       if (!row) throw notFound('Inbound mail');
-      const raw = Buffer.from(row.raw.buffer, row.raw.byteOffset, row.raw.byteLength);
+      const raw = rawBytes(row.raw);
       return reply
         .header('content-type', 'message/rfc822')
         .header('content-disposition', `attachment; filename="mail-${request.params.id}.eml"`)

@@ -13,7 +13,7 @@ import type { Db } from '../workspaces/workspaces.repository.ts';
 import { getWorkspace } from '../workspaces/workspaces.service.ts';
 import { classifyMail } from './classify-mail.ts';
 import { findTicketForThreading, findTicketsByMessageIds, recordBounce, type InboundMailRow, type InboundOutcome } from './inbound.repository.ts';
-import { readMail, type InboundMail } from './read-mail.ts';
+import { rawBytes, readMail, type InboundMail } from './read-mail.ts';
 import { followUpSubject, maySendToTicket, ticketNumbersIn } from './thread-rules.ts';
 
 type ThreadTicket = NonNullable<Awaited<ReturnType<typeof findTicketForThreading>>>;
@@ -163,7 +163,7 @@ export async function readIntoTicket(deps: Deps, trx: Db, row: InboundMailRow, n
 
 /** The addresses a bounce reports as failed: Final-/Original-Recipient lines, X-Failed-Recipients, else the mail's To. */
 function failedRecipients(raw: Uint8Array, mail: InboundMail): string[] {
-  const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1');
+  const text = rawBytes(raw).toString('latin1');
   const found = new Set<string>();
   for (const m of text.matchAll(/^(?:final|original)-recipient:\s*rfc822;\s*<?([^\s<>;]+@[^\s<>;]+)>?/gim)) found.add(m[1].toLowerCase());
   for (const v of mail.headers.get('x-failed-recipients') ?? []) for (const a of v.split(/[,\s]+/)) if (a.includes('@')) found.add(a.toLowerCase());

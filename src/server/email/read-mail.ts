@@ -84,14 +84,16 @@ function partTypesOf(raw: string): string[] {
 
 const unique = (ids: string[]) => [...new Set(ids)];
 
+/** A stored raw mail as a Buffer: bytea comes back as a Buffer from pg and a plain Uint8Array from PGlite (no copy). */
+export const rawBytes = (raw: Uint8Array): Buffer => (Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength));
+
 /**
  * Reads a raw message (the bytes as received) with mailparser. Never throws: malformed MIME, unknown
  * charsets and 8-bit headers come out as well as they can be read, and a message that cannot be
  * parsed at all comes back `readable: false` with its headers read as text.
  */
 export async function readMail(received: Uint8Array): Promise<InboundMail> {
-  // A bytea column comes back as a Buffer from pg and a plain Uint8Array from PGlite.
-  const bytes = Buffer.isBuffer(received) ? received : Buffer.from(received.buffer, received.byteOffset, received.byteLength);
+  const bytes = rawBytes(received);
   // Classic Mac line ends (CR alone, no LF anywhere) are read as CRLF; mixed ends are left to the parser.
   const raw = bytes.includes(0x0a) ? bytes : Buffer.from(bytes.toString('latin1').replace(/\r/g, '\r\n'), 'latin1');
   let parsed: ParsedMail | null = null;
