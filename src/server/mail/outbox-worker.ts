@@ -3,6 +3,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Deps } from '../platform/deps.ts';
 import { senderOf, type SenderWorkspace } from './addresses.ts';
 import { buildMessage } from './mail-message.ts';
+import { inLanes, startLeasedQueue } from '../platform/leased-queue.ts';
 import { OUTBOX_CHANNEL, claimDueMails, findSenders, hasDueMails, markAttemptFailed, markDelivered, releaseMails, type OutboxRow } from './outbox.repository.ts';
 
 export interface OutboxWorkerOptions {
@@ -79,33 +80,21 @@ export async function startOutboxWorker(deps: Pick<Deps, 'config' | 'database' |
   const o = { ...workerDefaults, ...options };
   const { db, clock, log } = { ...deps, log: o.log };
   const transport: Transporter | null = deps.config.SMTP_URL ? smtpTransport(deps.config.SMTP_URL, o) : null;
-  const inFlight = new Set<AbortController>();
-  let stopped = false;
-  /** Set when stop() gave up waiting: outcomes of sends cut short are no longer written. */
-  let abandoned = false;
-  let again = false;
-  let draining: Promise<void> | null = null;
 
-  const wake = () => {
-    if (stopped) return;
-    again = true;
-    draining ??= drain()
-      .catch((error: unknown) => log.error({ err: error }, 'outbox: delivery round failed; the next poll retries'))
-      .finally(() => {
-        draining = null;
-        if (again && !stopped) wake();
-      });
-  };
-
-  async function drain(): Promise<void> {
-    while (again && !stopped) {
-      again = false;
-      // A full batch suggests more are due: keep going without waiting for a wake-up.
+  const queue = await startLeasedQueue(deps.database, {
+    name: 'outbox',
+    channel: OUTBOX_CHANNEL,
+    pollMs: o.pollMs,
+    graceMs: o.stopGraceMs,
+    log,
+    // A full batch suggests more are due: keep going without waiting for a wake-up.
+    round: async () => {
       let claimed: number;
       do claimed = await deliverBatch();
-      while (!stopped && claimed === o.batchSize);
-    }
-  }
+      while (!queue.stopped && claimed === o.batchSize);
+    },
+    onAbandon: () => transport?.close({ force: true }),
+  });
 
   async function deliverBatch(): Promise<number> {
     const now = clock.now();
@@ -114,17 +103,8 @@ export async function startOutboxWorker(deps: Pick<Deps, 'config' | 'database' |
     const rows = await claimDueMails(db, now, leaseUntil, o.batchSize);
     if (rows.length === 0) return 0;
     const senders = new Map((await findSenders(db, [...new Set(rows.map((r) => r.org_id))])).map((w) => [w.org_id, w]));
-    const unsent: OutboxRow[] = [];
-    let next = 0;
-    const lane = async () => {
-      while (next < rows.length) {
-        const row = rows[next++];
-        // Too little lease left to be sure of finishing before another worker may take it over.
-        if (stopped || clock.now().getTime() > leaseUntil.getTime() - o.leaseMs / 4) unsent.push(row);
-        else await deliverOne(row, senders.get(row.org_id));
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(o.concurrency, rows.length) }, lane));
+    const lanes = { concurrency: o.concurrency, leaseUntil, leaseMs: o.leaseMs, now: () => clock.now(), stopped: () => queue.stopped };
+    const unsent = await inLanes(rows, lanes, (row) => deliverOne(row, senders.get(row.org_id)));
     if (unsent.length) await releaseMails(db, unsent);
     return rows.length;
   }
@@ -143,29 +123,29 @@ export async function startOutboxWorker(deps: Pick<Deps, 'config' | 'database' |
   }
 
   async function sendOne(smtp: Transporter, row: OutboxRow, workspace: SenderWorkspace | undefined): Promise<void> {
-    const abort = new AbortController();
-    const deadline = setTimeout(() => abort.abort(new Error('sending took longer than half the lease')), o.leaseMs / 2);
-    inFlight.add(abort);
-    let failure: unknown = null;
-    try {
-      if (!workspace) throw new Error('workspace not found');
-      const sender = senderOf(deps.config, workspace);
-      // A customer mail about a ticket comes from its department's address: the answer goes there.
-      const from = row.from_address ? { name: sender.name, address: row.from_address } : sender;
-      await smtp.sendMail({ ...buildMessage(row, from), signal: abort.signal });
-    } catch (error) {
-      failure = error;
-    } finally {
-      clearTimeout(deadline);
-      inFlight.delete(abort);
-    }
+    const failure = await queue.track(async (signal) => {
+      const deadline = new AbortController();
+      const timer = setTimeout(() => deadline.abort(new Error('sending took longer than half the lease')), o.leaseMs / 2);
+      try {
+        if (!workspace) throw new Error('workspace not found');
+        const sender = senderOf(deps.config, workspace);
+        // A customer mail about a ticket comes from its department's address: the answer goes there.
+        const from = row.from_address ? { name: sender.name, address: row.from_address } : sender;
+        await smtp.sendMail({ ...buildMessage(row, from), signal: AbortSignal.any([signal, deadline.signal]) });
+        return null;
+      } catch (error) {
+        return error ?? new Error('sending failed');
+      } finally {
+        clearTimeout(timer);
+      }
+    });
     if (failure === null) {
       // Written even when stopping: the server has the mail, so it must not be sent again.
       if (!(await markDelivered(db, row, 'sent', clock.now()))) log.warn({ outbox_id: row.id }, 'outbox: mail sent after its claim passed to another worker');
       return;
     }
     // Cut short by stop(): whether the server kept it is unknown, so the lease decides (at least once).
-    if (abandoned) return;
+    if (queue.abandoned) return;
     const failedForGood = row.attempts >= o.maxAttempts;
     const retryAt = failedForGood ? null : new Date(clock.now().getTime() + retryDelay(row.attempts, o.backoffMs));
     const message = describeError(failure);
@@ -173,35 +153,10 @@ export async function startOutboxWorker(deps: Pick<Deps, 'config' | 'database' |
     log.warn({ outbox_id: row.id, org_id: row.org_id, attempts: row.attempts, retry_at: retryAt, error: message }, failedForGood ? 'outbox: mail failed for good' : 'outbox: sending failed, will retry');
   }
 
-  const unlisten = await deps.database.listen(OUTBOX_CHANNEL, { onMessage: wake, onGap: wake });
-  const poll = setInterval(wake, o.pollMs);
-  poll.unref();
-  wake(); // mails left from before this start
-
   return {
-    wake,
+    wake: queue.wake,
     async stop() {
-      if (stopped) return;
-      stopped = true;
-      clearInterval(poll);
-      await unlisten().catch(() => undefined);
-      const current = draining;
-      if (current) {
-        let grace: NodeJS.Timeout | undefined;
-        const gaveUp = await Promise.race([
-          current.then(() => false),
-          new Promise<boolean>((resolve) => {
-            grace = setTimeout(() => resolve(true), o.stopGraceMs);
-          }),
-        ]);
-        clearTimeout(grace);
-        if (gaveUp) {
-          abandoned = true;
-          for (const a of inFlight) a.abort(new Error('the outbox worker is stopping'));
-          transport?.close({ force: true });
-        }
-        await current;
-      }
+      await queue.stop();
       transport?.close();
     },
   };
