@@ -293,6 +293,7 @@ describe('workspace isolation: workspace B can neither read nor change workspace
       apiKeys: [A.keyId],
     };
     aLiveTicket = created(await A.admin.post('/api/v1/tickets', { subject: 'Zebracorn live probe', customer_user_id: A.customerUserId }));
+    await aChannels();
     aFingerprint = await fingerprint(A.admin, [aLiveTicket.id]);
   }, 120_000);
 
@@ -537,6 +538,93 @@ describe('workspace isolation: workspace B can neither read nor change workspace
     };
   }
 
+  /** A's webhook endpoint with a delivery (a ping to a closed port), made on first use: B's admin neither sees, changes, tests nor retries it. */
+  let aWebhookSetup: Promise<{ id: number; deliveryId: number }> | undefined;
+  const aWebhook = () =>
+    (aWebhookSetup ??= (async () => {
+      const hook = created(await A.admin.post('/api/v1/admin/webhooks', { url: 'http://127.0.0.1:9/zebracorn', description: 'Zebracorn CRM', events: ['ticket.escalated'], allow_private: true }));
+      const ping = created(await A.admin.post(`/api/v1/admin/webhooks/${hook.id}/test`), 202);
+      return { id: hook.id as number, deliveryId: ping.id as number };
+    })());
+  /** A's endpoint and its log as A's admin sees them (the worker may have tried the ping meanwhile: compared without it). */
+  const aWebhookNow = async () => {
+    const { id } = await aWebhook();
+    const hook = created(await A.admin.get(`/api/v1/admin/webhooks/${id}`), 200);
+    const log = created(await A.admin.get(`/api/v1/admin/webhooks/${id}/deliveries`), 200);
+    return { hook, deliveries: log.items.map((d: { id: number; event: string }) => [d.id, d.event]) };
+  };
+  /** B's own endpoint, for the probes that pair it with A's ids. */
+  let bWebhookSetup: Promise<number> | undefined;
+  const bWebhook = () =>
+    (bWebhookSetup ??= (async () => created(await B.admin.post('/api/v1/admin/webhooks', { url: 'http://127.0.0.1:9/quokkafish', events: ['ticket.escalated'], allow_private: true })).id as number)());
+
+  function webhookProbes(): Record<string, Probe> {
+    const refusedWith = (says: string, path: (id: number, deliveryId: number) => string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', body?: unknown): Probe => ({
+      says,
+      anonymous: { path: () => path(1, 1), body: () => body },
+      async run(role, c) {
+        const { id, deliveryId } = await aWebhook();
+        const before = await aWebhookNow();
+        expectRefused(await c.request(method, path(id, deliveryId), body), role, 'admin');
+        expect(await aWebhookNow()).toEqual(before);
+      },
+    });
+    return {
+      'GET /api/v1/admin/webhooks': {
+        says: "lists B's own endpoints to B's admin, never A's (403 for agents and keys)",
+        anonymous: { path: () => '/api/v1/admin/webhooks' },
+        async run(role, c) {
+          const { id } = await aWebhook();
+          await bWebhook();
+          const res = await c.get('/api/v1/admin/webhooks');
+          if (role !== 'admin') return expectRefused(res, role, 'admin');
+          expectOnlyB(res, [id]);
+          expect(res.body.items.length).toBeGreaterThan(0);
+        },
+      },
+      'POST /api/v1/admin/webhooks': {
+        says: "registers B's own endpoint in B (403 for agents and keys); A's endpoints stay as they were",
+        anonymous: { path: () => '/api/v1/admin/webhooks', body: () => ({ url: 'http://127.0.0.1:9/x', events: ['ticket.created'], allow_private: true }) },
+        async run(role, c) {
+          const before = created(await A.admin.get('/api/v1/admin/webhooks'), 200);
+          const res = await c.post('/api/v1/admin/webhooks', { url: 'http://127.0.0.1:9/quokkafish-new', events: ['ticket.escalated'], allow_private: true });
+          if (role !== 'admin') expectRefused(res, role, 'admin');
+          else {
+            expect(res.status, JSON.stringify(res.body)).toBe(201);
+            expect((await B.admin.delete(`/api/v1/admin/webhooks/${res.body.id}`)).status).toBe(204);
+          }
+          expect(created(await A.admin.get('/api/v1/admin/webhooks'), 200)).toEqual(before);
+        },
+      },
+      'GET /api/v1/admin/webhooks/{id}': refusedWith("answers 404 for A's endpoint (403 for agents and keys)", (id) => `/api/v1/admin/webhooks/${id}`, 'GET'),
+      'PATCH /api/v1/admin/webhooks/{id}': refusedWith(
+        "cannot change or turn off A's endpoint (404; 403 for agents and keys)",
+        (id) => `/api/v1/admin/webhooks/${id}`,
+        'PATCH',
+        { description: 'Quokkafish took it', enabled: false },
+      ),
+      'DELETE /api/v1/admin/webhooks/{id}': refusedWith("cannot delete A's endpoint (404; 403 for agents and keys)", (id) => `/api/v1/admin/webhooks/${id}`, 'DELETE'),
+      'POST /api/v1/admin/webhooks/{id}/rotate-secret': refusedWith(
+        "cannot rotate A's secret, nor learn it (404; 403 for agents and keys)",
+        (id) => `/api/v1/admin/webhooks/${id}/rotate-secret`,
+        'POST',
+      ),
+      'POST /api/v1/admin/webhooks/{id}/test': refusedWith("cannot ping A's endpoint (404; 403 for agents and keys)", (id) => `/api/v1/admin/webhooks/${id}/test`, 'POST'),
+      'GET /api/v1/admin/webhooks/{id}/deliveries': refusedWith("answers 404 for A's delivery log (403 for agents and keys)", (id) => `/api/v1/admin/webhooks/${id}/deliveries`, 'GET'),
+      'POST /api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/retry': {
+        says: "cannot retry A's delivery, through A's endpoint id or B's own (404; 403 for agents and keys)",
+        anonymous: { path: () => '/api/v1/admin/webhooks/1/deliveries/1/retry' },
+        async run(role, c) {
+          const { id, deliveryId } = await aWebhook();
+          const own = await bWebhook();
+          const before = await aWebhookNow();
+          for (const hookId of [id, own]) expectRefused(await c.post(`/api/v1/admin/webhooks/${hookId}/deliveries/${deliveryId}/retry`), role, 'admin');
+          expect(await aWebhookNow()).toEqual(before);
+        },
+      },
+    };
+  }
+
   /** A mail received into A (stored as the SMTP listener stores it): B's admin neither lists nor downloads it. */
   let aInboundId: number | null = null;
   async function aInbound(): Promise<number> {
@@ -551,8 +639,140 @@ describe('workspace isolation: workspace B can neither read nor change workspace
     return row.id;
   }
 
+  /** A mail read into A's live ticket (as the reader records it): no one of B downloads it through any ticket number. */
+  let aTicketMailId: number | null = null;
+  async function aTicketMail(): Promise<number> {
+    if (aTicketMailId !== null) return aTicketMailId;
+    const raw = Buffer.from(`From: ${A.customerEmail}\r\nTo: care@a.example\r\nSubject: ${A_MARK} reply\r\nMessage-ID: <zebracorn.reply@a.example>\r\n\r\n${A_MARK} reply body\r\n`);
+    const row = await server.deps.db
+      .insertInto('inbound_mails')
+      .values({ org_id: A.orgId, message_id: '<zebracorn.reply@a.example>', mail_from: A.customerEmail, rcpt_to: ['care@a.example'], raw, size_bytes: raw.length, received_at: new Date(), outcome: 'added_to_ticket', kind: 'mail', reason: 'a reply', ticket_id: aLiveTicket.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    aTicketMailId = row.id;
+    return row.id;
+  }
+
+  /** A's channel intake, made on first use: its own marketplace source, review rules, a review ticket and an order ticket. */
+  let aChannelSetup: Promise<{ review: any; order: any }> | undefined;
+  const aChannels = () =>
+    (aChannelSetup ??= (async () => {
+      created(await A.admin.post('/api/v1/channels/sources', { channel: 'marketplace', key: 'zebracorn-mart', label: 'Zebracorn Mart' }));
+      created(await A.admin.request('PUT', '/api/v1/channels/review-rules', { max_rating: 2, keywords: ['zebracorn'], locations: [{ location: 'Harbour Mall', department: A.departmentId }] }), 200);
+      const review = created(await A.admin.post('/api/v1/channels/reviews', { platform: 'google', external_id: 'shared-review-1', location: 'Harbour Mall', rating: 1, text: 'Zebracorn soup was cold' }));
+      const order = created(await A.admin.post('/api/v1/channels/orders', { source: 'zebracorn-mart', order_number: 'ZC-ORDER-1', external_id: 'shared-issue-1', customer: { name: 'Zebracorn Buyer', email: A.customerEmail }, message: 'Zebracorn box dented', items: [{ name: 'Zebracorn lamp', quantity: 1 }] }));
+      return { review, order };
+    })());
+  const aChannelsNow = async () => ({
+    sources: created(await A.admin.get('/api/v1/channels/sources?include_retired=true'), 200),
+    rules: created(await A.admin.get('/api/v1/channels/review-rules'), 200),
+    tickets: await Promise.all(A.tickets.map(async (t) => created(await A.admin.get(`/api/v1/tickets/${t.number}`), 200))),
+    review: created(await A.admin.get(`/api/v1/tickets/${(await aChannels()).review.ticket.number}`), 200),
+    order: created(await A.admin.get(`/api/v1/tickets/${(await aChannels()).order.number}`), 200),
+  });
+
+  function channelProbes(): Record<string, Probe> {
+    return {
+      'POST /api/v1/channels/reviews': {
+        says: "a review with A's platform and external id is B's own new review; A's review and ticket stay as they were",
+        anonymous: { path: () => '/api/v1/channels/reviews', body: () => ({ platform: 'google', external_id: 'x', rating: 1 }) },
+        async run(role, c) {
+          await aChannels();
+          const before = await aChannelsNow();
+          // The same platform, id and location as A's review: B's rules know no Harbour Mall, so no department.
+          const res = await c.post('/api/v1/channels/reviews', { platform: 'google', external_id: 'shared-review-1', location: 'Harbour Mall', rating: 1, text: `Quokkafish edit ${role}` });
+          expect([200, 201], JSON.stringify(res.body)).toContain(res.status);
+          expect(res.body.ticket.department).toBeNull();
+          expect(res.body.ticket.number).not.toBe(before.review.number);
+          expectNoLeak(res);
+          expect(await aChannelsNow()).toEqual(before);
+        },
+      },
+      'POST /api/v1/channels/orders': {
+        says: "an issue with A's external id is B's own ticket; A's source and category are unknown to B (400/404)",
+        anonymous: { path: () => '/api/v1/channels/orders', body: () => ({ source: 'ebay', order_number: '1', customer: { name: 'x', email: 'x@example.com' } }) },
+        async run(role, c) {
+          await aChannels();
+          const before = await aChannelsNow();
+          const customer = { name: 'Quokkafish Buyer', email: `quokkafish.buyer.${role}@example.com` };
+          const res = await c.post('/api/v1/channels/orders', { source: 'ebay', order_number: `QF-${role}`, external_id: 'shared-issue-1', customer, message: 'Quokkafish parcel late' });
+          expect([200, 201], JSON.stringify(res.body)).toContain(res.status);
+          expect(res.body.number).not.toBe(before.order.number);
+          expectNoLeak(res);
+          const source = await c.post('/api/v1/channels/orders', { source: 'zebracorn-mart', order_number: 'QF-2', customer, message: 'x' });
+          expect(source.status).toBe(400);
+          expectNoLeak(source, ['zebracorn-mart']);
+          expectRefused(await c.post('/api/v1/channels/orders', { source: 'ebay', order_number: 'QF-3', customer, category: A.categoryId }), role, 'actor');
+          expect(await aChannelsNow()).toEqual(before);
+        },
+      },
+      'GET /api/v1/channels/sources': {
+        says: "lists B's sources only",
+        anonymous: { path: () => '/api/v1/channels/sources' },
+        async run(_role, c) {
+          await aChannels();
+          const res = await c.get('/api/v1/channels/sources?include_retired=true');
+          expect(res.status).toBe(200);
+          expect(res.body.items.map((s: { key: string }) => s.key)).not.toContain('zebracorn-mart');
+          expectNoLeak(res);
+        },
+      },
+      'POST /api/v1/channels/sources': {
+        says: "adds to B only (admin); A's list stays as it was",
+        anonymous: { path: () => '/api/v1/channels/sources', body: () => ({ channel: 'marketplace', key: 'anon', label: 'Anon' }) },
+        async run(role, c) {
+          await aChannels();
+          const before = await aChannelsNow();
+          const res = await c.post('/api/v1/channels/sources', { channel: 'marketplace', key: `quokkafish-${role}`, label: `Quokkafish ${role}` });
+          if (role !== 'admin') expectRefused(res, role, 'admin');
+          else expect(res.status, JSON.stringify(res.body)).toBe(201);
+          expect(await aChannelsNow()).toEqual(before);
+        },
+      },
+      'PATCH /api/v1/channels/sources/{channel}/{key}': {
+        says: "cannot rename or retire A's source (404, nothing written)",
+        anonymous: { path: () => '/api/v1/channels/sources/marketplace/ebay', body: () => ({ label: 'Anon' }) },
+        async run(role, c) {
+          await aChannels();
+          const before = await aChannelsNow();
+          expectRefused(await c.patch('/api/v1/channels/sources/marketplace/zebracorn-mart', { label: 'Hijacked', retired: true }), role, 'admin', ['zebracorn-mart']);
+          expect(await aChannelsNow()).toEqual(before);
+        },
+      },
+      'GET /api/v1/channels/review-rules': {
+        says: "shows B's rules, never A's keywords or locations",
+        anonymous: { path: () => '/api/v1/channels/review-rules' },
+        async run(_role, c) {
+          await aChannels();
+          const res = await c.get('/api/v1/channels/review-rules');
+          expect(res.status).toBe(200);
+          expectNoLeak(res);
+        },
+      },
+      'PUT /api/v1/channels/review-rules': {
+        says: "cannot send B's reviews to A's department (404) and never touches A's rules",
+        anonymous: { path: () => '/api/v1/channels/review-rules', body: () => ({ max_rating: 1, keywords: [], locations: [] }) },
+        async run(role, c) {
+          await aChannels();
+          const before = await aChannelsNow();
+          expectRefused(await c.request('PUT', '/api/v1/channels/review-rules', { max_rating: 1, keywords: [], locations: [{ location: 'Quokkafish', department: A.departmentId }] }), role, 'admin');
+          expect(await aChannelsNow()).toEqual(before);
+        },
+      },
+    };
+  }
+
   function inboundProbes(): Record<string, Probe> {
     return {
+      'GET /api/v1/tickets/{number}/mails/{id}/raw': {
+        says: "can never download A's mail read into a ticket: its id under A's ticket number or any of B's is 404",
+        anonymous: { path: () => `/api/v1/tickets/${aLiveTicket.number}/mails/1/raw` },
+        async run(role, c) {
+          const id = await aTicketMail();
+          expectRefused(await c.get(`/api/v1/tickets/${aLiveTicket.number}/mails/${id}/raw`), role, 'actor');
+          for (const t of B.tickets) expectRefused(await c.get(`/api/v1/tickets/${t.number}/mails/${id}/raw`), role, 'actor');
+        },
+      },
       'GET /api/v1/admin/inbound-mails': {
         says: "lists none of A's received mails (403 for agents and keys)",
         anonymous: { path: () => '/api/v1/admin/inbound-mails' },
@@ -569,6 +789,84 @@ describe('workspace isolation: workspace B can neither read nor change workspace
         anonymous: { path: () => '/api/v1/admin/inbound-mails/1/raw' },
         async run(role, c) {
           expectRefused(await c.get(`/api/v1/admin/inbound-mails/${await aInbound()}/raw`), role, 'admin');
+        },
+      },
+    };
+  }
+
+  /** A's IMAP mailbox (made on first use; no poller runs here): B's admin neither sees, tests, changes nor deletes it. */
+  let aImapId: number | null = null;
+  async function aImap(): Promise<number> {
+    if (aImapId !== null) return aImapId;
+    const res = created(await A.admin.post('/api/v1/admin/imap-mailboxes', { department_id: A.departmentId, host: '127.0.0.1', port: 9, tls_mode: 'none', username: `${A_MARK}-imap`, password: `${A_MARK}-imap-secret` }));
+    aImapId = res.id as number;
+    return aImapId;
+  }
+  const aImapNow = async () => created(await A.admin.get(`/api/v1/admin/imap-mailboxes/${await aImap()}`), 200);
+
+  function imapProbes(): Record<string, Probe> {
+    const settings = { host: '127.0.0.1', port: 9, tls_mode: 'none', username: `${B_MARK}-imap`, password: `${B_MARK}-imap-secret` };
+    return {
+      'GET /api/v1/admin/imap-mailboxes': {
+        says: "lists none of A's IMAP mailboxes (403 for agents and keys)",
+        anonymous: { path: () => '/api/v1/admin/imap-mailboxes' },
+        async run(role, c) {
+          const id = await aImap();
+          const res = await c.get('/api/v1/admin/imap-mailboxes');
+          if (role !== 'admin') return expectRefused(res, role, 'admin');
+          expectOnlyB(res, [id]);
+        },
+      },
+      'POST /api/v1/admin/imap-mailboxes': {
+        says: "cannot add a mailbox to A's department (400 naming body.department_id; 403 for agents and keys)",
+        anonymous: { path: () => '/api/v1/admin/imap-mailboxes', body: () => ({ department_id: 1, ...settings }) },
+        async run(role, c) {
+          const before = (await A.admin.get('/api/v1/admin/imap-mailboxes')).body.items;
+          expectUnknownReference(await c.post('/api/v1/admin/imap-mailboxes', { department_id: A.departmentId, ...settings }), role, 'body.department_id');
+          expect((await A.admin.get('/api/v1/admin/imap-mailboxes')).body.items).toEqual(before);
+        },
+      },
+      'POST /api/v1/admin/imap-mailboxes/test': {
+        says: "tests only the settings B sends, nothing of A's in the answer (403 for agents and keys)",
+        anonymous: { path: () => '/api/v1/admin/imap-mailboxes/test', body: () => settings },
+        async run(role, c) {
+          const res = await c.post('/api/v1/admin/imap-mailboxes/test', settings);
+          if (role !== 'admin') return expectRefused(res, role, 'admin');
+          expect(res.status, JSON.stringify(res.body)).toBe(200);
+          expect(res.body.ok).toBe(false);
+          expectNoLeak(res);
+        },
+      },
+      'GET /api/v1/admin/imap-mailboxes/{id}': {
+        says: "answers 404 for A's IMAP mailbox (403 for agents and keys)",
+        anonymous: { path: () => '/api/v1/admin/imap-mailboxes/1' },
+        async run(role, c) {
+          expectRefused(await c.get(`/api/v1/admin/imap-mailboxes/${await aImap()}`), role, 'admin');
+        },
+      },
+      'PATCH /api/v1/admin/imap-mailboxes/{id}': {
+        says: "cannot change A's IMAP mailbox (404; 403 for agents and keys); it stays as it was",
+        anonymous: { path: () => '/api/v1/admin/imap-mailboxes/1', body: () => ({ enabled: false }) },
+        async run(role, c) {
+          const before = await aImapNow();
+          expectRefused(await c.patch(`/api/v1/admin/imap-mailboxes/${before.id}`, { enabled: false, host: 'quokkafish.example', tls_mode: 'implicit' }), role, 'admin', ['quokkafish.example']);
+          expect(await aImapNow()).toEqual(before);
+        },
+      },
+      'DELETE /api/v1/admin/imap-mailboxes/{id}': {
+        says: "cannot delete A's IMAP mailbox (404; 403 for agents and keys)",
+        anonymous: { path: () => '/api/v1/admin/imap-mailboxes/1' },
+        async run(role, c) {
+          const before = await aImapNow();
+          expectRefused(await c.delete(`/api/v1/admin/imap-mailboxes/${before.id}`), role, 'admin');
+          expect(await aImapNow()).toEqual(before);
+        },
+      },
+      'POST /api/v1/admin/imap-mailboxes/{id}/test': {
+        says: "cannot test A's IMAP mailbox with A's password (404; 403 for agents and keys)",
+        anonymous: { path: () => '/api/v1/admin/imap-mailboxes/1/test' },
+        async run(role, c) {
+          expectRefused(await c.post(`/api/v1/admin/imap-mailboxes/${await aImap()}/test`), role, 'admin');
         },
       },
     };
@@ -1582,6 +1880,9 @@ describe('workspace isolation: workspace B can neither read nor change workspace
     ...slaProbes(),
     ...jobProbes(),
     ...inboundProbes(),
+    ...imapProbes(),
+    ...webhookProbes(),
+    ...channelProbes(),
     ...routingProbes(),
     'GET /api/v1/tickets/{number}/history': {
       says: "answers 404 for A's ticket; the shared number gives B's history only",

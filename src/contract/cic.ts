@@ -75,6 +75,8 @@ export const customerUserRow = z
     email: z.string().nullable(),
     phone: z.string().nullable(),
     valid: z.boolean(),
+    bounced_at: timestamp.nullable().describe('When mail to them last bounced'),
+    bounce_reason: z.string().nullable().describe('What that bounce said'),
     open_tickets: z.number().describe('new, open and pending'),
     closed_tickets: z.number().describe('resolved and closed'),
   })

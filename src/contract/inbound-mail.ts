@@ -2,6 +2,22 @@ import { z } from 'zod';
 import { timestamp } from './common.ts';
 import { limits } from './limits.ts';
 
+/** Why a mail read in could not be read completely (migration 0016): agents see it as a flag beside the text. */
+export const mailProblems = ['unparseable', 'truncated', 'charset', 'no_body'] as const;
+export type MailProblem = (typeof mailProblems)[number];
+
+/** What a ticket or message has of the mail it came in: its original, and whether it was read completely. */
+export const mailOrigin = z
+  .object({
+    unreadable: z
+      .enum(mailProblems)
+      .nullable()
+      .describe('null: read completely. unparseable: the MIME could not be parsed (the text is the raw message); truncated: a multipart ends without its closing boundary; charset: text that could not be decoded; no_body: no text, HTML or file'),
+    raw_url: z.string().describe('GET it for the mail exactly as received (message/rfc822)'),
+  })
+  .meta({ id: 'MailOrigin' });
+export type MailOrigin = z.infer<typeof mailOrigin>;
+
 export const inboundOutcomes = ['ticket_created', 'added_to_ticket', 'follow_up_created', 'ignored', 'bounce_recorded', 'unreadable_ticket'] as const;
 
 export const inboundMailQuery = z.strictObject({

@@ -8,6 +8,7 @@ export const limits = {
   emailMax: 254,
   phoneMax: 40,
   refMax: 100,
+  orderItemsMax: 100,
   passwordMin: 10,
   passwordMax: 200,
   pageSizeMax: 200,

@@ -11,6 +11,8 @@ export const notificationKinds = [
   'escalation',
   'pending_reminder',
   'sla_warning',
+  // An admin's: a webhook endpoint was turned off after repeated failures (the ticket of the last one).
+  'webhook_disabled',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

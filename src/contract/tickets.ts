@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { email, idSchema, nonEmpty, ref, timestamp } from './common.ts';
 import { phone } from './customers.ts';
+import { mailOrigin } from './inbound-mail.ts';
 import { channels } from './channels.ts';
 import { attachmentTypes, limits } from './limits.ts';
 import { verificationStates } from './verification.ts';
@@ -18,7 +19,7 @@ export const statusFilters = [...statuses, 'overdue', 'auto_closed'] as const;
 export const sortKeys = ['created_at', 'updated_at', 'number', 'priority', 'due'] as const;
 
 const ref100 = z.string().trim().min(1).max(limits.refMax);
-const source = z
+export const source = z
   .string()
   .trim()
   .toLowerCase()
@@ -36,8 +37,35 @@ export const inlineCustomer = z
     name: nonEmpty(limits.nameMax),
     email: email.optional(),
     phone: phone.optional(),
+    loyalty_id: ref100.optional().describe('The loyalty programme id: matches (or is recorded on) the customer user'),
   })
-  .refine((c) => c.email || c.phone, { message: 'an email or a phone number is required', path: ['email'] });
+  .refine((c) => c.email || c.phone || c.loyalty_id, { message: 'an email, a phone number or a loyalty id is required', path: ['email'] });
+
+export const orderItem = z
+  .strictObject({
+    sku: ref100.optional(),
+    name: nonEmpty(limits.nameMax),
+    quantity: z.number().int().min(1).max(1_000_000).default(1),
+    price: z.number().min(0).max(1e12).optional().describe('Unit price in the order currency'),
+  })
+  .meta({ id: 'OrderItem' });
+export const orderItems = z.array(orderItem).max(limits.orderItemsMax);
+
+/** A loyalty purchase a ticket is about; `transaction_ref` names it. */
+export const purchase = z
+  .strictObject({
+    store: nonEmpty(limits.nameMax).optional(),
+    amount: z
+      .number()
+      .min(0)
+      .max(1e12)
+      .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'at most two decimals')
+      .optional(),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code in capitals, such as IDR').optional(),
+    purchased_at: timestamp.optional(),
+  })
+  .meta({ id: 'PurchaseInput' });
+export type PurchaseInput = z.infer<typeof purchase>;
 
 export const createTicketBody = z
   .strictObject({
@@ -54,13 +82,16 @@ export const createTicketBody = z
     order_number: ref100.optional(),
     transaction_ref: ref100.optional(),
     review_ref: ref100.optional(),
+    order_items: orderItems.optional().describe('The items of the order the issue is about'),
+    purchase: purchase.optional().describe('The loyalty purchase (with transaction_ref)'),
     custom_fields: customFields.optional(),
     tags: tags.optional(),
   })
   .refine((b) => !(b.customer && b.customer_user_id), {
     message: 'give either customer or customer_user_id, not both',
     path: ['customer'],
-  });
+  })
+  .refine((b) => !b.purchase || b.transaction_ref, { message: 'a purchase needs its transaction_ref', path: ['transaction_ref'] });
 export type CreateTicketBody = z.infer<typeof createTicketBody>;
 
 export const patchTicketBody = z
@@ -74,6 +105,8 @@ export const patchTicketBody = z
     tags: tags.optional(),
     order_number: ref100.nullable().optional(),
     transaction_ref: ref100.nullable().optional(),
+    order_items: orderItems.optional(),
+    purchase: purchase.nullable().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 export type PatchTicketBody = z.infer<typeof patchTicketBody>;
@@ -154,7 +187,14 @@ export const ticket = z
     assignee: ref.nullable(),
     reporter: ref.nullable(),
     customer_user: z
-      .object({ id: z.number(), name: z.string(), email: z.string().nullable(), phone: z.string().nullable() })
+      .object({
+        id: z.number(),
+        name: z.string(),
+        email: z.string().nullable(),
+        phone: z.string().nullable(),
+        bounced_at: timestamp.nullable().describe('When mail to them last bounced'),
+        bounce_reason: z.string().nullable().describe('What that bounce said'),
+      })
       .nullable(),
     customer: ref.nullable(),
     channel: z.enum(channels),
@@ -162,6 +202,13 @@ export const ticket = z
     order_number: z.string().nullable(),
     transaction_ref: z.string().nullable(),
     review_ref: z.string().nullable(),
+    review: z.object({ rating: z.number().int(), url: z.string().nullable() }).nullable().describe('A review ticket: the rating (1–5) and the link to the review'),
+    order_items: z.array(z.object({ sku: z.string().optional(), name: z.string(), quantity: z.number(), price: z.number().optional() })),
+    external_id: z.string().nullable().describe("The marketplace's own id of the issue"),
+    purchase: z
+      .object({ store: z.string().nullable(), amount: z.string().nullable().describe('Decimal, exact'), currency: z.string().nullable(), purchased_at: timestamp.nullable() })
+      .nullable()
+      .describe('The loyalty purchase named by transaction_ref'),
     custom_fields: z.record(z.string(), z.unknown()),
     tags: z.array(z.string()),
     locked_by: ref.nullable(),
@@ -181,6 +228,7 @@ export const ticket = z
     is_overdue: z.boolean(),
     first_responded_at: timestamp.nullable(),
     verification_state: z.enum(verificationStates),
+    mail: mailOrigin.nullable().describe('Set on a ticket a mail opened: the description is its text'),
     requested_department: ref.nullable().describe('While unverified: the department it was asked for or routed to, which verifying allocates it to'),
     created_at: timestamp,
     updated_at: timestamp,
@@ -226,6 +274,7 @@ export const message = z
     author: z.object({ kind: z.enum(actorKinds), id: z.number().nullable(), name: z.string() }),
     body: z.string(),
     attachments: z.array(attachment),
+    mail: mailOrigin.nullable().describe('Set on a message that came by email'),
     created_at: timestamp,
   })
   .meta({ id: 'Message' });

@@ -10,7 +10,9 @@ import type { App, Deps } from './platform/deps.ts';
 import { LIVE_CHANNEL, LiveBus } from './live/live-bus.ts';
 import { startSweeper, type Sweeper } from './jobs/sweeper.ts';
 import { startOutboxWorker, type OutboxWorker } from './mail/outbox-worker.ts';
+import { startWebhookWorker, type WebhookWorker } from './webhooks/webhook-worker.ts';
 import { startSmtpListener, type SmtpListener } from './email/smtp-listener.ts';
+import { startImapPoller, type ImapPoller } from './email/imap-poller.ts';
 import { sweepStaleUploads } from './tickets/attachment-files.ts';
 import { bootstrapAdmin } from './workspaces/bootstrap.ts';
 
@@ -20,10 +22,14 @@ export interface RunningServer {
   url: string;
   /** Delivers the outbox; `wake()` makes it look for due mails at once. */
   outbox: OutboxWorker;
+  /** Delivers webhooks; `wake()` makes it look for due deliveries at once. */
+  webhooks: WebhookWorker;
   /** Runs the background duties every CAREDESK_SWEEP_INTERVAL_MS (never at 0); `sweepNow()` runs them at once. */
   sweeper: Sweeper;
   /** The inbound SMTP listener (SMTP_INBOUND), or null when it is off. */
   smtp: SmtpListener | null;
+  /** The IMAP mailboxes' poller (IMAP_POLL), or null when it is off; `pollNow()` reads every mailbox at once. */
+  imap: ImapPoller | null;
   close(): Promise<void>;
 }
 
@@ -69,6 +75,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await app.close();
       throw error;
     });
+    const webhooks = await startWebhookWorker(deps, { log: app.log.child({ component: 'webhooks' }) }).catch(async (error: unknown) => {
+      await Promise.all([outbox.stop(), app.close()]);
+      throw error;
+    });
     const sweeper = startSweeper(deps, { log: app.log.child({ component: 'sweeper' }), intervalMs: config.CAREDESK_SWEEP_INTERVAL_MS });
     const maintenance = startMaintenance(deps, app);
     // A stored mail is read into its ticket at once: one sweep asked for while none is waiting to start.
@@ -83,8 +93,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     };
     const smtp = config.SMTP_INBOUND
       ? await startSmtpListener(deps, { log: app.log.child({ component: 'smtp-inbound' }), onStored: readMailSoon }).catch(async (error: unknown) => {
-          await Promise.all([outbox.stop(), sweeper.stop(), app.close()]);
+          await Promise.all([outbox.stop(), webhooks.stop(), sweeper.stop(), app.close()]);
           throw new Error(`The inbound SMTP listener cannot listen on ${config.SMTP_INBOUND_HOST}:${config.SMTP_INBOUND_PORT} (SMTP_INBOUND_PORT; SMTP_INBOUND=false turns it off): ${(error as Error).message}`);
+        })
+      : null;
+    const imap = config.IMAP_POLL
+      ? await startImapPoller(deps, { log: app.log.child({ component: 'imap' }), intervalMs: config.IMAP_POLL_INTERVAL_MS, connectTimeoutMs: config.IMAP_CONNECT_TIMEOUT_MS, onStored: readMailSoon }).catch(async (error: unknown) => {
+          await smtp?.close();
+          await Promise.all([outbox.stop(), webhooks.stop(), sweeper.stop(), app.close()]);
+          throw error;
         })
       : null;
     if (smtp) app.log.info({ port: smtp.port }, `Caredesk receives mail on smtp://${config.SMTP_INBOUND_HOST}:${smtp.port}`);
@@ -94,15 +111,19 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       deps,
       url: `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`,
       outbox,
+      webhooks,
       sweeper,
       smtp,
+      imap,
       async close() {
         clearInterval(maintenance);
         // No more mail is taken; what was answered 250 is in the database.
         await smtp?.close();
+        // The message under way commits and is marked \Seen; the leases are let go for another process.
+        await imap?.stop();
         // The worker writes its last outcomes before the database closes; sends it cannot wait for are left to their lease.
         // The sweeper's batch under way commits; the rows after it stay due.
-        await Promise.all([outbox.stop(), sweeper.stop(), app.close()]);
+        await Promise.all([outbox.stop(), webhooks.stop(), sweeper.stop(), app.close()]);
         await unlisten?.();
         if (!options.database) await db.close();
         lock?.release();

@@ -252,7 +252,7 @@ describe.skipIf(!hasChromium)(`Create ticket page in Chromium (needs ${chromiumP
     await page.getByLabel('Nama', { exact: true }).fill('Siti Rahma');
     await page.getByRole('button', { name: 'Buat tiket' }).click();
     expect(await field(page, 'Subjek').locator('.field-error').textContent()).toBe('Wajib diisi');
-    expect(await field(page, 'Email').locator('.field-error').textContent()).toBe('Email atau nomor telepon wajib diisi');
+    expect(await field(page, 'Email').locator('.field-error').textContent()).toBe('Email, nomor telepon, atau ID loyalti wajib diisi');
     await shot(page, '8-indonesian-checks');
     await page.setViewportSize({ width: 900, height: 900 });
     await shot(page, '9-indonesian-narrow');

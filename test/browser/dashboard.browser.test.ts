@@ -283,7 +283,7 @@ describe.skipIf(!hasChromium)(`the care dashboard in Chromium (needs ${chromiumP
       await page.getByRole('heading', { name: 'Semua tiket', exact: true }).waitFor();
       await expect.poll(() => page.title()).toBe('Semua tiket · Caredesk');
       const channels = page.getByRole('navigation', { name: 'Filter menurut kanal' });
-      expect(await channels.getByRole('link').allTextContents()).toEqual(['Semua', 'Situs web', 'Email', 'Telepon', 'Di toko', 'Ulasan', 'eBay', 'Amazon', 'B2B', 'API', 'Chat']);
+      expect(await channels.getByRole('link').allTextContents()).toEqual(['Semua', 'Situs web', 'Email', 'Telepon', 'Di toko', 'Ulasan', 'Website (Marketplace)', 'eBay', 'Amazon', 'B2B', 'API', 'Chat']);
       const headers = await page.getByRole('columnheader').allTextContents();
       expect(headers).toEqual(expect.arrayContaining(['Nomor', 'Subjek', 'Kategori', 'Pelanggan', 'Agen', 'Prioritas', 'Status', 'Kanal', 'Departemen', 'Dibuat', 'Tenggat']));
       expect(headers).not.toContain('Number');

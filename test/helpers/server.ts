@@ -28,6 +28,8 @@ export async function startTestServer(options: { clock?: Clock; env?: Record<str
     CAREDESK_SWEEP_INTERVAL_MS: '0',
     // Tests that receive mail turn the listener on (on a free port).
     SMTP_INBOUND: 'false',
+    // Tests that read IMAP mailboxes turn the poller on.
+    IMAP_POLL: 'false',
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'caredesk-test-')),
     ...options.env,
   });

@@ -93,9 +93,9 @@ describe('dashboards', () => {
     expect(res.body.subject).toEqual({ kind: 'customer', id: customer, name: 'Acme Corp', customer_code: 'ACME' });
     expect(res.body.status_counts).toEqual({ new: 2, open: 2, pending: 3, resolved: 1, closed: 1 });
     expect(res.body.customer_users).toEqual([
-      { id: u1, name: 'Budi', email: 'budi@example.com', phone: null, valid: true, open_tickets: 5, closed_tickets: 2 },
-      { id: u2, name: 'Siti', email: null, phone: '+62 811 1111 2222', valid: true, open_tickets: 2, closed_tickets: 0 },
-      { id: loner, name: 'No tickets', email: 'none@example.com', phone: null, valid: false, open_tickets: 0, closed_tickets: 0 },
+      { id: u1, name: 'Budi', email: 'budi@example.com', phone: null, valid: true, bounced_at: null, bounce_reason: null, open_tickets: 5, closed_tickets: 2 },
+      { id: u2, name: 'Siti', email: null, phone: '+62 811 1111 2222', valid: true, bounced_at: null, bounce_reason: null, open_tickets: 2, closed_tickets: 0 },
+      { id: loner, name: 'No tickets', email: 'none@example.com', phone: null, valid: false, bounced_at: null, bounce_reason: null, open_tickets: 0, closed_tickets: 0 },
     ]);
   });
 
@@ -104,7 +104,7 @@ describe('dashboards', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.subject).toEqual({ kind: 'customer_user', id: u1, name: 'Budi', customer: { id: customer, name: 'Acme Corp' } });
     expect(res.body.status_counts).toEqual({ new: 2, open: 1, pending: 2, resolved: 1, closed: 1 });
-    expect(res.body.customer_users).toEqual([{ id: u1, name: 'Budi', email: 'budi@example.com', phone: null, valid: true, open_tickets: 5, closed_tickets: 2 }]);
+    expect(res.body.customer_users).toEqual([{ id: u1, name: 'Budi', email: 'budi@example.com', phone: null, valid: true, bounced_at: null, bounce_reason: null, open_tickets: 5, closed_tickets: 2 }]);
   });
 
   it('answers 404 for ids that are not in the workspace, also those of another workspace', async () => {

@@ -4,6 +4,7 @@ import { statuses } from '../../contract/tickets.ts';
 import { getCustomer, getCustomerUser } from '../customers/customers.service.ts';
 import type { Actor } from '../platform/actor.ts';
 import type { Deps } from '../platform/deps.ts';
+import { iso } from '../platform/dto.ts';
 import { AppError } from '../platform/errors.ts';
 import { decodeCursor, encodeCursor } from '../platform/http/cursor.ts';
 import { namesNeeded, toTicket } from '../tickets/ticket-dto.ts';
@@ -38,6 +39,8 @@ export async function getDashboard(deps: Deps, orgId: number, subject: Subject):
       email: u.email,
       phone: u.phone,
       valid: u.is_valid,
+      bounced_at: u.bounced_at ? iso(u.bounced_at) : null,
+      bounce_reason: u.bounce_reason,
       open_tickets: Number(u.open_tickets ?? 0),
       closed_tickets: Number(u.closed_tickets ?? 0),
     })),

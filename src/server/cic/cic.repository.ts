@@ -56,7 +56,7 @@ export const countSubjectTickets = (db: Db, orgId: number, subject: Subject) =>
 export function listCustomerUserRows(db: Db, orgId: number, subject: Subject, limit: number) {
   return db
     .selectFrom((qb) => {
-      const users = qb.selectFrom('customer_users').select(['org_id', 'id', 'name', 'email', 'phone', 'is_valid']).where('org_id', '=', orgId);
+      const users = qb.selectFrom('customer_users').select(['org_id', 'id', 'name', 'email', 'phone', 'is_valid', 'bounced_at', 'bounce_reason']).where('org_id', '=', orgId);
       return (subject.kind === 'customer' ? users.where('customer_id', '=', subject.id) : users.where('id', '=', subject.id)).orderBy('id').limit(limit).as('cu');
     })
     .leftJoinLateral(
@@ -72,7 +72,7 @@ export function listCustomerUserRows(db: Db, orgId: number, subject: Subject, li
           .as('c'),
       (j) => j.onTrue(),
     )
-    .select(['cu.id', 'cu.name', 'cu.email', 'cu.phone', 'cu.is_valid', 'c.open_tickets', 'c.closed_tickets'])
+    .select(['cu.id', 'cu.name', 'cu.email', 'cu.phone', 'cu.is_valid', 'cu.bounced_at', 'cu.bounce_reason', 'c.open_tickets', 'c.closed_tickets'])
     .orderBy('cu.id')
     .execute();
 }

@@ -22,6 +22,15 @@ export const findCustomerUserByEmail = (db: Db, orgId: number, email: string, ho
     .$if(hold, (q) => q.forKeyShare())
     .executeTakeFirst();
 
+export const findCustomerUserByLoyaltyId = (db: Db, orgId: number, loyaltyId: string, hold = false) =>
+  db
+    .selectFrom('customer_users')
+    .select(userColumns)
+    .where('org_id', '=', orgId)
+    .where(sql<boolean>`lower(loyalty_id) = ${loyaltyId.toLowerCase()}`)
+    .$if(hold, (q) => q.forKeyShare())
+    .executeTakeFirst();
+
 /** The customer user with this email, else the first with this normalized phone; `hold` as above. */
 export async function findCustomerUserByContact(db: Db, orgId: number, email: string | undefined, phone: string | undefined, hold = false) {
   if (email) {
@@ -50,6 +59,9 @@ export interface CustomerUserValues {
   customer_id?: number | null;
   loyalty_id?: string | null;
   is_valid?: boolean;
+  /** Cleared when the email changes: the bounce was of the old address. */
+  bounced_at?: Date | null;
+  bounce_reason?: string | null;
 }
 
 export const insertCustomerUser = (db: Db, orgId: number, input: CustomerUserValues & { created_at: Date; updated_at: Date }) =>

@@ -12,6 +12,7 @@ import {
   findCustomerUser,
   findCustomerUserByContact,
   findCustomerUserByEmail,
+  findCustomerUserByLoyaltyId,
   insertCustomer,
   insertCustomerUser,
   insertCustomerUserIfNew,
@@ -72,21 +73,28 @@ async function assertCustomerExists(db: Db, orgId: number, id: number | null | u
 /** Finds the customer user by email, then phone, within the workspace; creates one when none matches. */
 export async function matchOrCreateCustomerUser(db: Db, orgId: number, input: z.infer<typeof inlineCustomer>, now: Date, country: string | null) {
   const phone = input.phone ? normalizePhone(input.phone, country) : undefined;
+  const loyaltyId = input.loyalty_id;
   // Held until the caller's ticket is in, so a merge running now cannot delete them under it.
-  const existing = await findCustomerUserByContact(db, orgId, input.email, phone, true);
-  if (existing) return existing;
+  const find = async () => (loyaltyId ? await findCustomerUserByLoyaltyId(db, orgId, loyaltyId, true) : undefined) ?? (await findCustomerUserByContact(db, orgId, input.email, phone, true));
+  const existing = await find();
+  if (existing) {
+    // The loyalty programme's id links a customer user found by their contact to their purchases.
+    if (loyaltyId && existing.loyalty_id === null) return (await updateCustomerUser(db, orgId, existing.id, { loyalty_id: loyaltyId }, now)) ?? existing;
+    return existing;
+  }
   const created = await insertCustomerUserIfNew(db, orgId, {
     name: input.name,
     email: input.email ?? null,
     phone: input.phone ?? null,
     phone_normalized: phone ?? null,
+    loyalty_id: loyaltyId ?? null,
     created_at: now,
     updated_at: now,
   });
   if (created) return created;
   // Another transaction made them meanwhile (two mails of a new sender read at once): that insert
   // waited for it to commit; the one it made is theirs.
-  const theirs = await findCustomerUserByContact(db, orgId, input.email, phone, true);
+  const theirs = await find();
   if (!theirs) throw new Error('matchOrCreateCustomerUser: a customer user with this contact exists but cannot be found');
   return theirs;
 }
@@ -138,7 +146,10 @@ export async function changeCustomerUser(deps: Deps, orgId: number, id: number, 
     const now = deps.clock.now();
     const row = await deps.db.transaction().execute(async (trx) => {
       const before = input.email !== undefined ? await findCustomerUser(trx, orgId, id) : undefined;
-      const after = await updateCustomerUser(trx, orgId, id, { ...fields, ...phone, ...(valid === undefined ? {} : { is_valid: valid }) }, now);
+      // A bounce was of the old address: a new one has not bounced (yet).
+      const isNewEmail = before !== undefined && (before.email ?? '').toLowerCase() !== (input.email ?? '').toLowerCase();
+      const bounce = isNewEmail ? { bounced_at: null, bounce_reason: null } : {};
+      const after = await updateCustomerUser(trx, orgId, id, { ...fields, ...phone, ...bounce, ...(valid === undefined ? {} : { is_valid: valid }) }, now);
       // Whoever signed in through the old address must not keep the portal.
       if (after && before && (before.email ?? '').toLowerCase() !== (after.email ?? '').toLowerCase()) await revokeCustomerUserSessions(trx, orgId, id, now);
       return after;

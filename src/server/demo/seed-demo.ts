@@ -643,7 +643,7 @@ async function runStep(d: Deps, orgId: number, number: string, customer: DemoCus
 /** Best-effort removal of a half-seeded demo workspace, children first. */
 async function removeWorkspace(deps: Deps, orgId: number): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    for (const table of ['notifications', 'outbox', 'portal_links', 'portal_sessions', 'mail_templates', 'attachments', 'ticket_events', 'messages', 'idempotency_keys', 'tickets', 'ticket_counts', 'customer_users', 'customers', 'department_members', 'departments', 'categories', 'sessions', 'api_keys', 'agents'] as const) {
+    for (const table of ['webhook_deliveries', 'webhooks', 'notifications', 'outbox', 'portal_links', 'portal_sessions', 'mail_templates', 'attachments', 'ticket_events', 'messages', 'idempotency_keys', 'tickets', 'ticket_counts', 'customer_users', 'customers', 'department_members', 'departments', 'categories', 'sessions', 'api_keys', 'agents'] as const) {
       await trx.deleteFrom(table).where('org_id', '=', orgId).execute();
     }
     await trx.deleteFrom('workspaces').where('org_id', '=', orgId).execute();

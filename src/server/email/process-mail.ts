@@ -12,6 +12,7 @@ import { lockTicketRow } from '../tickets/tickets.repository.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 import { getWorkspace } from '../workspaces/workspaces.service.ts';
 import { classifyMail } from './classify-mail.ts';
+import { findMailProblem } from './mail-problems.ts';
 import { findTicketForThreading, findTicketsByMessageIds, recordBounce, type InboundMailRow, type InboundOutcome } from './inbound.repository.ts';
 import { rawBytes, readMail, type InboundMail } from './read-mail.ts';
 import { followUpSubject, maySendToTicket, ticketNumbersIn } from './thread-rules.ts';
@@ -117,17 +118,19 @@ export async function readIntoTicket(deps: Deps, trx: Db, row: InboundMailRow, n
     const body = within((mail.text.trim() || '(no text)') + unreadable + notKept, limits.messageMaxBytes);
     const description = within((mail.text.trim() || '(no text)') + unreadable, limits.descriptionMaxBytes);
     const thread = await threadOf(trx, orgId, secret, mail);
+    // Whatever could not be read is flagged for agents beside the text, with the original to download.
+    const problem = findMailProblem(mail, row.raw);
 
     if (thread && thread.ticket.status !== 'closed' && customerUser) {
       const locked = await lockTicketRow(trx, orgId, thread.ticket.number);
       if (!locked) throw new Error(`ticket ${thread.ticket.number} vanished`);
-      await appendMessage(deps, trx, actor, locked, { body, visibility: 'public', mailMessageId: row.message_id }, staged, moved, now);
+      await appendMessage(deps, trx, actor, locked, { body, visibility: 'public', mailMessageId: row.message_id, inboundMailId: row.id, mailUnreadable: problem }, staged, moved, now);
       return { kind: 'mail', outcome: 'added_to_ticket', reason: `a reply (${thread.by})`, ticketId: thread.ticket.id, readable };
     }
     const followUp = thread && thread.ticket.status === 'closed' ? thread.ticket : null;
     const subject = (followUp ? followUpSubject(mail.subject, followUp.number) : mail.subject).slice(0, limits.subjectMax) || '(no subject)';
     const along: AlongWithCreate = {
-      columns: { mail_cc: mail.cc.map((c) => c.address.toLowerCase()), follow_up_of: followUp?.id ?? null },
+      columns: { mail_cc: mail.cc.map((c) => c.address.toLowerCase()), follow_up_of: followUp?.id ?? null, inbound_mail_id: row.id, mail_unreadable: problem },
       created: { via: 'email', ...(row.message_id ? { message_id: row.message_id } : {}), ...(followUp ? { follow_up_of: followUp.number } : {}), ...(cls.noAutoReply ? { no_auto_reply: true } : {}) },
     };
     const ticket = await insertNewTicket(

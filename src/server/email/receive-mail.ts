@@ -30,8 +30,14 @@ function messageIdOf(raw: Buffer): string | null {
  * department of its first address there), in one transaction: when this returns, the mail is
  * committed, and only then may the listener answer 250. A Message-ID stored before in a workspace
  * is not stored again (the same mail sent to two of its addresses, or delivered twice).
+ * `inTransaction` runs in that transaction too (the IMAP poller records the message's UID there).
  */
-export async function receiveMail(deps: Deps, envelope: { mailFrom: string; rcptTo: { address: string; mailbox: Mailbox }[] }, raw: Buffer): Promise<{ stored: number; duplicates: number }> {
+export async function receiveMail(
+  deps: Deps,
+  envelope: { mailFrom: string; rcptTo: { address: string; mailbox: Mailbox }[] },
+  raw: Buffer,
+  options: { inTransaction?: (trx: Db) => Promise<void> } = {},
+): Promise<{ stored: number; duplicates: number }> {
   const now = deps.clock.now();
   const messageId = messageIdOf(raw);
   const byWorkspace = new Map<number, { departmentId: number | null; addresses: string[] }>();
@@ -56,6 +62,7 @@ export async function receiveMail(deps: Deps, envelope: { mailFrom: string; rcpt
       });
       if (fresh) stored += 1;
     }
+    await options.inTransaction?.(trx);
   });
   return { stored, duplicates: byWorkspace.size - stored };
 }

@@ -12,6 +12,7 @@ export const agentMailTexts: Record<Language, Record<NotificationKind, string>> 
     escalation: 'The ticket escalated',
     pending_reminder: 'Reminder: the ticket is due back',
     sla_warning: 'The ticket is close to its due time',
+    webhook_disabled: 'A webhook was turned off: its deliveries kept failing',
   },
   id: {
     new_ticket: 'Tiket baru di departemen Anda',
@@ -22,5 +23,6 @@ export const agentMailTexts: Record<Language, Record<NotificationKind, string>> 
     escalation: 'Tiket dieskalasi',
     pending_reminder: 'Pengingat: tiket perlu ditindaklanjuti',
     sla_warning: 'Tiket hampir melewati batas waktunya',
+    webhook_disabled: 'Sebuah webhook dimatikan: pengirimannya terus gagal',
   },
 };

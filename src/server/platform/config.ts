@@ -59,6 +59,17 @@ const configSchema = z.object({
   SMTP_INBOUND_TLS_CERT: z.string().min(1).optional(),
   // Mails accepted per sender address and minute; more get a temporary refusal (451), which stops mail loops.
   SMTP_INBOUND_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  // Inbound email: the departments' IMAP mailboxes, read at once on IDLE and at least every interval.
+  IMAP_POLL: bool.default(true),
+  IMAP_POLL_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  // How long a connection test (and a poller's connect) waits for the server.
+  IMAP_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
+  // Lets a mailbox use a cleartext connection (tls_mode none) to hosts other than this machine.
+  IMAP_ALLOW_INSECURE: bool.default(false),
+  // Webhooks out: how long an endpoint has to answer a delivery, and how many deliveries in a row
+  // may be given up (each after a day of retries) before the endpoint is turned off.
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(10_000),
+  WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(3),
 });
 
 export type Config = Readonly<

@@ -1,3 +1,4 @@
+import type { MailProblem } from '../../contract/inbound-mail.ts';
 import type { Attachment, Message, Status, TicketEvent } from '../../contract/tickets.ts';
 import { limits } from '../../contract/limits.ts';
 import type { TicketActor } from '../platform/actor.ts';
@@ -53,7 +54,7 @@ export async function appendMessage(
   trx: Db,
   actor: TicketActor,
   ticket: LockedTicket,
-  input: NewMessage & { mailMessageId?: string | null },
+  input: NewMessage & { mailMessageId?: string | null; inboundMailId?: number; mailUnreadable?: MailProblem | null },
   files: StagedFile[],
   moved: string[],
   now: Date,
@@ -71,6 +72,8 @@ export async function appendMessage(
     author_name: author.name,
     body: input.body,
     mail_message_id: input.mailMessageId ?? null,
+    inbound_mail_id: input.inboundMailId ?? null,
+    mail_unreadable: input.mailUnreadable ?? null,
     created_at: now,
   });
   const attachments = await storeAttachments(trx, deps, { orgId: actor.orgId, ticketId: ticket.id, messageId: message.id, now }, files, moved);
@@ -104,7 +107,7 @@ export async function appendMessage(
   if (reopen) await updateTicket(trx, actor.orgId, ticket.id, { ...reopen, ...sla }, now);
   else await writeSla(trx, actor.orgId, ticket.id, sla);
   await recordEvents(trx, deps.config, actor.orgId, ticket.id, author, events, now);
-  return toMessage(message, attachments.map((a) => toAttachment(ticket.number, a)));
+  return toMessage(ticket.number, message, attachments.map((a) => toAttachment(ticket.number, a)));
 }
 
 async function storeAttachments(
@@ -149,7 +152,7 @@ export async function getMessages(deps: Deps, orgId: number, number: string, pag
     list.push(toAttachment(number, a));
     byMessage.set(a.message_id, list);
   }
-  return pageById(rows, page.limit, (m) => toMessage(m, byMessage.get(m.id) ?? []));
+  return pageById(rows, page.limit, (m) => toMessage(number, m, byMessage.get(m.id) ?? []));
 }
 
 export async function getHistory(deps: Deps, orgId: number, number: string, page: { limit: number; cursor?: string }): Promise<{ items: TicketEvent[]; next_cursor: string | null }> {

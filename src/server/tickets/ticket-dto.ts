@@ -1,3 +1,4 @@
+import type { MailOrigin, MailProblem } from '../../contract/inbound-mail.ts';
 import type { Attachment, Message, Ticket, TicketEvent } from '../../contract/tickets.ts';
 import { iso, isoOrNull } from '../platform/dto.ts';
 import type { NameBook, NeededNames } from './staff-names.ts';
@@ -28,7 +29,14 @@ export function toTicket(t: TicketRow, names: NameBook, now: Date): Ticket {
     reporter: named(names.agents, t.reporter_id),
     customer_user:
       t.customer_user_id !== null && t.customer_user_name !== null
-        ? { id: t.customer_user_id, name: t.customer_user_name, email: t.customer_user_email, phone: t.customer_user_phone }
+        ? {
+            id: t.customer_user_id,
+            name: t.customer_user_name,
+            email: t.customer_user_email,
+            phone: t.customer_user_phone,
+            bounced_at: isoOrNull(t.customer_user_bounced_at),
+            bounce_reason: t.customer_user_bounce_reason,
+          }
         : null,
     customer: refOf(t.customer_id, t.customer_name),
     channel: t.channel as Ticket['channel'],
@@ -36,6 +44,13 @@ export function toTicket(t: TicketRow, names: NameBook, now: Date): Ticket {
     order_number: t.order_number,
     transaction_ref: t.transaction_ref,
     review_ref: t.review_ref,
+    review: t.review_rating !== null ? { rating: t.review_rating, url: t.review_url } : null,
+    order_items: t.order_items,
+    external_id: t.external_id,
+    purchase:
+      t.purchase_store !== null || t.purchase_amount !== null || t.purchased_at !== null
+        ? { store: t.purchase_store, amount: t.purchase_amount, currency: t.purchase_currency, purchased_at: isoOrNull(t.purchased_at) }
+        : null,
     custom_fields: t.custom_fields,
     tags: t.tags,
     locked_by: named(names.agents, t.locked_by),
@@ -55,6 +70,7 @@ export function toTicket(t: TicketRow, names: NameBook, now: Date): Ticket {
     is_overdue: active.has(t.status) && t.escalation_at !== null && t.escalation_at.getTime() < now.getTime(),
     first_responded_at: isoOrNull(t.first_responded_at),
     verification_state: t.verification_state,
+    mail: mailOrigin(t.number, t.inbound_mail_id, t.mail_unreadable),
     requested_department: named(names.departments, t.requested_department_id),
     created_at: iso(t.created_at),
     updated_at: iso(t.updated_at),
@@ -72,6 +88,8 @@ interface MessageRow {
   author_id: number | null;
   author_name: string;
   body: string;
+  inbound_mail_id: number | null;
+  mail_unreadable: MailProblem | null;
   created_at: Date;
 }
 
@@ -91,13 +109,18 @@ export const toAttachment = (number: string, a: AttachmentRow): Attachment => ({
   url: `/api/v1/tickets/${encodeURIComponent(number)}/attachments/${a.id}`,
 });
 
-export const toMessage = (m: MessageRow, attachments: Attachment[] = []): Message => ({
+/** A ticket's or message's mail: the original is downloaded through the ticket, so only those who see the ticket get it. */
+const mailOrigin = (number: string, inboundMailId: number | null, unreadable: MailProblem | null): MailOrigin | null =>
+  inboundMailId === null ? null : { unreadable, raw_url: `/api/v1/tickets/${encodeURIComponent(number)}/mails/${inboundMailId}/raw` };
+
+export const toMessage = (number: string, m: MessageRow, attachments: Attachment[] = []): Message => ({
   id: m.id,
   kind: m.kind,
   visibility: m.visibility,
   author: { kind: m.author_kind, id: m.author_id, name: m.author_name },
   body: m.body,
   attachments,
+  mail: mailOrigin(number, m.inbound_mail_id, m.mail_unreadable),
   created_at: iso(m.created_at),
 });
 

@@ -1,5 +1,6 @@
 import { sql, type InsertObject, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import { ticketNotice } from '../live/ticket-notice.ts';
+import type { MailProblem } from '../../contract/inbound-mail.ts';
 import type { DB, TicketsTable } from '../platform/db/schema.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 
@@ -11,7 +12,9 @@ const ticketColumns = [
   't.id', 't.seq', 't.number', 't.subject', 't.description', 't.status', 't.priority', 't.priority_rank',
   't.category_id', 't.department_id', 't.assignee_id', 't.reporter_id',
   't.customer_user_id', 'cu.name as customer_user_name', 'cu.email as customer_user_email', 'cu.phone as customer_user_phone',
+  'cu.bounced_at as customer_user_bounced_at', 'cu.bounce_reason as customer_user_bounce_reason', 't.inbound_mail_id', 't.mail_unreadable',
   't.customer_id', 't.channel', 't.source', 't.order_number', 't.transaction_ref', 't.review_ref',
+  't.review_rating', 't.review_url', 't.order_items', 't.external_id', 't.purchase_store', 't.purchase_amount', 't.purchase_currency', 't.purchased_at',
   't.custom_fields', 't.tags', 't.locked_by', 't.locked_at', 't.pending_reason', 't.waiting_on',
   't.pending_until', 't.resolved_by', 't.resolution', 't.resolution_kind', 't.close_reason', 't.first_response_due_at', 't.next_response_due_at',
   't.resolution_due_at', 't.escalation_at', 't.escalation_level', 't.first_responded_at', 't.verification_state', 't.requested_department_id',
@@ -47,12 +50,22 @@ export const findTicketById = (db: Db, orgId: number, id: number) =>
   selectTickets(db, orgId).where('t.id', '=', id).executeTakeFirst();
 
 /** Reads the ticket's own columns and locks its row until the transaction ends. */
+export const findTicketIdByExternalId = (db: Db, orgId: number, channel: string, source: string, externalId: string) =>
+  db
+    .selectFrom('tickets')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('channel', '=', channel)
+    .where('source', '=', source)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
+
 export const lockTicketRow = (db: Db, orgId: number, number: string) =>
   db.selectFrom('tickets').selectAll().where('org_id', '=', orgId).where('number', '=', number).forUpdate().executeTakeFirst();
 export type LockedTicket = NonNullable<Awaited<ReturnType<typeof lockTicketRow>>>;
 
 /** What the lifecycle, service-level and sweeper rules read of a ticket: all but its long texts and search document. */
-export type TicketState = Omit<LockedTicket, 'description' | 'custom_fields' | 'search' | 'search_keys'>;
+export type TicketState = Omit<LockedTicket, 'description' | 'custom_fields' | 'order_items' | 'search' | 'search_keys'>;
 
 // The columns of TicketState; a column added to tickets fails to compile here until it is listed or left out on purpose.
 const stateColumns = {
@@ -63,7 +76,8 @@ const stateColumns = {
   first_responded_at: 1, sla_policy_id: 1, sla_paused_at: 1, sla_paused_seconds: 1, next_response_since: 1, first_response_seconds_taken: 1,
   first_response_seconds_over: 1, resolution_seconds_taken: 1, resolution_seconds_over: 1, sla_warning_at: 1, verification_state: 1,
   requested_department_id: 1, last_customer_activity_at: 1, auto_close_at: 1, reminder_due_at: 1, escalation_due_at: 1, created_at: 1,
-  updated_at: 1, resolved_at: 1, closed_at: 1, version: 1, mail_cc: 1, follow_up_of: 1,
+  updated_at: 1, resolved_at: 1, closed_at: 1, version: 1, mail_cc: 1, follow_up_of: 1, review_rating: 1, review_url: 1, external_id: 1,
+  purchase_store: 1, purchase_amount: 1, purchase_currency: 1, purchased_at: 1, inbound_mail_id: 1, mail_unreadable: 1,
 } satisfies Record<keyof TicketState, 1>;
 export const ticketStateColumnNames = Object.keys(stateColumns) as (keyof TicketState)[];
 
@@ -135,7 +149,7 @@ export async function updateTickets(db: Db, updates: readonly TicketUpdate[], no
 
 export const insertMessage = (
   db: Db,
-  values: { org_id: number; ticket_id: number; kind: 'reply' | 'note' | 'system'; visibility: 'public' | 'internal'; author_kind: 'agent' | 'customer' | 'system' | 'integration'; author_id: number | null; author_name: string; body: string; mail_message_id?: string | null; created_at: Date },
+  values: { org_id: number; ticket_id: number; kind: 'reply' | 'note' | 'system'; visibility: 'public' | 'internal'; author_kind: 'agent' | 'customer' | 'system' | 'integration'; author_id: number | null; author_name: string; body: string; mail_message_id?: string | null; inbound_mail_id?: number | null; mail_unreadable?: MailProblem | null; created_at: Date },
 ) => db.insertInto('messages').values(values).returningAll().executeTakeFirstOrThrow();
 
 export const listMessages = (db: Db, orgId: number, ticketId: number, afterId: number, limit: number) =>

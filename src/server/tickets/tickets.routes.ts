@@ -16,7 +16,7 @@ import {
   transitionBody,
 } from '../../contract/tickets.ts';
 import { requireActor } from '../platform/actor.ts';
-import { sha256 } from '../platform/crypto.ts';
+import { idempotencyHeaders, idempotencyOf } from '../platform/idempotency.ts';
 import type { App, Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import { getWorkspace } from '../workspaces/workspaces.service.ts';
@@ -29,7 +29,6 @@ import { changeTicket, createTicket, getTicket, setTicketLock } from './tickets.
 import { transitionTicket } from './transitions.service.ts';
 
 export const ifMatchHeaders = z.object({ 'if-match': z.string().max(50).optional() }).passthrough();
-const idempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }).passthrough();
 
 /** `If-Match: "7"` (or W/"7", or 7) → 7; the ETag of a ticket is its version. */
 export function parseIfMatch(request: FastifyRequest): number | undefined {
@@ -62,11 +61,7 @@ export function ticketsRoutes(app: App, deps: Deps): void {
     },
     handler: async (request, reply) => {
       const actor = requireActor(request);
-      const key = request.headers['idempotency-key'];
-      // Keys are the caller's own: two integrations using order ids as keys must not collide.
-      const caller = actor.kind === 'agent' ? `agent:${actor.agentId}` : `key:${actor.apiKeyId}`;
-      const idempotency = typeof key === 'string' ? { key: `${caller}:${key}`, requestHash: sha256(JSON.stringify(request.body)) } : undefined;
-      const { ticket: created, replayed } = await createTicket(deps, actor, request.body, idempotency);
+      const { ticket: created, replayed } = await createTicket(deps, actor, request.body, idempotencyOf(request, actor, 'tickets'));
       if (replayed) reply.header('idempotent-replayed', 'true');
       return reply.code(201).header('etag', `"${created.version}"`).header('location', `/api/v1/tickets/${created.number}`).send(created);
     },

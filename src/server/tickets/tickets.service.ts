@@ -1,20 +1,20 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { CreateTicketBody, PatchTicketBody, Ticket } from '../../contract/tickets.ts';
+import type { CreateTicketBody, PatchTicketBody, PurchaseInput, Ticket } from '../../contract/tickets.ts';
 import { limits } from '../../contract/limits.ts';
 import { findAgentRef } from '../agents/agents.repository.ts';
 import { holdCustomerUser } from '../customers/customer-merge.ts';
 import { matchOrCreateCustomerUser } from '../customers/customers.service.ts';
 import { actorAgentId, type Actor, type TicketActor } from '../platform/actor.ts';
-import { isUniqueViolation } from '../platform/db/pg-errors.ts';
 import type { TicketsTable } from '../platform/db/schema.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 import { getWorkspace } from '../workspaces/workspaces.service.ts';
 import { applySla } from '../sla/apply-sla.ts';
+import { assertMarketplaceSource } from '../channels/sources.service.ts';
 import { allocateNewTicket } from '../routing/allocate-ticket.ts';
 import { refuseWhileUnverified } from '../verification/verification-rules.ts';
-import { findIdempotentResponse, saveIdempotentResponse } from './idempotency.repository.ts';
+import { runIdempotent, type Idempotency } from '../platform/idempotency.ts';
 import { namesNeeded, toTicket } from './ticket-dto.ts';
 import { namesFor } from './staff-names.ts';
 import { notifyChange } from '../notifications/notify-change.ts';
@@ -42,23 +42,11 @@ async function readBack(deps: Deps, db: Db, orgId: number, id: number): Promise<
   return toTicket(row, await namesFor(deps.db, db, orgId, namesNeeded([row])), deps.clock.now());
 }
 
-export interface Idempotency {
-  key: string;
-  requestHash: string;
-}
-
 /** A merge deletes the customer user it merged away: a form opened before it names someone gone. */
 const unknownCustomerUser = (id: number) =>
   new AppError('not_found', `Unknown customer user: ${id} (merged into another customer user, or not of this workspace)`, [
     { field: 'body.customer_user_id', message: 'no such customer user in this workspace (merged ones are gone)' },
   ]);
-
-const replayOf = (stored: { request_hash: string; response: unknown }, idempotency: Idempotency): { ticket: Ticket; replayed: true } => {
-  if (stored.request_hash !== idempotency.requestHash) {
-    throw new AppError('unprocessable', 'This Idempotency-Key was used with a different request', { key: idempotency.key });
-  }
-  return { ticket: stored.response as Ticket, replayed: true };
-};
 
 /**
  * Creates a ticket with the next number of the workspace; the creating agent is the reporter.
@@ -71,36 +59,16 @@ export async function createTicket(
   idempotency?: Idempotency,
 ): Promise<{ ticket: Ticket; replayed: boolean }> {
   assertTextSize('description', input.description, limits.descriptionMaxBytes);
-  const db = deps.db;
-  if (idempotency) {
-    const stored = await findIdempotentResponse(db, actor.orgId, idempotency.key);
-    if (stored) return replayOf(stored, idempotency);
-  }
-  const orgId = actor.orgId;
+  const workspace = await getWorkspace(deps, actor.orgId);
   const now = deps.clock.now();
-  const workspace = await getWorkspace(deps, orgId);
-  const run = async (trx: Db) => {
-    const ticket = await insertNewTicket(deps, trx, actor, input, workspace, now);
-    if (idempotency) await saveIdempotentResponse(trx, orgId, idempotency.key, idempotency.requestHash, 201, ticket);
-    return { ticket, replayed: false };
-  };
-  // A custom number prefix could collide with an older number; the next sequence value is free.
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await db.transaction().execute(run);
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      // A concurrent request with the same key won the race: answer as it did.
-      const stored = idempotency && (await findIdempotentResponse(db, orgId, idempotency.key));
-      if (stored && idempotency) return replayOf(stored, idempotency);
-      if (attempt >= 3) throw error;
-    }
-  }
+  // A custom number prefix could collide with an older number; runIdempotent retries, and the next sequence value is free.
+  const answer = await runIdempotent(deps.db, actor.orgId, idempotency, async (trx) => ({ status: 201, body: await insertNewTicket(deps, trx, actor, input, workspace, now) }));
+  return { ticket: answer.body, replayed: answer.replayed };
 }
 
 /** What a channel's create adds to the ticket (its columns) and to its `created` event (an inbound mail's Message-ID, a follow-up). */
 export interface AlongWithCreate {
-  columns: Pick<Insertable<TicketsTable>, 'mail_cc' | 'follow_up_of'>;
+  columns: Pick<Insertable<TicketsTable>, 'mail_cc' | 'follow_up_of' | 'review_rating' | 'review_url' | 'external_id' | 'inbound_mail_id' | 'mail_unreadable'>;
   created: Record<string, unknown>;
 }
 
@@ -129,6 +97,8 @@ export async function insertNewTicket(
   const seq = await nextTicketSeq(trx, orgId);
   const number = formatTicketNumber(workspace.ticket_number_prefix, workspace.ticket_number_padding, seq, now, workspace.time_zone);
   const channel = input.channel ?? (actor.kind === 'agent' ? 'phone' : 'api');
+  // Marketplace sources are the workspace's list (admins extend it), so filters and reports can name them all.
+  if (channel === 'marketplace' && input.source) await assertMarketplaceSource(trx, orgId, input.source, 'body.source');
   // Routing rules, verification and automatic assignment (routing/allocate-ticket.ts).
   const routingFacts = { channel, source: input.source ?? '', category_id: category?.id ?? null, customer_id: customerUser?.customer_id ?? null, subject: input.subject };
   const allocation = await allocateNewTicket(deps.db, trx, orgId, { department, assignee }, routingFacts, workspace.verification_channels, now);
@@ -156,6 +126,8 @@ export async function insertNewTicket(
       order_number: input.order_number ?? null,
       transaction_ref: input.transaction_ref ?? null,
       review_ref: input.review_ref ?? null,
+      order_items: JSON.stringify(input.order_items ?? []),
+      ...purchaseColumns(input.purchase ?? null),
       custom_fields: JSON.stringify(input.custom_fields ?? {}),
       tags: input.tags ?? [],
       ...sla,
@@ -167,6 +139,25 @@ export async function insertNewTicket(
   );
   await notifyChange(trx, deps.config, orgId, row.id, eventActorOf(actor), createdEvents, now);
   return toTicket(row, await namesFor(deps.db, trx, orgId, namesNeeded([row])), now);
+}
+
+/** The columns of a loyalty purchase (null clears them). */
+export const purchaseColumns = (p: PurchaseInput | null) => ({
+  purchase_store: p?.store ?? null,
+  purchase_amount: p?.amount ?? null,
+  purchase_currency: p?.currency ?? null,
+  purchased_at: p?.purchased_at ?? null,
+});
+
+/** A purchase as history shows it, whether read from a row or about to be written. */
+function purchaseOf(c: { purchase_store: string | null; purchase_amount: string | number | null; purchase_currency: string | null; purchased_at: Date | string | null }) {
+  if (c.purchase_store === null && c.purchase_amount === null && c.purchase_currency === null && c.purchased_at === null) return null;
+  return {
+    store: c.purchase_store,
+    amount: c.purchase_amount === null ? null : Number(c.purchase_amount),
+    currency: c.purchase_currency,
+    purchased_at: c.purchased_at === null ? null : new Date(c.purchased_at).toISOString(),
+  };
 }
 
 /** Loads the ticket for a change: row locked, version and ticket lock checked. */
@@ -195,7 +186,7 @@ export async function changeTicket(deps: Deps, actor: Actor, number: string, inp
     const events: DomainEvent[] = [];
     const set = <K extends keyof TicketsTable & string>(key: K, next: unknown, current: unknown, label = key as string, shownBefore = current, shownAfter = next) => {
       if (JSON.stringify(next) === JSON.stringify(current)) return;
-      (changes as Record<string, unknown>)[key] = key === 'custom_fields' ? JSON.stringify(next) : next;
+      (changes as Record<string, unknown>)[key] = key === 'custom_fields' || key === 'order_items' ? JSON.stringify(next) : next;
       before[label] = shownBefore;
       after[label] = shownAfter;
     };
@@ -218,6 +209,16 @@ export async function changeTicket(deps: Deps, actor: Actor, number: string, inp
     if (input.tags !== undefined) set('tags', [...new Set(input.tags)], ticket.tags);
     if (input.order_number !== undefined) set('order_number', input.order_number, ticket.order_number);
     if (input.transaction_ref !== undefined) set('transaction_ref', input.transaction_ref, ticket.transaction_ref);
+    if (input.order_items !== undefined) set('order_items', input.order_items, ticket.order_items);
+    if (input.purchase !== undefined) {
+      const next = purchaseOf(purchaseColumns(input.purchase));
+      const current = purchaseOf(ticket);
+      if (JSON.stringify(next) !== JSON.stringify(current)) {
+        Object.assign(changes, purchaseColumns(input.purchase));
+        before.purchase = current;
+        after.purchase = next;
+      }
+    }
     if (Object.keys(after).length) events.push({ type: 'updated', before: { ...before }, after: { ...after } });
     if (input.assignee !== undefined && input.assignee !== ticket.assignee_id) {
       const assignee = input.assignee === null ? null : await resolveAssignee(trx, orgId, input.assignee);

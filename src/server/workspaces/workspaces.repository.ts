@@ -1,5 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
+import { seedSources } from '../channels/sources.repository.ts';
+import { seededSources } from '../channels/sources.service.ts';
 
 export const seededCategories = ['Return', 'Cancel', 'Damage', 'Delivery', 'Quality', 'Billing', 'Other'];
 
@@ -17,6 +19,7 @@ export async function insertWorkspace(trx: Db, input: { slug: string; name: stri
     .insertInto('categories')
     .values(seededCategories.map((name, i) => ({ org_id: row.org_id, name, position: i, created_at: input.created_at })))
     .execute();
+  await seedSources(trx, row.org_id, seededSources);
   return row.org_id;
 }
 

@@ -63,6 +63,8 @@ export const router = createBrowserRouter([
           { path: 'escalation', lazy: async () => ({ Component: (await import('../features/admin/components/escalation-page.tsx')).EscalationPage }) },
           { path: 'routing', lazy: async () => ({ Component: (await import('../features/admin/components/routing-page.tsx')).RoutingPage }) },
           { path: 'inbound-mail', lazy: async () => ({ Component: (await import('../features/admin/components/inbound-mail-page.tsx')).InboundMailPage }) },
+          { path: 'imap-mailboxes', lazy: async () => ({ Component: (await import('../features/admin/components/imap-mailboxes-page.tsx')).ImapMailboxesPage }) },
+          { path: 'webhooks', lazy: async () => ({ Component: (await import('../features/admin/components/webhooks-page.tsx')).WebhooksPage }) },
           { path: 'jobs', lazy: async () => ({ Component: (await import('../features/admin/components/jobs-page.tsx')).JobsPage }) },
         ],
       },

@@ -72,3 +72,16 @@ export function formatDuration(seconds: number, locale: string = currentLocale()
   // Two units say enough: "1 day 2 hours", not the minutes too.
   return parts.filter(Boolean).slice(0, 2).join(' ');
 }
+
+/** An amount as the language writes money: with its currency when known (Rp 125.000,50), else as a plain number. */
+export function formatMoney(amount: string | number, currency: string | null, locale: string = currentLocale()): string {
+  const n = Number(amount);
+  if (!currency) return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(n);
+  // Cents are shown when there are any, also for currencies written without them (IDR): an amount is never rounded.
+  const digits = Number.isInteger(n) ? 0 : 2;
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: 2 }).format(n);
+  } catch {
+    return `${currency} ${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(n)}`;
+  }
+}

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+import type { MailProblem } from '../../../contract/inbound-mail.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -24,6 +25,9 @@ export interface WorkspacesTable {
   updated_at: Timestamp;
   /** Signs the thread ids of outgoing mails (migration 0013). */
   mail_secret: Generated<string>;
+  /** Which reviews become tickets (migration 0014). */
+  review_max_rating: Generated<number>;
+  review_keywords: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface AgentsTable {
@@ -256,6 +260,59 @@ export interface TicketsTable {
   /** Inbound mail (migration 0013): the opening mail's CC, and the closed ticket a reply by mail follows up. */
   mail_cc: ColumnType<string[], string[] | undefined, string[]>;
   follow_up_of: number | null;
+  /** The stored mail that opened it, and why that mail could not be read completely (migration 0016). */
+  inbound_mail_id: ColumnType<number | null, number | null | undefined, number | null>;
+  mail_unreadable: ColumnType<MailProblem | null, MailProblem | null | undefined, MailProblem | null>;
+  /** Channel intake (migration 0014): a review's rating and link, an order's items and issue id, a loyalty purchase. */
+  review_rating: number | null;
+  review_url: string | null;
+  order_items: ColumnType<OrderItemRow[], string | undefined, string>;
+  external_id: string | null;
+  purchase_store: string | null;
+  /** numeric: pg and PGlite give it as a string, exact. */
+  purchase_amount: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  purchase_currency: string | null;
+  purchased_at: NullableTimestamp;
+}
+
+export interface OrderItemRow {
+  sku?: string;
+  name: string;
+  quantity: number;
+  price?: number;
+}
+
+export interface TicketSourcesTable {
+  org_id: number;
+  channel: 'marketplace' | 'review';
+  key: string;
+  label: string;
+  position: number;
+  retired_at: NullableTimestamp;
+  created_at: Generated<Date>;
+}
+
+export interface ReviewLocationsTable {
+  org_id: number;
+  location: string;
+  department_id: number;
+}
+
+export interface ReviewsTable {
+  org_id: number;
+  id: Id;
+  platform: string;
+  external_id: string;
+  location: string | null;
+  rating: number;
+  author: string | null;
+  body: string;
+  url: string | null;
+  reviewed_at: NullableTimestamp;
+  ticket_id: number | null;
+  edits: Generated<number>;
+  received_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface TicketCountsTable {
@@ -282,6 +339,9 @@ export interface MessagesTable {
   created_at: Timestamp;
   /** The Message-ID of the mail it came in (migration 0013). */
   mail_message_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The stored mail it came in, and why that mail could not be read completely (migration 0016). */
+  inbound_mail_id: ColumnType<number | null, number | null | undefined, number | null>;
+  mail_unreadable: ColumnType<MailProblem | null, MailProblem | null | undefined, MailProblem | null>;
 }
 
 export interface AttachmentsTable {
@@ -311,7 +371,7 @@ export interface TicketEventsTable {
   created_at: Timestamp;
 }
 
-export type NotificationKind = 'new_ticket' | 'assigned' | 'customer_note' | 'customer_resolved' | 'customer_reopened' | 'escalation' | 'pending_reminder' | 'sla_warning';
+export type NotificationKind = 'new_ticket' | 'assigned' | 'customer_note' | 'customer_resolved' | 'customer_reopened' | 'escalation' | 'pending_reminder' | 'sla_warning' | 'webhook_disabled';
 
 export interface NotificationsTable {
   org_id: number;
@@ -435,6 +495,75 @@ export interface InboundMailsTable {
   processed_at: NullableTimestamp;
 }
 
+/** Webhook endpoints of a workspace (migration 0015). */
+export interface WebhooksTable {
+  org_id: number;
+  id: Id;
+  url: string;
+  description: Generated<string>;
+  events: ColumnType<string[], string[], string[]>;
+  secret: string;
+  previous_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  previous_secret_until: NullableTimestamp;
+  allow_private: Generated<boolean>;
+  enabled: Generated<boolean>;
+  disabled_at: NullableTimestamp;
+  disabled_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  consecutive_failures: Generated<number>;
+  last_success_at: NullableTimestamp;
+  last_failure_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One post of one event to one endpoint (migration 0015); queued by a trigger on ticket_events. */
+export interface WebhookDeliveriesTable {
+  org_id: number;
+  id: Id;
+  webhook_id: number;
+  event: string;
+  ticket_event_id: number | null;
+  ticket_id: number | null;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  occurred_at: Timestamp;
+  status: Generated<'queued' | 'sending' | 'delivered' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  lease_until: NullableTimestamp;
+  last_attempt_at: NullableTimestamp;
+  last_status_code: ColumnType<number | null, number | null | undefined, number | null>;
+  last_error: ColumnType<string | null, string | null | undefined, string | null>;
+  response_excerpt: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+  delivered_at: NullableTimestamp;
+}
+
+export interface ImapMailboxesTable {
+  org_id: number;
+  id: Id;
+  department_id: number;
+  host: string;
+  port: number;
+  tls_mode: 'implicit' | 'starttls' | 'none';
+  username: string;
+  password: string;
+  folder: Generated<string>;
+  enabled: Generated<boolean>;
+  /** IMAP mailboxes (migration 0017): settings version, read position, lease. */
+  version: Generated<number>;
+  uid_validity: number | null;
+  last_uid: Generated<number>;
+  /** bigint[]: elements may come as strings. */
+  seen_pending_uids: ColumnType<Array<string | number>, number[] | undefined, number[]>;
+  last_polled_at: NullableTimestamp;
+  last_error: string | null;
+  last_error_at: NullableTimestamp;
+  poller_id: string | null;
+  poller_until: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   workspaces: WorkspacesTable;
   agents: AgentsTable;
@@ -450,7 +579,11 @@ export interface DB {
   customers: CustomersTable;
   customer_users: CustomerUsersTable;
   tickets: TicketsTable;
+  ticket_sources: TicketSourcesTable;
+  review_locations: ReviewLocationsTable;
+  reviews: ReviewsTable;
   inbound_mails: InboundMailsTable;
+  imap_mailboxes: ImapMailboxesTable;
   ticket_counts: TicketCountsTable;
   messages: MessagesTable;
   attachments: AttachmentsTable;
@@ -464,4 +597,6 @@ export interface DB {
   idempotency_keys: IdempotencyKeysTable;
   rate_limits: RateLimitsTable;
   job_runs: JobRunsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

@@ -82,12 +82,36 @@ describe('create ticket form checks', () => {
     expect(polishErrors(validate(createTicketBody, body).errors ?? {}, en)).toEqual({ subject: 'Required' });
   });
 
-  it('asks for a customer: a picked one, or a new one with an email or a phone', () => {
+  it('asks for a customer: a picked one, or a new one with an email, a phone or a loyalty id', () => {
     expect(checkCreateTicketForm(form({ subject: 'x' }), en)).toEqual({ customer: 'Find the customer, or enter a new one' });
     expect(checkCreateTicketForm(form({ customerUser: budi }), en)).toEqual({});
-    expect(checkCreateTicketForm(form({ customerMode: 'new', customerName: 'Siti' }), en)).toEqual({ 'customer.email': 'An email or a phone number is required' });
+    expect(checkCreateTicketForm(form({ customerMode: 'new', customerName: 'Siti' }), en)).toEqual({ 'customer.email': 'An email, a phone number or a loyalty id is required' });
     expect(checkCreateTicketForm(form({ customerMode: 'new', customerName: 'Siti', customerPhone: '0812 555' }), en)).toEqual({});
-    expect(checkCreateTicketForm(form({ customerMode: 'new', customerName: 'Siti' }), id)).toEqual({ 'customer.email': 'Email atau nomor telepon wajib diisi' });
+    expect(checkCreateTicketForm(form({ customerMode: 'new', customerName: 'Siti', customerLoyaltyId: 'LOY-1' }), en)).toEqual({});
+    expect(checkCreateTicketForm(form({ customerMode: 'new', customerName: 'Siti' }), id)).toEqual({ 'customer.email': 'Email, nomor telepon, atau ID loyalti wajib diisi' });
+  });
+
+  it('sends order items and a purchase as the API takes them, and places their errors at their inputs', () => {
+    const body = toCreateTicketBody(
+      form({
+        customerUser: budi,
+        subject: 'Points missing',
+        orderItems: [{ name: ' Kettle ', sku: 'K-1', quantity: '2' }, { name: '', sku: '', quantity: '1' }, { name: 'Jug', sku: '', quantity: 'two' }],
+        transactionRef: 'TX-9',
+        purchaseStore: 'Grand Indonesia',
+        purchaseAmount: '125000,50',
+        purchaseCurrency: 'idr',
+        purchasedAt: '2026-11-02T12:30',
+      }),
+    );
+    expect(body.order_items).toEqual([{ name: 'Kettle', sku: 'K-1', quantity: 2 }, { name: 'Jug', quantity: 'two' }]);
+    expect(body.purchase).toEqual({ store: 'Grand Indonesia', amount: 125000.5, currency: 'IDR', purchased_at: new Date('2026-11-02T12:30').toISOString() });
+    const errors = validate(createTicketBody, body).errors ?? {};
+    expect(Object.keys(errors)).toEqual(['order_items.1.quantity']);
+    expect(splitErrors(errors).placed).toHaveProperty(['order_items.1.quantity']);
+    expect(toCreateTicketBody(form({ customerUser: budi, subject: 'x' }))).not.toHaveProperty('purchase');
+    expect(isBlankForm(form({ orderItems: [{ name: '', sku: '', quantity: '1' }] }))).toBe(true);
+    expect(isBlankForm(form({ orderItems: [{ name: 'Kettle', sku: '', quantity: '1' }] }))).toBe(false);
   });
 
   it('refuses a description over the byte limit, counting multi-byte characters', () => {

@@ -24,6 +24,8 @@ export interface CreateTicketForm {
   customerName: string;
   customerEmail: string;
   customerPhone: string;
+  /** The loyalty programme's id: finds (or is recorded on) the customer user. */
+  customerLoyaltyId: string;
   channel: Channel;
   source: string;
   department: string;
@@ -32,8 +34,23 @@ export interface CreateTicketForm {
   subject: string;
   description: string;
   orderNumber: string;
+  /** The order's items as typed: one row each, quantity as text until sent. */
+  orderItems: OrderItemRow[];
   transactionRef: string;
+  purchaseStore: string;
+  purchaseAmount: string;
+  purchaseCurrency: string;
+  /** A datetime-local value, read in the agent's own time zone. */
+  purchasedAt: string;
 }
+
+export interface OrderItemRow {
+  name: string;
+  sku: string;
+  quantity: string;
+}
+
+export const emptyOrderItem: OrderItemRow = { name: '', sku: '', quantity: '1' };
 
 /** Agents mostly log calls, so the channel starts at phone (the server's default for agents too). */
 export const emptyCreateTicketForm: CreateTicketForm = {
@@ -42,6 +59,7 @@ export const emptyCreateTicketForm: CreateTicketForm = {
   customerName: '',
   customerEmail: '',
   customerPhone: '',
+  customerLoyaltyId: '',
   channel: 'phone',
   source: '',
   department: '',
@@ -50,7 +68,12 @@ export const emptyCreateTicketForm: CreateTicketForm = {
   subject: '',
   description: '',
   orderNumber: '',
+  orderItems: [],
   transactionRef: '',
+  purchaseStore: '',
+  purchaseAmount: '',
+  purchaseCurrency: '',
+  purchasedAt: '',
 };
 
 /** The channels an agent can log, in the form's order; review is named as a kind of channel ("Reviews"). */
@@ -76,6 +99,7 @@ export const fieldPaths = {
   customerName: 'customer.name',
   customerEmail: 'customer.email',
   customerPhone: 'customer.phone',
+  customerLoyaltyId: 'customer.loyalty_id',
   channel: 'channel',
   source: 'source',
   department: 'department',
@@ -85,12 +109,20 @@ export const fieldPaths = {
   description: 'description',
   orderNumber: 'order_number',
   transactionRef: 'transaction_ref',
+  purchaseStore: 'purchase.store',
+  purchaseAmount: 'purchase.amount',
+  purchaseCurrency: 'purchase.currency',
+  purchasedAt: 'purchase.purchased_at',
 } as const satisfies Partial<Record<keyof CreateTicketForm, string>>;
 
 /** The error key for the customer as a whole (none chosen, or both kinds given). */
 export const customerPath = 'customer';
 
+/** Where an order item's input sits in the request body. */
+export const itemPath = (index: number, field: keyof OrderItemRow): string => `order_items.${index}.${field}`;
+
 const placedPaths = new Set<string>([...Object.values(fieldPaths), customerPath]);
+const isPlaced = (path: string) => placedPaths.has(path) || /^order_items\.\d+\.(name|sku|quantity)$/.test(path);
 
 const optionalText = (value: string): string | undefined => value.trim() || undefined;
 const optionalId = (value: string): number | undefined => (/^[1-9]\d*$/.test(value) ? Number(value) : undefined);
@@ -113,15 +145,43 @@ export function toCreateTicketBody(form: CreateTicketForm): CreateTicketInput {
   if (orderNumber) body.order_number = orderNumber;
   const transactionRef = optionalText(form.transactionRef);
   if (transactionRef) body.transaction_ref = transactionRef;
+  const items = form.orderItems.filter((i) => i.name.trim() || i.sku.trim());
+  if (items.length) {
+    body.order_items = items.map((i) => ({
+      name: i.name.trim(),
+      ...(i.sku.trim() ? { sku: i.sku.trim() } : {}),
+      quantity: /^\d+$/.test(i.quantity.trim()) ? Number(i.quantity) : (i.quantity.trim() as unknown as number),
+    }));
+  }
+  const purchase = purchaseOf(form);
+  if (purchase) body.purchase = purchase;
 
   if (form.customerMode === 'existing') {
     if (form.customerUser) body.customer_user_id = form.customerUser.id;
   } else {
     const email = optionalText(form.customerEmail);
     const phone = optionalText(form.customerPhone);
-    body.customer = { name: form.customerName.trim(), ...(email ? { email } : {}), ...(phone ? { phone } : {}) };
+    const loyaltyId = optionalText(form.customerLoyaltyId);
+    body.customer = { name: form.customerName.trim(), ...(email ? { email } : {}), ...(phone ? { phone } : {}), ...(loyaltyId ? { loyalty_id: loyaltyId } : {}) };
   }
   return body;
+}
+
+/** The purchase as the API takes it, or nothing when no part of it was typed. */
+function purchaseOf(form: CreateTicketForm): CreateTicketInput['purchase'] {
+  const store = optionalText(form.purchaseStore);
+  const amount = optionalText(form.purchaseAmount.replace(',', '.'));
+  const currency = optionalText(form.purchaseCurrency.toUpperCase());
+  const at = optionalText(form.purchasedAt);
+  if (!store && !amount && !currency && !at) return undefined;
+  const when = at ? new Date(at) : null;
+  return {
+    ...(store ? { store } : {}),
+    // Text the schema refuses stays text, so the error lands at the field that holds it.
+    ...(amount ? { amount: Number.isFinite(Number(amount)) ? Number(amount) : (amount as unknown as number) } : {}),
+    ...(currency ? { currency } : {}),
+    ...(when ? { purchased_at: Number.isNaN(when.getTime()) ? at! : when.toISOString() } : {}),
+  };
 }
 
 /**
@@ -133,7 +193,7 @@ export function checkCreateTicketForm(form: CreateTicketForm, t: CreateT): Recor
   const errors: Record<string, string> = {};
   if (form.customerMode === 'existing' && !form.customerUser) errors[customerPath] = t('check.customer');
   // The schema says so too, but only once the name is valid; the agent should hear it at once.
-  if (form.customerMode === 'new' && !form.customerEmail.trim() && !form.customerPhone.trim()) {
+  if (form.customerMode === 'new' && !form.customerEmail.trim() && !form.customerPhone.trim() && !form.customerLoyaltyId.trim()) {
     errors[fieldPaths.customerEmail] = t('check.emailOrPhone');
   }
   if (new TextEncoder().encode(form.description).length > limits.descriptionMaxBytes) {
@@ -157,7 +217,7 @@ export function splitErrors(errors: Record<string, string>): { placed: Record<st
   const placed: Record<string, string> = {};
   const unplaced: string[] = [];
   for (const [path, message] of Object.entries(errors)) {
-    if (placedPaths.has(path)) placed[path] = message;
+    if (isPlaced(path)) placed[path] = message;
     else unplaced.push(path ? `${path}: ${message}` : message);
   }
   return { placed, unplaced };
@@ -174,11 +234,11 @@ export function newCustomerFromSearch(term: string): Pick<CreateTicketForm, 'cus
   return { customerName: text, customerEmail: '', customerPhone: '' };
 }
 
-const textKeys = ['customerName', 'customerEmail', 'customerPhone', 'source', 'subject', 'description', 'orderNumber', 'transactionRef'] as const;
+const textKeys = ['customerName', 'customerEmail', 'customerPhone', 'customerLoyaltyId', 'source', 'subject', 'description', 'orderNumber', 'transactionRef', 'purchaseStore', 'purchaseAmount', 'purchaseCurrency', 'purchasedAt'] as const;
 
 /** True when nothing worth keeping as a draft has been typed or picked; choices of a select alone are not. */
 export function isBlankForm(form: CreateTicketForm): boolean {
-  return !form.customerUser && !form.department && !form.category && textKeys.every((key) => !form[key].trim());
+  return !form.customerUser && !form.department && !form.category && form.orderItems.every((i) => !i.name.trim() && !i.sku.trim()) && textKeys.every((key) => !form[key].trim());
 }
 
 /**
@@ -197,6 +257,7 @@ const draftSchema = z.object({
   customerName: text(limits.nameMax),
   customerEmail: text(limits.emailMax),
   customerPhone: text(limits.phoneMax),
+  customerLoyaltyId: text(limits.refMax),
   channel: z.enum(channels).catch('phone'),
   source: text(50),
   department: text(20),
@@ -205,7 +266,15 @@ const draftSchema = z.object({
   subject: text(limits.subjectMax),
   description: z.string().catch(''),
   orderNumber: text(limits.refMax),
+  orderItems: z
+    .array(z.object({ name: text(limits.nameMax), sku: text(limits.refMax), quantity: text(10) }))
+    .max(limits.orderItemsMax)
+    .catch([]),
   transactionRef: text(limits.refMax),
+  purchaseStore: text(limits.nameMax),
+  purchaseAmount: text(20),
+  purchaseCurrency: text(3),
+  purchasedAt: text(30),
 });
 
 /** The form saved by an earlier visit, or null when there is none or it cannot be read. */

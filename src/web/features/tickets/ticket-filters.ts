@@ -36,19 +36,28 @@ export type StatusTile = (typeof statusTiles)[number];
  * The channel bar of DESIGN.md §3; marketplaces are a channel narrowed by their source, named by
  * their brand (`name`, the same in every language), the others by the channel's word (`key`).
  */
-export const channelOptions: readonly ChannelOption[] = [
-  { key: 'dashboard:filters.all' },
-  { key: 'common:channel.web', channel: 'web' },
-  { key: 'common:channel.email', channel: 'email' },
-  { key: 'common:channel.phone', channel: 'phone' },
-  { key: 'common:channel.in_store', channel: 'in_store' },
-  { key: 'common:channel.reviews', channel: 'review' },
-  { name: 'eBay', channel: 'marketplace', source: 'ebay' },
-  { name: 'Amazon', channel: 'marketplace', source: 'amazon' },
-  { name: 'B2B', channel: 'marketplace', source: 'b2b' },
-  { key: 'common:channel.api', channel: 'api' },
-  { key: 'common:channel.chat', channel: 'chat' },
-];
+export function channelOptionsWith(marketplaceSources: readonly { key: string; label: string }[]): readonly ChannelOption[] {
+  return [
+    { key: 'dashboard:filters.all' },
+    { key: 'common:channel.web', channel: 'web' },
+    { key: 'common:channel.email', channel: 'email' },
+    { key: 'common:channel.phone', channel: 'phone' },
+    { key: 'common:channel.in_store', channel: 'in_store' },
+    { key: 'common:channel.reviews', channel: 'review' },
+    ...marketplaceSources.map((s): ChannelOption => ({ name: s.label, channel: 'marketplace', source: s.key })),
+    { key: 'common:channel.api', channel: 'api' },
+    { key: 'common:channel.chat', channel: 'chat' },
+  ];
+}
+
+/** The bar before the workspace's marketplace sources have loaded (admins extend the list; GET /channels/sources). */
+export const defaultMarketplaceSources = [
+  { key: 'ebay', label: 'eBay' },
+  { key: 'amazon', label: 'Amazon' },
+  { key: 'b2b', label: 'B2B' },
+] as const;
+
+export const channelOptions = channelOptionsWith(defaultMarketplaceSources);
 
 export type ChannelOption = ({ key: 'dashboard:filters.all' | `common:channel.${Channel | 'reviews'}`; name?: never } | { name: string; key?: never }) & { channel?: Channel; source?: string };
 
@@ -104,12 +113,12 @@ export const statusFilterLabel = (status: StatusFilter, t: DashboardT): string =
 const isChannelOption = (o: ChannelOption, f: Pick<TicketFilters, 'channel' | 'source'>) => o.channel === f.channel && o.source === f.source;
 
 /** The channel bar entry for these filters, or undefined when the URL names a channel the bar does not offer. */
-export const activeChannelOption = (f: Pick<TicketFilters, 'channel' | 'source'>) => channelOptions.find((o) => isChannelOption(o, f));
+export const activeChannelOption = (f: Pick<TicketFilters, 'channel' | 'source'>, options: readonly ChannelOption[] = channelOptions) => options.find((o) => isChannelOption(o, f));
 
 /** The channel filter in words: the bar's name for it, else the channel with its source. */
-export function channelFilterLabel(f: Pick<TicketFilters, 'channel' | 'source'>, t: DashboardT): string | undefined {
+export function channelFilterLabel(f: Pick<TicketFilters, 'channel' | 'source'>, t: DashboardT, options: readonly ChannelOption[] = channelOptions): string | undefined {
   if (!f.channel && !f.source) return undefined;
-  const option = activeChannelOption(f);
+  const option = activeChannelOption(f, options);
   if (option) return channelOptionLabel(option, t);
   const plain = f.channel ? channelOptions.find((o) => o.channel === f.channel && !o.source) : undefined;
   const channel = f.channel ? (plain ? channelOptionLabel(plain, t) : t(`common:channel.${f.channel}`)) : undefined;
@@ -123,10 +132,10 @@ export interface FilterChip {
 }
 
 /** The active filters as removable chips, in the order they read on the page. */
-export function filterChips(f: TicketFilters, t: DashboardT): FilterChip[] {
+export function filterChips(f: TicketFilters, t: DashboardT, options: readonly ChannelOption[] = channelOptions): FilterChip[] {
   const chips: FilterChip[] = [];
   if (f.status) chips.push({ label: statusFilterLabel(f.status, t), without: { ...f, status: undefined } });
-  const channel = channelFilterLabel(f, t);
+  const channel = channelFilterLabel(f, t, options);
   if (channel) chips.push({ label: channel, without: { ...f, channel: undefined, source: undefined } });
   if (f.assignee) chips.push({ label: t('filters.assignedToMe'), without: { ...f, assignee: undefined } });
   if (f.priority) chips.push({ label: t('filters.priorityChip', { priority: t(`common:priority.${f.priority}`) }), without: { ...f, priority: undefined } });

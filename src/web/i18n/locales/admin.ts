@@ -1,5 +1,7 @@
 import * as calendars from './admin-calendars.ts';
 import * as inbound from './admin-inbound.ts';
+import * as imap from './admin-imap.ts';
+import * as webhooks from './admin-webhooks.ts';
 import * as routing from './admin-routing.ts';
 import * as serviceLevels from './admin-service-levels.ts';
 import type { Translation } from '../translation.ts';
@@ -10,6 +12,8 @@ export const en = {
   ...serviceLevels.en,
   ...routing.en,
   ...inbound.en,
+  ...imap.en,
+  ...webhooks.en,
   nav: {
     link: 'Admin',
     label: 'Administration',
@@ -21,6 +25,8 @@ export const en = {
     jobs: 'Background jobs',
     routing: 'Routing',
     inbound: 'Inbound mail',
+    imap: 'IMAP mailboxes',
+    webhooks: 'Webhooks',
   },
   only: {
     title: 'Only administrators can open this page',
@@ -167,6 +173,8 @@ export const id: Translation<typeof en> = {
   ...serviceLevels.id,
   ...routing.id,
   ...inbound.id,
+  ...imap.id,
+  ...webhooks.id,
   nav: {
     link: 'Admin',
     label: 'Administrasi',
@@ -178,6 +186,8 @@ export const id: Translation<typeof en> = {
     jobs: 'Tugas latar belakang',
     routing: 'Perutean',
     inbound: 'Email masuk',
+    imap: 'Kotak surat IMAP',
+    webhooks: 'Webhook',
   },
   only: {
     title: 'Hanya administrator yang dapat membuka halaman ini',

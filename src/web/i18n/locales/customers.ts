@@ -1,7 +1,12 @@
 import type { Translation } from '../translation.ts';
 
-/** Customer users in bulk: the CSV import and export page. */
+/** Customer users: the bounce badge, and the CSV import and export page. */
 export const en = {
+  bounce: {
+    badge: 'Mail bounced',
+    title: 'Mail to {{email}} bounced on {{when}}: {{reason}}',
+    titleNoReason: 'Mail to {{email}} bounced on {{when}}',
+  },
   bulk: {
     title: 'Import and export customer users',
     intro: 'Download every customer user as a CSV file, or add customer users from one.',
@@ -55,6 +60,11 @@ export const en = {
 };
 
 export const id: Translation<typeof en> = {
+  bounce: {
+    badge: 'Email terpental',
+    title: 'Email ke {{email}} terpental pada {{when}}: {{reason}}',
+    titleNoReason: 'Email ke {{email}} terpental pada {{when}}',
+  },
   bulk: {
     title: 'Impor dan ekspor pengguna pelanggan',
     intro: 'Unduh semua pengguna pelanggan sebagai file CSV, atau tambahkan pengguna pelanggan dari file CSV.',

@@ -23,6 +23,7 @@ export const en = {
     escalation: 'The ticket escalated',
     pending_reminder: 'Reminder: the ticket is due back',
     sla_warning: 'The ticket is close to its due time',
+    webhook_disabled: 'A webhook was turned off: its deliveries kept failing (see Admin › Webhooks)',
   },
 };
 
@@ -48,5 +49,6 @@ export const id: Translation<typeof en> = {
     escalation: 'Tiket dieskalasi',
     pending_reminder: 'Pengingat: tiket perlu ditindaklanjuti',
     sla_warning: 'Tiket hampir melewati batas waktunya',
+    webhook_disabled: 'Sebuah webhook dimatikan: pengirimannya terus gagal (lihat Admin › Webhook)',
   },
 };

@@ -1,7 +1,9 @@
 import type { Translation } from '../translation.ts';
+import * as order from './ticket-order.ts';
 
 /** The ticket view: header, conversation, history, actions, fields and the customer panel. */
 export const en = {
+  ...order.en,
   page: {
     loading: 'Loading ticket {{number}}…',
     missing: 'Ticket {{number}} does not exist',
@@ -40,6 +42,22 @@ export const en = {
     attachments: 'Attachments',
     open: 'Open {{name}}',
   },
+  mail: {
+    showQuoted: 'Show quoted text',
+    hideQuoted: 'Hide quoted text',
+    showSignature: 'Show signature',
+    hideSignature: 'Hide signature',
+    original: 'Original mail',
+    originalTitle: 'Download the mail as it was received (.eml)',
+    unreadableTitle: 'This mail could not be read completely; the original is kept',
+    download: 'Download the original mail',
+    problem: {
+      unparseable: 'Its format could not be read: the text above is the raw message.',
+      truncated: 'It ends before all its parts: some text or files may be missing.',
+      charset: 'Some characters could not be decoded and show as �.',
+      no_body: 'It arrived without any text or files.',
+    },
+  },
   composer: {
     label: 'Write a message',
     type: 'Message type',
@@ -75,6 +93,7 @@ export const en = {
     event: {
       created: 'Created',
       updated: 'Changed',
+      review_edited: 'Review edited',
       assigned: 'Assigned',
       unassigned: 'Unassigned',
       locked: 'Locked',
@@ -240,6 +259,7 @@ export const en = {
 };
 
 export const id: Translation<typeof en> = {
+  ...order.id,
   page: {
     loading: 'Memuat tiket {{number}}…',
     missing: 'Tiket {{number}} tidak ada',
@@ -278,6 +298,22 @@ export const id: Translation<typeof en> = {
     attachments: 'Lampiran',
     open: 'Buka {{name}}',
   },
+  mail: {
+    showQuoted: 'Tampilkan kutipan',
+    hideQuoted: 'Sembunyikan kutipan',
+    showSignature: 'Tampilkan tanda tangan',
+    hideSignature: 'Sembunyikan tanda tangan',
+    original: 'Email asli',
+    originalTitle: 'Unduh email seperti saat diterima (.eml)',
+    unreadableTitle: 'Email ini tidak dapat dibaca sepenuhnya; email aslinya disimpan',
+    download: 'Unduh email asli',
+    problem: {
+      unparseable: 'Formatnya tidak dapat dibaca: teks di atas adalah pesan mentahnya.',
+      truncated: 'Email terpotong sebelum semua bagiannya: sebagian teks atau berkas mungkin hilang.',
+      charset: 'Beberapa karakter tidak dapat didekodekan dan tampil sebagai �.',
+      no_body: 'Email tiba tanpa teks atau berkas.',
+    },
+  },
   composer: {
     label: 'Tulis pesan',
     type: 'Jenis pesan',
@@ -313,6 +349,7 @@ export const id: Translation<typeof en> = {
     event: {
       created: 'Dibuat',
       updated: 'Diubah',
+      review_edited: 'Ulasan diubah',
       assigned: 'Ditugaskan',
       unassigned: 'Penugasan dilepas',
       locked: 'Dikunci',

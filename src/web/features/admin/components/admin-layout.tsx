@@ -7,11 +7,13 @@ import { AdminOnly } from './admin-only.tsx';
 const links = [
   { to: '/admin/outbox', label: 'nav.outbox' },
   { to: '/admin/inbound-mail', label: 'nav.inbound' },
+  { to: '/admin/imap-mailboxes', label: 'nav.imap' },
   { to: '/admin/mail-templates', label: 'nav.templates' },
   { to: '/admin/calendars', label: 'nav.calendars' },
   { to: '/admin/sla-policies', label: 'nav.policies' },
   { to: '/admin/escalation', label: 'nav.escalation' },
   { to: '/admin/routing', label: 'nav.routing' },
+  { to: '/admin/webhooks', label: 'nav.webhooks' },
   { to: '/admin/jobs', label: 'nav.jobs' },
 ] as const;
 

@@ -13,6 +13,7 @@ import { CustomerDialog } from './customer-dialog.tsx';
 import { CustomerUserDialog } from './customer-user-dialog.tsx';
 import { MergeCustomerUserDialog } from './merge-customer-user-dialog.tsx';
 import { useSession } from '../../auth/api/get-session.ts';
+import { BounceBadge } from '../../customers/components/bounce-badge.tsx';
 
 /** Settings: a checkbox per widget, saved with "Save settings". */
 export function SettingsPanel({ layout, onSave, isSaving }: { layout: CicLayout; onSave: (layout: CicLayout) => void; isSaving: boolean }) {
@@ -119,7 +120,12 @@ export function CustomerInfoPanel({ dashboard }: { dashboard: CicDashboard }) {
       ) : (
         <dl className="facts">
           <Fact term={t('info.name')} value={subject.name} />
-          <Fact term={t('users.contact')} value={[user.data?.email, user.data?.phone].filter(Boolean).join(' · ')} />
+          <div>
+            <dt>{t('users.contact')}</dt>
+            <dd>
+              {[user.data?.email, user.data?.phone].filter(Boolean).join(' · ') || '—'} {user.data && <BounceBadge user={user.data} />}
+            </dd>
+          </div>
           <Fact term={t('info.company')} value={subject.customer?.name} />
           <Fact term={t('form.language')} value={user.data ? languageNames[user.data.language as Language] ?? user.data.language : null} />
           <Fact term={t('form.loyaltyId')} value={user.data?.loyalty_id} />

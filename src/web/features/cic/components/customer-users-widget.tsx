@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CicDashboard } from '../../../../contract/cic.ts';
 import { Badge } from '../../../components/ui/badge.tsx';
+import { BounceBadge } from '../../customers/components/bounce-badge.tsx';
 import { formatCount } from '../../../lib/format.ts';
 import { CustomerUserDialog } from './customer-user-dialog.tsx';
 import { EditCustomerUser } from './edit-customer-user.tsx';
@@ -67,7 +68,9 @@ function UsersTable({ rows, showDetails, onEdit }: { rows: CicDashboard['custome
             <td>
               {showDetails ? <Link to={`/customer-users/${u.id}`}>{u.name}</Link> : u.name} {!u.valid && <Badge tone="amber">{t('users.invalid')}</Badge>}
             </td>
-            <td className="muted">{[u.email, u.phone].filter(Boolean).join(' · ')}</td>
+            <td className="muted">
+              {[u.email, u.phone].filter(Boolean).join(' · ')} <BounceBadge user={u} />
+            </td>
             <td className="num">
               <Link to={userSearch(u.id, 'open')} aria-label={t('users.openTickets', { name: u.name, count: u.open_tickets })}>
                 {formatCount(u.open_tickets)}

@@ -72,6 +72,8 @@ export function CreateTicketCustomer({ form, errors, update }: CreateTicketCusto
             onChange={(e) => update({ customerEmail: e.target.value })} />
           <TextField label={t('customer.phone')} name="customer-phone" type="tel" value={form.customerPhone} maxLength={limits.phoneMax} autoComplete="off"
             error={errors[fieldPaths.customerPhone]} onChange={(e) => update({ customerPhone: e.target.value })} />
+          <TextField label={t('customer.loyaltyId')} name="customer-loyalty-id" value={form.customerLoyaltyId} maxLength={limits.refMax} autoComplete="off" spellCheck={false}
+            error={errors[fieldPaths.customerLoyaltyId]} onChange={(e) => update({ customerLoyaltyId: e.target.value })} />
         </div>
       ) : form.customerUser ? (
         <div className="create-ticket-picked-wrap">

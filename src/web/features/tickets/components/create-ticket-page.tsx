@@ -15,6 +15,7 @@ import { useCategories } from '../../admin/api/get-categories.ts';
 import { useDepartments } from '../../admin/api/get-departments.ts';
 import { useSession } from '../../auth/api/get-session.ts';
 import { newIdempotencyKey, useCreateTicket } from '../api/create-ticket.ts';
+import { useTicketSources } from '../api/get-ticket-sources.ts';
 import {
   type CreateT,
   type CreateTicketForm,
@@ -34,6 +35,7 @@ import {
   toCreateTicketBody,
 } from '../create-ticket-form.ts';
 import { CreateTicketCustomer } from './create-ticket-customer.tsx';
+import { CreateTicketReferences } from './create-ticket-references.tsx';
 import { useCustomerUser } from '../../cic/api/get-customer-user.ts';
 import './create-ticket.css';
 
@@ -70,6 +72,7 @@ export function CreateTicketPage() {
   const departments = useDepartments();
   const categories = useCategories();
   const create = useCreateTicket();
+  const ticketSources = useTicketSources();
 
   useEffect(() => {
     if (!isSent.current) saveDraft(storageKey, form);
@@ -89,7 +92,9 @@ export function CreateTicketPage() {
   const update = (changes: Partial<CreateTicketForm>) => {
     setForm((f) => ({ ...f, ...changes }));
     const stale = new Set(Object.keys(changes).flatMap((key) => errorPathsOf(key as keyof CreateTicketForm)));
-    setErrors((current) => Object.fromEntries(Object.entries(current).filter(([path]) => !stale.has(path))));
+    // Rows move when one is removed: any change to the items makes all their errors stale.
+    const itemsChanged = 'orderItems' in changes;
+    setErrors((current) => Object.fromEntries(Object.entries(current).filter(([path]) => !stale.has(path) && !(itemsChanged && path.startsWith('order_items.')))));
   };
 
   const submit = (e: FormEvent) => {
@@ -135,7 +140,8 @@ export function CreateTicketPage() {
 
   const failure = splitErrors(polishErrors(fieldErrors(create.error), t));
   const isFailureAlerted = create.error !== null && (Object.keys(failure.placed).length === 0 || failure.unplaced.length > 0);
-  const sources = sourceSuggestions[form.channel] ?? [];
+  // The workspace's own list (admins extend it); the built-in suggestions until it has loaded.
+  const sources = ticketSources.data ? ticketSources.data.items.filter((s) => s.channel === form.channel).map((s) => s.key) : (sourceSuggestions[form.channel] ?? []);
   const channels = channelOptions(t);
   const priorities = priorityOptions(t);
 
@@ -224,14 +230,7 @@ export function CreateTicketPage() {
                 <SelectField label={t('priority')} name="priority" value={form.priority} options={priorities} error={errors[fieldPaths.priority]}
                   onChange={(e) => update({ priority: priorities.find((o) => o.value === e.target.value)?.value ?? 'medium' })} />
               </fieldset>
-              <fieldset className="form-section">
-                <legend>{t('references')}</legend>
-                <TextField label={t('orderNumber')} name="order-number" value={form.orderNumber} maxLength={limits.refMax} autoComplete="off" spellCheck={false}
-                  error={errors[fieldPaths.orderNumber]} onChange={(e) => update({ orderNumber: e.target.value })} />
-                <TextField label={t('transactionRef')} name="transaction-ref" value={form.transactionRef} maxLength={limits.refMax} autoComplete="off"
-                  spellCheck={false} hint={t('transactionRefHint')} error={errors[fieldPaths.transactionRef]}
-                  onChange={(e) => update({ transactionRef: e.target.value })} />
-              </fieldset>
+              <CreateTicketReferences form={form} errors={errors} update={update} />
             </div>
           </div>
         </div>
@@ -257,8 +256,11 @@ function errorPathsOf(key: keyof CreateTicketForm): string[] {
     case 'customerUser':
       return [customerPath, fieldPaths.customerUser];
     case 'customerPhone':
+    case 'customerLoyaltyId':
       // "An email or a phone number is required" sits at the email field.
-      return [fieldPaths.customerPhone, fieldPaths.customerEmail];
+      return [fieldPaths[key], fieldPaths.customerEmail];
+    case 'orderItems':
+      return [];
     default:
       return [fieldPaths[key]];
   }

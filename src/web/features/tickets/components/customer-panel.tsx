@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Ticket } from '../../../../contract/tickets.ts';
 import { formatDay } from '../../../lib/format.ts';
+import { BounceBadge } from '../../customers/components/bounce-badge.tsx';
 import { getTickets } from '../api/get-tickets.ts';
+import { OrderFacts } from './order-facts.tsx';
 import { StatusBadge } from './ticket-badges.tsx';
 
 /** Who complained, how to reach them, their other tickets and the order and purchase this is about. */
@@ -36,7 +38,9 @@ export function CustomerPanel({ ticket }: { ticket: Ticket }) {
           )}
           <div>
             <dt>{t('customer.email')}</dt>
-            <dd>{cu.email ? <a href={`mailto:${cu.email}`}>{cu.email}</a> : <span className="muted">—</span>}</dd>
+            <dd>
+              {cu.email ? <a href={`mailto:${cu.email}`}>{cu.email}</a> : <span className="muted">—</span>} <BounceBadge user={cu} />
+            </dd>
           </div>
           <div>
             <dt>{t('customer.phone')}</dt>
@@ -46,22 +50,7 @@ export function CustomerPanel({ ticket }: { ticket: Ticket }) {
       ) : (
         <p className="muted">{t('customer.none')}</p>
       )}
-      <dl className="facts">
-        <div>
-          <dt>{t('customer.orderNumber')}</dt>
-          <dd>{ticket.order_number ?? <span className="muted">—</span>}</dd>
-        </div>
-        <div>
-          <dt>{t('customer.transaction')}</dt>
-          <dd>{ticket.transaction_ref ?? <span className="muted">—</span>}</dd>
-        </div>
-        {ticket.review_ref && (
-          <div>
-            <dt>{t('customer.review')}</dt>
-            <dd>{ticket.review_ref}</dd>
-          </div>
-        )}
-      </dl>
+      <OrderFacts ticket={ticket} />
       {cu && (
         <>
           <h3 className="side-subtitle">{t('customer.others', { name: cu.name })}</h3>

@@ -2,13 +2,15 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { priorities } from '../../../../contract/tickets.ts';
-import { activeChannelOption, channelOptionLabel, channelOptions, type Priority, type TicketFilters, toSearch, writeTicketFilters } from '../ticket-filters.ts';
+import { useChannelOptions } from '../api/get-ticket-sources.ts';
+import { activeChannelOption, channelOptionLabel, type Priority, type TicketFilters, toSearch, writeTicketFilters } from '../ticket-filters.ts';
 
 /** The channel filter of DESIGN.md §3 and the quick filters beside it; every choice goes into the URL. */
 export function DashboardChannelBar({ filters }: { filters: TicketFilters }) {
   const { t } = useTranslation(['dashboard', 'common']);
   const [params, setParams] = useSearchParams();
-  const active = activeChannelOption(filters);
+  const channelOptions = useChannelOptions();
+  const active = activeChannelOption(filters, channelOptions);
   const change = (next: TicketFilters) => setParams(writeTicketFilters(params, next));
   const priorityId = useId();
 

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { useChannelOptions } from '../api/get-ticket-sources.ts';
 import { filterChips, type TicketFilters, toSearch, writeTicketFilters } from '../ticket-filters.ts';
 
 /** The active filters, each a chip that removes it; with several, one link clears them all (the order stays). */
 export function DashboardFilterChips({ filters }: { filters: TicketFilters }) {
   const { t } = useTranslation(['dashboard', 'common']);
   const [params] = useSearchParams();
-  const chips = filterChips(filters, t);
+  const chips = filterChips(filters, t, useChannelOptions());
   if (chips.length === 0) return null;
   return (
     <ul className="dash-chips" aria-label={t('filters.active')}>

@@ -10,6 +10,7 @@ import { formatDateTime } from '../../../lib/format.ts';
 import { useDraft } from '../../../lib/use-draft.ts';
 import { useAddMessage } from '../api/change-ticket.ts';
 import { useTicketMessages } from '../api/get-ticket-messages.ts';
+import { MailText, OriginalMailLink } from './mail-text.tsx';
 
 /** The complaint and everything said about it since, as a chat; the composer below. */
 export function TicketConversation({ ticket }: { ticket: Ticket }) {
@@ -26,8 +27,13 @@ export function TicketConversation({ ticket }: { ticket: Ticket }) {
             <p className="chat-meta">
               <span className="chat-author">{opener}</span> <span className="chat-kind">{t('chat.complaint')}</span>{' '}
               <time dateTime={ticket.created_at}>{formatDateTime(ticket.created_at)}</time>
+              {ticket.mail && <OriginalMailLink mail={ticket.mail} />}
             </p>
-            <p className="chat-text">{ticket.description || <span className="muted">{t('chat.noDescription')}</span>}</p>
+            {ticket.mail ? (
+              <MailText text={ticket.description} mail={ticket.mail} />
+            ) : (
+              <p className="chat-text">{ticket.description || <span className="muted">{t('chat.noDescription')}</span>}</p>
+            )}
           </div>
         </li>
         {items.map((m) => (
@@ -60,9 +66,10 @@ function MessageItem({ message: m }: { message: Message }) {
         <p className="chat-meta">
           <span className="chat-author">{m.author.name}</span> <span className="chat-kind">{kind}</span>{' '}
           <time dateTime={m.created_at}>{formatDateTime(m.created_at)}</time>
+          {m.mail && <OriginalMailLink mail={m.mail} />}
         </p>
-        {/* Rendered as text, never as HTML: whatever a customer typed stays inert. */}
-        <p className="chat-text">{m.body}</p>
+        {/* Rendered as text, never as HTML: whatever a customer typed stays inert. A mail's quotes and signature fold. */}
+        {m.mail ? <MailText text={m.body} mail={m.mail} /> : <p className="chat-text">{m.body}</p>}
         {m.attachments.length > 0 && (
           <ul className="chat-attachments" aria-label={t('chat.attachments')}>
             {m.attachments.map((a) => (

@@ -6,7 +6,7 @@ import { Spinner } from '../../../components/ui/spinner.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useTicketHistory } from '../api/get-ticket-history.ts';
 
-const knownEvents = ['created', 'updated', 'assigned', 'unassigned', 'locked', 'unlocked', 'opened', 'held', 'resumed', 'resolved', 'reopened', 'closed', 'replied', 'note_added', 'reminded', 'sla_warning', 'escalated', 'verified', 'rejected'] as const;
+const knownEvents = ['created', 'updated', 'review_edited', 'assigned', 'unassigned', 'locked', 'unlocked', 'opened', 'held', 'resumed', 'resolved', 'reopened', 'closed', 'replied', 'note_added', 'reminded', 'sla_warning', 'escalated', 'verified', 'rejected'] as const;
 const isKnownEvent = (type: string): type is (typeof knownEvents)[number] => (knownEvents as readonly string[]).includes(type);
 
 /** Every event of the ticket: when, who, what, and each value before → after. */

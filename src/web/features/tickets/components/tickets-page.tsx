@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { currentLocale } from '../../../i18n/i18n.ts';
 import { useTicketStats } from '../api/get-ticket-stats.ts';
+import { useChannelOptions } from '../api/get-ticket-sources.ts';
 import { useTickets } from '../api/get-tickets.ts';
 import { visibleColumns } from '../dashboard-columns.ts';
 import { nextSort } from '../dashboard-sort.ts';
@@ -34,8 +35,9 @@ export function TicketsPage() {
   const { selection, setSelection, toggle, highlighted, highlight, highlightedTicket, selected, bulk, runBulk, outcome, setOutcome } = useTicketSelection(items, JSON.stringify(filters));
 
   const heading = filters.verification ? t('toVerify.label') : status ? t('heading.status', { status: statusFilterLabel(status, t) }) : t('heading.all');
-  const channel = channelFilterLabel(filters, t);
-  const hasOtherFilters = filterChips({ ...filters, status: undefined }, t).length > 0;
+  const options = useChannelOptions();
+  const channel = channelFilterLabel(filters, t, options);
+  const hasOtherFilters = filterChips({ ...filters, status: undefined }, t, options).length > 0;
   const clearSearch = toSearch(writeTicketFilters(params, { sort: filters.sort }));
 
   return (
