@@ -11,7 +11,7 @@ import { createAgent, createWorkspace } from '../../../test/helpers/factories.ts
 import { hasCommand } from '../../../test/helpers/process.ts';
 import { startTestServer, type TestServer } from '../../../test/helpers/server.ts';
 import type { Ticket } from '../../contract/tickets.ts';
-import { inboundMailDuty } from '../jobs/inbound-mail.duty.ts';
+import { inboundMailDuty, waitForOriginalMs } from '../jobs/inbound-mail.duty.ts';
 import { startSweeper } from '../jobs/sweeper.ts';
 import { mailboxOf, receiveMail } from './receive-mail.ts';
 import { writeAtOnce } from '../tickets/ticket-writes.ts';
@@ -122,15 +122,21 @@ describe('inbound email through the SMTP listener', () => {
     expect(claimed.message_id).toBe(original);
     const sweeper = startSweeper(server.deps, { log: { info: () => undefined, error: () => undefined }, intervalMs: 0, duties: [inboundMailDuty], batchSize: 1, concurrency: 1 });
     try {
-      const sweeping = sweeper.sweepNow();
-      // The sweep takes the reply and either waits for the original's batch or (wrongly) goes ahead without it.
-      const waitingOrDone = async () =>
-        (await inbound(reply))[0]?.outcome !== null ||
-        (await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(server.deps.db)).rows[0].n > 0;
-      await expect.poll(waitingOrDone, { timeout: 10_000 }).toBe(true);
+      // The sweep takes the reply and sets it aside for a moment (or, wrongly, goes ahead without its original).
+      const sweptAt = Date.now();
+      await sweeper.sweepNow();
+      const waiting = await server.deps.db.selectFrom('inbound_mails').select(['outcome', 'process_at']).where('org_id', '=', orgId).where('message_id', '=', reply).executeTakeFirstOrThrow();
+      expect(waiting.outcome).toBeNull();
+      expect(waiting.process_at!.getTime()).toBeGreaterThanOrEqual(sweptAt + waitForOriginalMs - 50);
       await inboundMailDuty.act(other, claimed, { deps: server.deps, now, write: writeAtOnce(other, server.deps.config, now) });
       await other.commit().execute();
-      await sweeping;
+      // Once its original is in, the reply's next sweep (due a second later) joins it.
+      await expect
+        .poll(async () => {
+          await sweeper.sweepNow();
+          return (await inbound(reply))[0].outcome;
+        }, { timeout: 10_000, interval: 200 })
+        .toBe('added_to_ticket');
     } finally {
       await sweeper.stop();
     }

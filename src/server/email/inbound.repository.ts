@@ -52,11 +52,14 @@ export const finishInboundMail = (db: Db, mail: Pick<InboundMailRow, 'org_id' | 
     .execute();
 
 /** The tickets that sent or received these Message-IDs: our outgoing mails' ids, and those of mails read in (opening a ticket or added to one). */
-export async function findTicketsByMessageIds(db: Db, orgId: number, ids: readonly string[]): Promise<{ message_id: string; ticket_id: number }[]> {
+export async function findTicketsByMessageIds(db: Db, orgId: number, ids: readonly string[]): Promise<{ message_id: string; ticket_id: number }[] | 'busy'> {
   if (ids.length === 0) return [];
-  // A mail it answers that another batch is reading right now (claimed, locked) is waited for, so a
-  // reply that arrives just after its original joins the original's ticket instead of opening one.
-  await db.selectFrom('inbound_mails').select('id').where('org_id', '=', orgId).where('message_id', 'in', ids).forShare().execute();
+  // A mail it answers that another batch is reading right now (claimed, locked) makes this one wait
+  // for it, so a reply that arrives just after its original joins the original's ticket. Not by
+  // waiting on the lock: two batches each holding the other's original would deadlock.
+  const free = await db.selectFrom('inbound_mails').select('id').where('org_id', '=', orgId).where('message_id', 'in', ids).forShare().skipLocked().execute();
+  const all = await db.selectFrom('inbound_mails').select((eb) => eb.fn.countAll<string>().as('n')).where('org_id', '=', orgId).where('message_id', 'in', ids).executeTakeFirstOrThrow();
+  if (Number(all.n) > free.length) return 'busy';
   const rows = await sql<{ message_id: string; ticket_id: number }>`
     select message_id, ticket_id from outbox where org_id = ${orgId} and ticket_id is not null and message_id in (${sql.join(ids)})
     union all

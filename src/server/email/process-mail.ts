@@ -25,7 +25,7 @@ type ThreadTicket = NonNullable<Awaited<ReturnType<typeof findTicketForThreading
  * signed reference in the body of our mails (quoted in the reply); then a ticket number in the
  * subject, only from the ticket's customer or someone on its opening CC.
  */
-async function threadOf(trx: Db, orgId: number, secret: string, mail: InboundMail): Promise<{ ticket: ThreadTicket; by: string } | null> {
+async function threadOf(trx: Db, orgId: number, secret: string, mail: InboundMail): Promise<{ ticket: ThreadTicket; by: string } | null | 'busy'> {
   const ids = [...mail.inReplyTo, ...mail.references];
   for (const id of ids) {
     const ours = parseThreadRootId(id);
@@ -35,6 +35,7 @@ async function threadOf(trx: Db, orgId: number, secret: string, mail: InboundMai
     }
   }
   const stored = await findTicketsByMessageIds(trx, orgId, ids);
+  if (stored === 'busy') return 'busy';
   for (const id of ids) {
     const hit = stored.find((s) => s.message_id === id);
     const ticket = hit && (await findTicketForThreading(trx, orgId, { id: hit.ticket_id }));
@@ -90,7 +91,11 @@ const customerName = (mail: InboundMail) => (mail.from?.name || mail.from?.addre
  * closed one, opens a follow-up. Files move into place as the transaction runs; `moved` lists them,
  * so a caller whose transaction fails removes them.
  */
-export async function readIntoTicket(deps: Deps, trx: Db, row: InboundMailRow, now: Date, moved: string[]): Promise<InboundOutcome> {
+/**
+ * Reads a stored mail into a ticket in the caller's transaction and answers what it became, or
+ * 'wait' when a mail it answers is being read by another batch right now (read it again shortly).
+ */
+export async function readIntoTicket(deps: Deps, trx: Db, row: InboundMailRow, now: Date, moved: string[]): Promise<InboundOutcome | 'wait'> {
   const orgId = row.org_id;
   const mail = await readMail(row.raw);
   const cls = classifyMail(mail, LOOP_TAG);
@@ -105,6 +110,9 @@ export async function readIntoTicket(deps: Deps, trx: Db, row: InboundMailRow, n
 
   const workspace = await getWorkspace(deps, orgId, trx);
   const secret = (await trx.selectFrom('workspaces').select('mail_secret').where('org_id', '=', orgId).executeTakeFirstOrThrow()).mail_secret;
+  // Before anything is written: a mail whose original another batch is reading waits for it.
+  const thread = await threadOf(trx, orgId, secret, mail);
+  if (thread === 'busy') return 'wait';
   const sender = mail.from?.address ?? null;
   const customerUser = sender ? await matchOrCreateCustomerUser(trx, orgId, { name: customerName(mail), email: sender }, now, workspace.default_country) : null;
   const actor: TicketActor = customerUser
@@ -117,7 +125,6 @@ export async function readIntoTicket(deps: Deps, trx: Db, row: InboundMailRow, n
     const notKept = refused.length ? `\n\nNot kept (file type not accepted): ${refused.join(', ')}. The raw mail keeps them.` : '';
     const body = within((mail.text.trim() || '(no text)') + unreadable + notKept, limits.messageMaxBytes);
     const description = within((mail.text.trim() || '(no text)') + unreadable, limits.descriptionMaxBytes);
-    const thread = await threadOf(trx, orgId, secret, mail);
     // Whatever could not be read is flagged for agents beside the text, with the original to download.
     const problem = findMailProblem(mail, row.raw);
 

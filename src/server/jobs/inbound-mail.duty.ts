@@ -9,6 +9,9 @@ import type { Duty } from './duty.ts';
  * in the transaction that marks it read. The listener asks for a sweep as soon as a mail is stored;
  * a process that dies first leaves the mail due for the next sweep of any process.
  */
+/** How long a reply waits for the batch reading its original; the listener's next sweep usually comes sooner. */
+export const waitForOriginalMs = 1_000;
+
 export const inboundMailDuty: Duty<InboundMailRow> = {
   name: 'inbound_mail',
   async hasDue(db, now) {
@@ -19,6 +22,10 @@ export const inboundMailDuty: Duty<InboundMailRow> = {
     const moved: string[] = [];
     try {
       const result = await readIntoTicket(deps, trx, row, now, moved);
+      if (result === 'wait') {
+        await inboundMailDuty.postpone(trx, row, new Date(now.getTime() + waitForOriginalMs));
+        return 'skipped';
+      }
       await finishInboundMail(trx, row, result, now);
       return result.outcome === 'ignored' ? 'skipped' : 'done';
     } catch (error) {

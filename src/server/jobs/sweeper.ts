@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
+import { isTransientConflict } from '../platform/db/pg-errors.ts';
 import type { Deps } from '../platform/deps.ts';
 import { gatherWrites, writeAtOnce } from '../tickets/ticket-writes.ts';
 import { duties as registeredDuties } from './duties.ts';
@@ -115,7 +116,8 @@ export function startSweeper(deps: Deps, options: SweeperOptions): Sweeper {
         } catch (error) {
           if (!careful) throw new ActionFailed(describeError(error));
           await sql`rollback to savepoint sweep_row`.execute(trx);
-          await duty.postpone(trx, row, new Date(now.getTime() + o.retryMs));
+          // A deadlock with another batch is no fault of the row: it goes again within a second.
+          await duty.postpone(trx, row, new Date(now.getTime() + (isTransientConflict(error) ? Math.min(o.retryMs, 1_000) : o.retryMs)));
           counts.failed += 1;
           run.failures.push({ message: describeError(error), orgId: row.org_id });
           log.error({ err: error, duty: duty.name, org_id: row.org_id, id: row.id }, 'sweeper: a due row failed; it is tried again later');

@@ -4,3 +4,5 @@ const sqlState = (error: unknown): string | undefined =>
 
 export const isUniqueViolation = (error: unknown): boolean => sqlState(error) === '23505';
 export const isForeignKeyViolation = (error: unknown): boolean => sqlState(error) === '23503';
+/** A clash with another transaction (deadlock, serialization failure, lock not available): trying again soon is likely to work. */
+export const isTransientConflict = (error: unknown): boolean => ['40P01', '40001', '55P03'].includes(sqlState(error) ?? '');
