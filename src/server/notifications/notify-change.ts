@@ -17,6 +17,8 @@ export interface TicketChange {
   ticketId: number;
   actor: EventActor;
   events: readonly DomainEvent[];
+  /** Set when the writer knows the ticket has no customer user (a review without a contact): no customer mail, so no read of the facts for one. */
+  withoutCustomer?: boolean;
 }
 
 const keyOf = (orgId: number, id: number) => `${orgId}:${id}`;
@@ -27,8 +29,8 @@ const keyOf = (orgId: number, id: number) => `${orgId}:${id}`;
  * department's address of a new ticket; the customer by mail. A change that concerns nobody
  * costs no query; a rolled-back change tells nobody anything.
  */
-export const notifyChange = (db: Db, config: Config, orgId: number, ticketId: number, actor: EventActor, events: readonly DomainEvent[], now: Date): Promise<void> =>
-  notifyChanges(db, config, [{ orgId, ticketId, actor, events }], now);
+export const notifyChange = (db: Db, config: Config, orgId: number, ticketId: number, actor: EventActor, events: readonly DomainEvent[], now: Date, withoutCustomer = false): Promise<void> =>
+  notifyChanges(db, config, [{ orgId, ticketId, actor, events, withoutCustomer }], now);
 
 /**
  * `notifyChange` for many changes at once (a sweeper's batch): one read of the tickets' facts,
@@ -40,7 +42,7 @@ export async function notifyChanges(db: Db, config: Config, changes: readonly Ti
     .map((change) => ({
       change,
       planned: plannedNotifications(change.events, change.actor.kind),
-      customerTemplate: customerMailFor(change.events, change.actor.kind),
+      customerTemplate: change.withoutCustomer ? null : customerMailFor(change.events, change.actor.kind),
       // New to its department: created there, or verified into it (a ticket waiting for verification has none).
       isNew: change.events.some((e) => (e.type === 'created' || e.type === 'verified') && e.after?.department),
     }))

@@ -137,7 +137,7 @@ export async function insertNewTicket(
     },
     (ticketId) => eventRows(orgId, ticketId, eventActorOf(actor), createdEvents, now),
   );
-  await notifyChange(trx, deps.config, orgId, row.id, eventActorOf(actor), createdEvents, now);
+  await notifyChange(trx, deps.config, orgId, row.id, eventActorOf(actor), createdEvents, now, customerUser === null);
   return toTicket(row, await namesFor(deps.db, trx, orgId, namesNeeded([row])), now);
 }
 
