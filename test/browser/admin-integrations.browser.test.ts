@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../helpers/client.ts';
-import { createWorkspace, PASSWORD } from '../helpers/factories.ts';
+import { createWorkspace } from '../helpers/factories.ts';
 import { startTestServer } from '../helpers/server.ts';
-import { chromiumPath, hasChromium, launchChromium, openPage, shot } from './chromium.ts';
+import { chromiumPath, hasChromium, launchChromium, openPage, shot, signedInContext } from './chromium.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 describe.skipIf(!hasChromium)(`Admin › Webhooks and IMAP mailboxes in Chromium (needs ${chromiumPath})`, () => {
@@ -35,15 +35,9 @@ describe.skipIf(!hasChromium)(`Admin › Webhooks and IMAP mailboxes in Chromium
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/caredesk`;
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
     let errors: string[];
-    ({ page, errors } = await openPage(context));
+    ({ page, errors } = await openPage(await signedInContext(browser, server.url, admin)));
     pageErrors = errors;
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel('Email').fill(workspace.adminEmail);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL((url) => url.pathname === '/tickets');
   }, 120_000);
 
   afterAll(async () => {

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewResult } from '../../src/contract/channel-intake.ts';
 import type { Ticket } from '../../src/contract/tickets.ts';
 import type { ApiClient } from '../helpers/client.ts';
-import { createApiKey, createWorkspace, PASSWORD } from '../helpers/factories.ts';
+import { createApiKey, createWorkspace } from '../helpers/factories.ts';
 import { startTestServer } from '../helpers/server.ts';
-import { chromiumPath, hasChromium, launchChromium, openPage, shot } from './chromium.ts';
+import { chromiumPath, hasChromium, launchChromium, openPage, shot, signedInContext } from './chromium.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 describe.skipIf(!hasChromium)(`Marketplace, review and loyalty tickets in Chromium (needs ${chromiumPath})`, () => {
@@ -23,15 +23,9 @@ describe.skipIf(!hasChromium)(`Marketplace, review and loyalty tickets in Chromi
     admin = workspace.admin;
     integration = await createApiKey(admin);
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
     let errors: string[];
-    ({ page, errors } = await openPage(context));
+    ({ page, errors } = await openPage(await signedInContext(browser, server.url, admin)));
     pageErrors = errors;
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel('Email').fill(workspace.adminEmail);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL((url) => url.pathname === '/tickets');
   }, 120_000);
 
   afterAll(async () => {
