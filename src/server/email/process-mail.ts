@@ -121,11 +121,10 @@ export async function readIntoTicket(deps: Deps, trx: Db, row: InboundMailRow, n
   const staged: StagedFile[] = [];
   try {
     const refused = await stageAttachments(deps, mail, staged);
-    const unreadable = readable ? '' : '\n\n(This mail could not be read as MIME; its raw message is kept with the ticket.)';
     const notKept = refused.length ? `\n\nNot kept (file type not accepted): ${refused.join(', ')}. The raw mail keeps them.` : '';
-    const body = within((mail.text.trim() || '(no text)') + unreadable + notKept, limits.messageMaxBytes);
-    const description = within((mail.text.trim() || '(no text)') + unreadable, limits.descriptionMaxBytes);
-    // Whatever could not be read is flagged for agents beside the text, with the original to download.
+    const body = within((mail.text.trim() || '(no text)') + notKept, limits.messageMaxBytes);
+    const description = within(mail.text.trim() || '(no text)', limits.descriptionMaxBytes);
+    // Whatever could not be read (an unparseable mail among it) is flagged for agents beside the text, with the original to download.
     const problem = findMailProblem(mail, row.raw);
 
     if (thread && thread.ticket.status !== 'closed' && customerUser) {
