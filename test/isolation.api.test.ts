@@ -270,7 +270,9 @@ describe('workspace isolation: workspace B can neither read nor change workspace
   }
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { CAREDESK_SIGNUP: 'open' } });
+    // Sign-up is open (B signs up); the webhooks and IMAP servers the probes use are on this machine,
+    // which an operator of such a server allows explicitly (private-targets.api.test.ts tests the rule).
+    server = await startTestServer({ env: { CAREDESK_SIGNUP: 'open', CAREDESK_ALLOW_PRIVATE_TARGETS: 'true' } });
     A = await seedWorkspace(server, 'setup', A_MARK, '1111');
     B = await seedWorkspace(server, 'signup', B_MARK, '2222');
     expect(A.orgId).not.toBe(B.orgId);

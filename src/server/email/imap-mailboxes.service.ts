@@ -1,3 +1,4 @@
+import { imapHostRefusal } from '../platform/private-targets.ts';
 import { defaultImapPort, type CreateImapMailboxBody, type ImapConnectionBody, type ImapMailbox, type ImapTestResult, type ImapTlsMode, type PatchImapMailboxBody } from '../../contract/imap.ts';
 import { isUniqueViolation } from '../platform/db/pg-errors.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -41,6 +42,12 @@ function insecureIssues(deps: Deps, host: string, mode: ImapTlsMode): FieldIssue
   return [{ field: 'body.tls_mode', message: 'none (cleartext) is allowed only for a server on this machine, or with IMAP_ALLOW_INSECURE' }];
 }
 
+/** A host the server may not reach from this workspace (loopback or private while the operator forbids it, link-local always). */
+async function hostIssues(deps: Deps, host: string): Promise<FieldIssue[]> {
+  const refused = await imapHostRefusal(deps.config, host);
+  return refused ? [{ field: 'body.host', message: refused }] : [];
+}
+
 async function assertDepartment(db: Db, orgId: number, departmentId: number): Promise<void> {
   if (!(await departmentExists(db, orgId, departmentId))) throw invalidFields([{ field: 'body.department_id', message: 'no such department in this workspace' }]);
 }
@@ -57,7 +64,7 @@ export async function getImapMailbox(deps: Deps, orgId: number, id: number): Pro
 
 /** Adds a department's IMAP mailbox; the pollers of every process take it up at once. */
 export async function createImapMailbox(deps: Deps, orgId: number, input: CreateImapMailboxBody): Promise<ImapMailbox> {
-  const issues = insecureIssues(deps, input.host, input.tls_mode);
+  const issues = [...insecureIssues(deps, input.host, input.tls_mode), ...(await hostIssues(deps, input.host))];
   if (issues.length) throw invalidFields(issues);
   try {
     const id = await deps.db.transaction().execute(async (trx) => {
@@ -86,6 +93,10 @@ export async function createImapMailbox(deps: Deps, orgId: number, input: Create
 
 /** Changes a mailbox; another server, account or folder is read from its unread messages on, as a new one. */
 export async function changeImapMailbox(deps: Deps, orgId: number, id: number, input: PatchImapMailboxBody): Promise<ImapMailbox> {
+  if (input.host !== undefined) {
+    const issues = await hostIssues(deps, input.host);
+    if (issues.length) throw invalidFields(issues);
+  }
   try {
     await deps.db.transaction().execute(async (trx) => {
       const current = await findImapCredentials(trx, orgId, id);
@@ -109,7 +120,7 @@ export async function deleteImapMailbox(deps: Deps, orgId: number, id: number): 
 
 /** Connects to unsaved settings and reports the server's answers (nothing is stored). */
 export async function testImapSettings(deps: Deps, input: ImapConnectionBody): Promise<ImapTestResult> {
-  const issues = insecureIssues(deps, input.host, input.tls_mode);
+  const issues = [...insecureIssues(deps, input.host, input.tls_mode), ...(await hostIssues(deps, input.host))];
   if (issues.length) throw invalidFields(issues);
   const settings: ImapSettings = { ...input, tlsMode: input.tls_mode, port: input.port ?? defaultImapPort(input.tls_mode) };
   return testImapConnection(settings, deps.config.IMAP_CONNECT_TIMEOUT_MS);
@@ -119,5 +130,7 @@ export async function testImapSettings(deps: Deps, input: ImapConnectionBody): P
 export async function testImapMailbox(deps: Deps, orgId: number, id: number): Promise<ImapTestResult> {
   const row = await findImapCredentials(deps.db, orgId, id);
   if (!row) throw notFound('IMAP mailbox');
+  const issues = await hostIssues(deps, row.host);
+  if (issues.length) throw invalidFields(issues);
   return testImapConnection({ ...row, tlsMode: row.tls_mode }, deps.config.IMAP_CONNECT_TIMEOUT_MS);
 }

@@ -1,3 +1,4 @@
+import { imapHostRefusal } from '../platform/private-targets.ts';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ImapFlow } from 'imapflow';
 import type { Deps } from '../platform/deps.ts';
@@ -154,6 +155,9 @@ export function startMailboxSession(deps: Deps, polled: PolledMailbox, options: 
     let up = false;
     let timer: NodeJS.Timeout | undefined;
     try {
+      // Checked at every connect: the name may resolve elsewhere now, or the operator's rule changed.
+      const refused = await imapHostRefusal(deps.config, mailbox.host);
+      if (refused) throw new Error(`not connecting: ${refused}`);
       await c.connect();
       const opened = await c.mailboxOpen(mailbox.folder);
       const validity = Number(opened.uidValidity);

@@ -70,6 +70,10 @@ const configSchema = z.object({
   // may be given up (each after a day of retries) before the endpoint is turned off.
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(10_000),
   WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(3),
+  // Whether workspace admins may point webhooks and IMAP mailboxes at this machine or its private
+  // network. Unset: yes while sign-up is closed (one business self-hosting), no when it is open
+  // (anyone can become an admin of a workspace, and must not reach the host's network).
+  CAREDESK_ALLOW_PRIVATE_TARGETS: bool.optional(),
 });
 
 export type Config = Readonly<

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
-import { RefusedAddressError, guardedLookup, hostOf, refusalOf } from './ssrf-guard.ts';
+import { RefusedAddressError, guardedLookup, hostOf, refusalOf } from '../platform/ssrf-guard.ts';
 
 export interface PostOutcome {
   /** The HTTP status, or null when no answer came (refused, unreachable, timed out). */

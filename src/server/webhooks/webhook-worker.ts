@@ -13,6 +13,7 @@ import {
   type AttemptResult,
 } from './delivery-queue.repository.ts';
 import { inLanes, startLeasedQueue } from '../platform/leased-queue.ts';
+import { privateTargetsAllowed } from '../platform/private-targets.ts';
 import { postWebhook } from './post-webhook.ts';
 import { signatureHeader } from './signing.ts';
 import { WEBHOOK_CHANNEL, findAdminIds, type DeliveryRow, type WebhookRow } from './webhooks.repository.ts';
@@ -120,7 +121,8 @@ export async function startWebhookWorker(deps: Pick<Deps, 'config' | 'database' 
             'x-caredesk-delivery': String(row.id),
             'x-caredesk-signature': signatureHeader(body, Math.floor(now.getTime() / 1000), signingSecrets(endpoint, now)),
           },
-          { allowPrivate: endpoint.allow_private, timeoutMs, signal },
+          // The operator's rule wins over the admin's leave: an endpoint allowed before is refused now.
+          { allowPrivate: endpoint.allow_private && privateTargetsAllowed(config), timeoutMs, signal },
         ),
       );
       if (result.error === null) {

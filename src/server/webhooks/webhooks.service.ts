@@ -16,7 +16,8 @@ import type { Deps } from '../platform/deps.ts';
 import { AppError, invalidFields, notFound } from '../platform/errors.ts';
 import { decodeCursor, pageById } from '../platform/http/cursor.ts';
 import { newWebhookSecret } from './signing.ts';
-import { checkWebhookUrl } from './ssrf-guard.ts';
+import { privateTargetsAllowed, privateTargetsRefused } from '../platform/private-targets.ts';
+import { checkWebhookUrl } from '../platform/ssrf-guard.ts';
 import {
   countWebhooks,
   deleteWebhook,
@@ -71,7 +72,8 @@ const toDelivery = (d: DeliveryListRow): WebhookDelivery => ({
 });
 
 /** Refuses a URL the SSRF guard would not post to, naming body.url; nothing is written before. */
-async function assertReachable(url: string, allowPrivate: boolean): Promise<void> {
+async function assertReachable(deps: Deps, url: string, allowPrivate: boolean): Promise<void> {
+  if (allowPrivate && !privateTargetsAllowed(deps.config)) throw invalidFields([{ field: 'body.allow_private', message: privateTargetsRefused }]);
   const problem = await checkWebhookUrl(url, allowPrivate);
   if (problem) throw invalidFields([{ field: 'body.url', message: problem }]);
 }
@@ -87,7 +89,7 @@ export async function getWebhook(deps: Deps, orgId: number, id: number): Promise
 
 /** Registers an endpoint and answers it with its secret, the only time the secret is shown. */
 export async function createWebhook(deps: Deps, orgId: number, input: z.infer<typeof createWebhookBody>): Promise<WebhookWithSecret> {
-  await assertReachable(input.url, input.allow_private);
+  await assertReachable(deps, input.url, input.allow_private);
   const now = deps.clock.now();
   const row = await deps.db.transaction().execute(async (trx) => {
     if ((await countWebhooks(trx, orgId)) >= webhookLimits.endpointsMax) {
@@ -113,7 +115,7 @@ export async function changeWebhook(deps: Deps, admin: AgentActor, id: number, i
   if (!current) throw notFound('Webhook');
   const url = input.url ?? current.url;
   const allowPrivate = input.allow_private ?? current.allow_private;
-  if (url !== current.url || allowPrivate !== current.allow_private) await assertReachable(url, allowPrivate);
+  if (url !== current.url || allowPrivate !== current.allow_private) await assertReachable(deps, url, allowPrivate);
   const now = deps.clock.now();
   const row = await deps.db.transaction().execute(async (trx) => {
     const locked = await lockWebhook(trx, admin.orgId, id);

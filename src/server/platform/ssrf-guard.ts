@@ -98,12 +98,20 @@ export async function checkWebhookUrl(raw: string, allowPrivate: boolean): Promi
     return 'must be a URL';
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'must be an http:// or https:// URL';
-  const host = hostOf(url);
+  return checkHost(hostOf(url), allowPrivate);
+}
+
+/**
+ * Why a host (a name, or an address) may not be connected to, or null: every address it resolves
+ * to is checked. `unresolvable: 'allow'` lets a name that does not resolve now pass (an IMAP
+ * server the poller will report on), where a webhook's is refused.
+ */
+export async function checkHost(host: string, allowPrivate: boolean, unresolvable: 'refuse' | 'allow' = 'refuse'): Promise<string | null> {
   if (net.isIP(host)) return refusalOf(host, allowPrivate);
   const addresses = await new Promise<LookupAddress[] | NodeJS.ErrnoException>((resolve) =>
     dnsLookup(host, { all: true }, (error, found) => resolve(error ?? found)),
   );
-  if (!Array.isArray(addresses)) return `the host ${host} could not be resolved (${addresses.code ?? addresses.message})`;
+  if (!Array.isArray(addresses)) return unresolvable === 'allow' ? null : `the host ${host} could not be resolved (${addresses.code ?? addresses.message})`;
   const refused = addresses.map((a) => refusalOf(a.address, allowPrivate)).find((r) => r !== null);
   return refused ? `${host} resolves to ${refused}` : null;
 }
