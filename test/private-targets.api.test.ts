@@ -5,12 +5,14 @@ import { startTestServer, type TestServer } from './helpers/server.ts';
 
 // Where anyone can sign up, a workspace admin must not reach the host's own network through
 // webhooks or IMAP mailboxes (an SSRF and a port scan with banners); the operator may allow it.
-describe.each([
+const cases: { name: string; env: Record<string, string>; allowed: boolean }[] = [
   { name: 'open sign-up', env: { CAREDESK_SIGNUP: 'open' }, allowed: false },
   { name: 'open sign-up, allowed by the operator', env: { CAREDESK_SIGNUP: 'open', CAREDESK_ALLOW_PRIVATE_TARGETS: 'true' }, allowed: true },
   { name: 'closed sign-up (self-hosting)', env: {}, allowed: true },
   { name: 'closed sign-up, forbidden by the operator', env: { CAREDESK_ALLOW_PRIVATE_TARGETS: 'false' }, allowed: false },
-])('private targets with $name', ({ env, allowed }) => {
+];
+
+describe.each(cases)('private targets with $name', ({ env, allowed }) => {
   let server: TestServer;
   let admin: ApiClient;
   let departmentId: number;
