@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../helpers/client.ts';
 import { createWorkspace } from '../helpers/factories.ts';
+import { deliveryReport } from '../helpers/delivery-report.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { chromiumPath, hasChromium, launchChromium, openPage, signedInContext } from './chromium.ts';
 import { ensureWebBuild } from './web-build.ts';
@@ -35,7 +36,7 @@ describe.skipIf(!hasChromium)(`an email ticket in the agent view, in Chromium (n
     const cut = [`From: ${from}`, 'To: support@shop.example', `Subject: Re: Kettle leaks [#${number}]`, 'Message-ID: <fold.3@customer.example>', 'In-Reply-To: <fold.1@customer.example>', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="cut"', '', '--cut', 'Content-Type: text/plain', '', 'And a second photo of the'].join('\r\n');
     await smtp.sendMail({ envelope: { from: 'rina@customer.example', to: 'support@shop.example' }, raw: cut });
     // Mail to Rina bounced once.
-    const dsn = ['From: MAILER-DAEMON@mx.customer.example', 'To: support@shop.example', 'Subject: Undelivered Mail Returned to Sender', 'Message-ID: <fold.4@mx.customer.example>', 'MIME-Version: 1.0', 'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"', '', '--b1', 'Content-Type: text/plain', '', 'Mailbox full.', '--b1', 'Content-Type: message/delivery-status', '', 'Reporting-MTA: dns; mx.customer.example', '', 'Final-Recipient: rfc822; rina@customer.example', 'Action: failed', 'Status: 5.2.2', '--b1--', ''].join('\r\n');
+    const dsn = deliveryReport({ from: 'MAILER-DAEMON@mx.customer.example', messageId: '<fold.4@mx.customer.example>', recipient: 'rina@customer.example', status: '5.2.2', text: 'Mailbox full.' });
     await smtp.sendMail({ envelope: { from: '', to: 'support@shop.example' }, raw: dsn });
     await server.sweeper.sweepNow();
     browser = await launchChromium();

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../../test/helpers/client.ts';
 import { createAgent, createWorkspace } from '../../../test/helpers/factories.ts';
 import { hasCommand } from '../../../test/helpers/process.ts';
+import { deliveryReport } from '../../../test/helpers/delivery-report.ts';
 import { startTestServer, type TestServer } from '../../../test/helpers/server.ts';
 import type { Ticket } from '../../contract/tickets.ts';
 import { inboundMailDuty, waitForOriginalMs } from '../jobs/inbound-mail.duty.ts';
@@ -199,29 +200,7 @@ describe('inbound email through the SMTP listener', () => {
     const before = await ticketCount();
     const away = await send({ subject: 'Out of office: Your request', text: 'Away until Monday.', headers: { 'Auto-Submitted': 'auto-replied' } });
     expect((await inbound(away))[0]).toMatchObject({ kind: 'auto_reply', outcome: 'ignored', ticket_id: null });
-    const dsn = [
-      'From: Mail Delivery System <MAILER-DAEMON@mx.customer.example>',
-      'To: support@shop.example',
-      'Subject: Undelivered Mail Returned to Sender',
-      `Message-ID: ${newId()}`,
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
-      '',
-      '--b1',
-      'Content-Type: text/plain',
-      '',
-      'Your message could not be delivered.',
-      '--b1',
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mx.customer.example',
-      '',
-      'Final-Recipient: rfc822; rina@customer.example',
-      'Action: failed',
-      'Status: 5.1.1',
-      '--b1--',
-      '',
-    ].join('\r\n');
+    const dsn = deliveryReport({ messageId: newId(), recipient: 'rina@customer.example' });
     await transport().sendMail({ envelope: { from: '', to: 'support@shop.example' }, raw: dsn });
     await server.sweeper.sweepNow();
     expect(await ticketCount()).toBe(before);

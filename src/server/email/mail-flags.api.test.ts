@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../../test/helpers/client.ts';
 import { createApiKey, createTicket, createWorkspace } from '../../../test/helpers/factories.ts';
+import { deliveryReport } from '../../../test/helpers/delivery-report.ts';
 import { startTestServer, type TestServer } from '../../../test/helpers/server.ts';
 import type { CicDashboard } from '../../contract/cic.ts';
 import type { Message, Ticket } from '../../contract/tickets.ts';
@@ -117,29 +118,7 @@ describe('what agents see of a mail: its original, an unreadable flag, and bounc
     expect(ticket.customer_user).toMatchObject({ email: 'budi@customer.example', bounced_at: null, bounce_reason: null });
 
     const dsn = newId();
-    const report = [
-      'From: Mail Delivery System <MAILER-DAEMON@mx.customer.example>',
-      'To: support@shop.example',
-      'Subject: Undelivered Mail Returned to Sender',
-      `Message-ID: ${dsn}`,
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
-      '',
-      '--b1',
-      'Content-Type: text/plain',
-      '',
-      'Your message could not be delivered.',
-      '--b1',
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mx.customer.example',
-      '',
-      'Final-Recipient: rfc822; budi@customer.example',
-      'Action: failed',
-      'Status: 5.1.1',
-      '--b1--',
-      '',
-    ].join('\r\n');
+    const report = deliveryReport({ messageId: dsn, recipient: 'budi@customer.example' });
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port: server.smtp?.port, secure: false, ignoreTLS: true });
     await transport.sendMail({ envelope: { from: '', to: 'support@shop.example' }, raw: report });
     await server.sweeper.sweepNow();
