@@ -81,15 +81,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     });
     const sweeper = startSweeper(deps, { log: app.log.child({ component: 'sweeper' }), intervalMs: config.CAREDESK_SWEEP_INTERVAL_MS });
     const maintenance = startMaintenance(deps, app);
-    // A stored mail is read into its ticket at once: one sweep asked for while none is waiting to start.
-    let sweepAsked = false;
+    // A stored mail is read into its ticket at once: the sweeper folds the asks that come while a sweep waits to start.
     const readMailSoon = () => {
-      if (sweepAsked) return;
-      sweepAsked = true;
-      setImmediate(() => {
-        sweepAsked = false;
-        sweeper.sweepNow().catch((error: unknown) => app.log.error({ err: error }, 'sweep after inbound mail failed'));
-      });
+      sweeper.sweepNow().catch((error: unknown) => app.log.error({ err: error }, 'sweep after inbound mail failed'));
     };
     const smtp = config.SMTP_INBOUND
       ? await startSmtpListener(deps, { log: app.log.child({ component: 'smtp-inbound' }), onStored: readMailSoon }).catch(async (error: unknown) => {

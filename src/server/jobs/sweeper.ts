@@ -43,7 +43,10 @@ export interface SweeperOptions {
 }
 
 export interface Sweeper {
-  /** Sweeps now (after the sweep under way, if any) and answers what it did: tests call it after moving the clock. */
+  /**
+   * Sweeps now (after the sweep under way, if any) and answers what it did: tests call it after
+   * moving the clock. Asked again before that sweep starts, it answers the same sweep.
+   */
   sweepNow(): Promise<SweepReport>;
   /** Lets the batches under way commit, starts no other, and stops the timer. */
   stop(): Promise<void>;
@@ -202,8 +205,15 @@ export function startSweeper(deps: Deps, options: SweeperOptions): Sweeper {
     return report;
   }
 
+  // A sweep asked for while one waits to start is that one: it sees whatever is due when it starts.
+  let waiting: Promise<SweepReport> | null = null;
   const sweepNow = (): Promise<SweepReport> => {
-    const run = sweeping.then(() => (stopped ? {} : sweep()));
+    if (waiting) return waiting;
+    const run = sweeping.then(() => {
+      waiting = null;
+      return stopped ? {} : sweep();
+    });
+    waiting = run;
     sweeping = run.catch(() => undefined);
     return run;
   };
