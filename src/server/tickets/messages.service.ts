@@ -103,6 +103,8 @@ export async function appendMessage(
     ...(isReply && actor.kind === 'agent' ? [{ kind: 'agent_reply' } as const] : actor.kind === 'customer' ? [{ kind: 'customer_message' } as const] : []),
   ];
   const sla = slaChanges.length ? await applySla(deps, trx, actor.orgId, { ...ticket, status: reopenedFrom ? 'open' : ticket.status }, slaChanges, now) : {};
+  // Reports measure the first response at its reply, in the SLA's time (business hours where its calendar says so).
+  if (firstResponse) events[0].measures = { first_response_seconds: sla.first_response_seconds_taken ?? null, first_response_seconds_over: sla.first_response_seconds_over ?? null };
   // A reopen is a new version of the ticket and carries the SLA columns; otherwise they are written alone.
   if (reopen) await updateTicket(trx, actor.orgId, ticket.id, { ...reopen, ...sla }, now);
   else await writeSla(trx, actor.orgId, ticket.id, sla);

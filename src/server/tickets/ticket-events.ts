@@ -3,7 +3,7 @@ import { ticketNotice } from '../live/ticket-notice.ts';
 import { notifyChanges, type TicketChange } from '../notifications/notify-change.ts';
 import type { Config } from '../platform/config.ts';
 import type { TicketActor } from '../platform/actor.ts';
-import type { ActorKind } from '../platform/db/schema.ts';
+import type { ActorKind, EventMeasures } from '../platform/db/schema.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 
 /** A change to a ticket as the history shows it. Services return these; one writer stores them. */
@@ -13,6 +13,8 @@ export interface DomainEvent {
   after?: Record<string, unknown> | null;
   /** Who made this one change, when not who made the rest (the system's automatic assignment of an agent's new ticket). */
   actor?: EventActor;
+  /** Figures reports read (a first response's or a resolution's time), kept beside the event and out of the history shown. */
+  measures?: EventMeasures;
 }
 
 export interface EventActor {
@@ -47,6 +49,7 @@ export function eventRows<T>(orgId: number, ticketId: T, actor: EventActor, even
     actor_name: (e.actor ?? actor).name,
     before: toJson(e.before),
     after: toJson(e.after),
+    measures: e.measures ? JSON.stringify(e.measures) : null,
     created_at: now,
   }));
 }

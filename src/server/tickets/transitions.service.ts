@@ -73,8 +73,15 @@ export async function applyTransition(
   // Service levels: pending pauses the clock, resolve stamps the stats, a reopen resumes.
   const sla = await applySla(deps, trx, actor.orgId, { ...ticket, ...outcome.changes }, { kind: 'status', from: ticket.status }, now);
   await writer.update(actor.orgId, ticket.id, { ...outcome.changes, ...activity, ...due, ...sla, ...along.columns }, true);
-  await writer.record({ orgId: actor.orgId, ticketId: ticket.id, actor: eventActorOf(actor), events: [{ type: outcome.event, before, after }, ...along.events] });
+  const measures = outcome.event === 'resolved' ? { measures: resolutionMeasures({ ...ticket, ...sla }) } : {};
+  await writer.record({ orgId: actor.orgId, ticketId: ticket.id, actor: eventActorOf(actor), events: [{ type: outcome.event, before, after, ...measures }, ...along.events] });
 }
+
+/** What reports measure at a resolution: the SLA's stamp of the time it took, and by how much it missed the target. */
+const resolutionMeasures = (t: Pick<TicketState, 'resolution_seconds_taken' | 'resolution_seconds_over'>) => ({
+  resolution_seconds: t.resolution_seconds_taken,
+  resolution_seconds_over: t.resolution_seconds_over,
+});
 
 /** The sweeper's due times after a change (due-times.ts); reads the workspace's auto-close period only where it applies. */
 export async function dueTimesAfter(trx: Db, ticket: TicketState, change: Partial<SweptState> & Pick<SweptState, 'status'>, isCustomerActivity: boolean, now: Date): Promise<SweepDueTimes> {

@@ -368,7 +368,16 @@ export interface TicketEventsTable {
   actor_name: string;
   before: ColumnType<Record<string, unknown> | null, string | null, string | null>;
   after: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  /** What reports measure at this event (migration 0019): a first response's or a resolution's seconds, and how far past its target. */
+  measures: ColumnType<EventMeasures | null, string | null | undefined, string | null>;
   created_at: Timestamp;
+}
+
+export interface EventMeasures {
+  first_response_seconds?: number | null;
+  first_response_seconds_over?: number | null;
+  resolution_seconds?: number | null;
+  resolution_seconds_over?: number | null;
 }
 
 export type NotificationKind = 'new_ticket' | 'assigned' | 'customer_note' | 'customer_resolved' | 'customer_reopened' | 'escalation' | 'pending_reminder' | 'sla_warning' | 'webhook_disabled';

@@ -1,0 +1,25 @@
+-- Reports (issue 8) are computed from the history, so they hold for any past range. Each event
+-- that reports measure carries its figures beside it (not in the history shown): an agent's first
+-- response, its seconds (business time where the ticket's SLA counts in a calendar) and how far
+-- past the target; a resolution likewise. A ticket resolved twice has two.
+alter table ticket_events add column measures jsonb;
+
+-- Every report reads a range of a workspace's events.
+create index ticket_events_created on ticket_events (org_id, created_at);
+
+-- Events stored before this migration: the figures the ticket kept (its latest first response and
+-- resolution, in the SLA's time), else the wall time since the ticket was created.
+update ticket_events e
+set measures = jsonb_build_object(
+  'resolution_seconds', case when t.resolved_at = e.created_at and t.resolution_seconds_taken is not null
+    then t.resolution_seconds_taken else greatest(0, floor(extract(epoch from e.created_at - t.created_at)))::bigint end,
+  'resolution_seconds_over', case when t.resolved_at = e.created_at then t.resolution_seconds_over end)
+from tickets t
+where t.org_id = e.org_id and t.id = e.ticket_id and e.type = 'resolved';
+
+update ticket_events e
+set measures = jsonb_build_object(
+  'first_response_seconds', coalesce(t.first_response_seconds_taken, greatest(0, floor(extract(epoch from t.first_responded_at - t.created_at)))::bigint),
+  'first_response_seconds_over', t.first_response_seconds_over)
+from tickets t
+where t.org_id = e.org_id and t.id = e.ticket_id and e.type = 'replied' and e.actor_kind = 'agent' and e.created_at = t.first_responded_at;
