@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { createCustomerUserBody } from '../../contract/customers.ts';
 import { type CustomerImportError, type CustomerUserCsvColumn, customerImportLimits, customerUserCsvColumns } from '../../contract/customers-bulk.ts';
 import { AppError } from '../platform/errors.ts';
-import { unprotectCell } from './customer-export-cells.ts';
+import { unprotectCell } from '../platform/csv.ts';
 
 /** One row of the sheet: its line as a spreadsheet numbers it (the header is line 1) and its cells by column. */
 export interface SheetRow {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { protectCell, unprotectCell } from './customer-export-cells.ts';
+import { protectCell, unprotectCell } from './csv.ts';
 
 describe('protectCell', () => {
   it('puts a quote before values a spreadsheet would run as a formula, phone numbers included', () => {

@@ -1,3 +1,5 @@
+import { stringify } from 'csv/sync';
+
 /**
  * Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return) as a formula, so
  * the export writes such values behind a ' (CSV injection). Phone numbers start with + and get the
@@ -10,3 +12,15 @@ export const protectCell = (value: string): string => (risky.test(value) ? `'${v
 
 /** The value a protected cell stands for; a cell the export did not protect is left as it is. */
 export const unprotectCell = (cell: string): string => (cell.startsWith("'") && risky.test(cell.slice(1)) ? cell.slice(1) : cell);
+
+/** Rows as CSV lines (RFC 4180 quoting, CRLF), every cell protected. */
+export const csvLines = (rows: readonly (readonly string[])[]): string => stringify(rows.map((r) => r.map(protectCell)), { record_delimiter: '\r\n' });
+
+/**
+ * A CSV document for spreadsheets, streamed: a UTF-8 BOM (so they read the accents) and the
+ * header, then each batch of rows as it comes; memory holds one batch, whatever the export's size.
+ */
+export async function* csvDocument(header: readonly string[], batches: AsyncIterable<readonly (readonly string[])[]>): AsyncGenerator<string> {
+  yield `\uFEFF${csvLines([header])}`;
+  for await (const rows of batches) if (rows.length) yield csvLines(rows);
+}
