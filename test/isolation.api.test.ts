@@ -514,6 +514,55 @@ describe('workspace isolation: workspace B can neither read nor change workspace
     };
   }
 
+  /** Reports count B's history only: A's tickets and events are in no figure, row or export of B's, even filtered by A's department. */
+  function reportProbes(): Record<string, Probe> {
+    const mine = async (c: ApiClient, path: string) => {
+      const res = await c.get(path);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expectNoLeak(res);
+      return res;
+    };
+    return {
+      'GET /api/v1/reports/overview': {
+        says: "counts B's tickets only; filtered by A's department, nothing",
+        anonymous: { path: () => '/api/v1/reports/overview' },
+        async run(_role, c) {
+          const all = (await mine(c, '/api/v1/reports/overview')).body;
+          const own = await server.deps.db.selectFrom('tickets').select((eb) => eb.fn.countAll<string>().as('n')).where('org_id', '=', B.orgId).executeTakeFirstOrThrow();
+          expect(all.totals.created).toBe(Number(own.n));
+          const atA = (await mine(c, `/api/v1/reports/overview?department=${A.departmentId}`)).body;
+          expect(atA.totals.created).toBe(0);
+          expect(atA.backlog.total).toBe(0);
+        },
+      },
+      'GET /api/v1/reports/overview.csv': {
+        says: "exports B's figures only",
+        anonymous: { path: () => '/api/v1/reports/overview.csv?table=channels' },
+        async run(_role, c) {
+          await mine(c, `/api/v1/reports/overview.csv?table=departments&department=${A.departmentId}`);
+          expect((await mine(c, '/api/v1/reports/overview.csv?table=agents')).body).not.toContain(A.agentEmail);
+        },
+      },
+      'GET /api/v1/reports/activity': {
+        says: "lists B's events only",
+        anonymous: { path: () => '/api/v1/reports/activity' },
+        async run(_role, c) {
+          const res = await mine(c, '/api/v1/reports/activity?limit=500');
+          expect(res.body.items.length).toBeGreaterThan(0);
+          expect((await mine(c, `/api/v1/reports/activity?department=${A.departmentId}`)).body.items).toEqual([]);
+        },
+      },
+      'GET /api/v1/reports/activity.csv': {
+        says: "exports B's events only",
+        anonymous: { path: () => '/api/v1/reports/activity.csv' },
+        async run(_role, c) {
+          const res = await mine(c, '/api/v1/reports/activity.csv');
+          expect(res.body.split('\n').length).toBeGreaterThan(2);
+        },
+      },
+    };
+  }
+
   /**
    * The background jobs serve every workspace: B's admin reads each job's last run, never the
    * error of a row of A's (403 for agents and keys).
@@ -1881,6 +1930,7 @@ describe('workspace isolation: workspace B can neither read nor change workspace
     ...mailProbes(),
     ...slaProbes(),
     ...jobProbes(),
+    ...reportProbes(),
     ...inboundProbes(),
     ...imapProbes(),
     ...webhookProbes(),

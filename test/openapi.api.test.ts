@@ -115,6 +115,10 @@ const expectedOperations = [
   'GET /api/v1/mail-templates',
   'PUT /api/v1/mail-templates/{template}/{language}',
   'DELETE /api/v1/mail-templates/{template}/{language}',
+  'GET /api/v1/reports/overview',
+  'GET /api/v1/reports/overview.csv',
+  'GET /api/v1/reports/activity',
+  'GET /api/v1/reports/activity.csv',
   'GET /api/v1/admin/jobs',
   'GET /api/v1/admin/inbound-mails',
   'GET /api/v1/admin/inbound-mails/{id}/raw',
@@ -172,6 +176,8 @@ const notJson = [
   'GET /api/v1/portal/{workspace}/events',
   'GET /api/v1/portal/{workspace}/tickets/{number}/attachments/{id}',
   'GET /api/v1/customer-users/export',
+  'GET /api/v1/reports/overview.csv',
+  'GET /api/v1/reports/activity.csv',
   'GET /api/v1/admin/inbound-mails/{id}/raw',
   'GET /api/v1/tickets/{number}/mails/{id}/raw',
 ];
@@ -929,6 +935,23 @@ describe('OpenAPI document and API docs', () => {
         [() => admin, 'PUT', '/api/v1/channels/review-rules', { max_rating: 2, keywords: [], locations: [{ location: 'Kemang', department: 987654 }] }],
         [() => agent.client, 'PUT', '/api/v1/channels/review-rules', { max_rating: 2, keywords: [], locations: [] }],
       ]],
+      ['reports', [
+        [() => admin, 'GET', '/api/v1/reports/overview'],
+        [() => key, 'GET', '/api/v1/reports/overview?preset=last_7_days&interval=day&channel=email,phone&priority=high'],
+        [() => agent.client, 'GET', '/api/v1/reports/overview?from=2026-01-02&to=2026-01-01'],
+        [() => agent.client, 'GET', '/api/v1/reports/overview?colour=blue'],
+        [anon, 'GET', '/api/v1/reports/overview'],
+        [() => admin, 'GET', '/api/v1/reports/overview.csv?table=volume'],
+        [() => admin, 'GET', '/api/v1/reports/overview.csv?table=sales'],
+        [anon, 'GET', '/api/v1/reports/overview.csv?table=volume'],
+        [() => admin, 'GET', '/api/v1/reports/activity?limit=2'],
+        [() => key, 'GET', '/api/v1/reports/activity?actor=agent,customer&type=created,resolved'],
+        [() => admin, 'GET', '/api/v1/reports/activity?cursor=not-a-cursor'],
+        [anon, 'GET', '/api/v1/reports/activity'],
+        [() => admin, 'GET', '/api/v1/reports/activity.csv?preset=today'],
+        [() => admin, 'GET', '/api/v1/reports/activity.csv?preset=fortnight'],
+        [anon, 'GET', '/api/v1/reports/activity.csv'],
+      ]],
       ['outbox and mail templates', [
         [() => admin, 'GET', '/api/v1/outbox?limit=1'],
         [() => admin, 'GET', '/api/v1/outbox?status=kept'],
@@ -1018,7 +1041,7 @@ describe('OpenAPI document and API docs', () => {
       ]],
     ];
 
-    for (const group of ['setup and sign-up', 'sign-in and sessions', 'settings', 'agents', 'departments', 'categories', 'service levels', 'routing and verification', 'API keys', 'customers', 'customer information center', 'tickets', 'notifications', 'portal', 'channel intake', 'outbox and mail templates', 'webhooks', 'operations']) {
+    for (const group of ['setup and sign-up', 'sign-in and sessions', 'settings', 'agents', 'departments', 'categories', 'service levels', 'routing and verification', 'API keys', 'customers', 'customer information center', 'tickets', 'notifications', 'portal', 'channel intake', 'reports', 'outbox and mail templates', 'webhooks', 'operations']) {
       it(`${group}: every status answered is documented and every body matches its schema`, async () => {
         const entries = calls().find(([g]) => g === group)?.[1] ?? [];
         const failures: string[] = [];

@@ -127,23 +127,23 @@ export const createMessageBody = z.strictObject({
   visibility: z.enum(['public', 'internal']).default('public'),
 });
 
-const csv = <T extends readonly [string, ...string[]]>(values: T) =>
+export const csvOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z
     .string()
     .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
     .pipe(z.array(z.enum(values)).min(1));
-const idCsv = z
+export const idCsv = z
   .string()
   .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
   .pipe(z.array(z.string().regex(/^[1-9]\d{0,15}$/, 'ids are positive integers').transform(Number)).min(1).max(100));
 const dateOrTime = z.union([z.iso.date(), timestamp]);
 
 export const listTicketsQuery = z.strictObject({
-  status: csv(statusFilters).optional().describe('Comma list of new, open, pending, resolved, closed (not auto-closed), auto_closed, overdue'),
-  priority: csv(priorities).optional().describe('Comma list of low, medium, high, urgent'),
+  status: csvOf(statusFilters).optional().describe('Comma list of new, open, pending, resolved, closed (not auto-closed), auto_closed, overdue'),
+  priority: csvOf(priorities).optional().describe('Comma list of low, medium, high, urgent'),
   department: idCsv.optional().describe('Comma list of department ids'),
   category: idCsv.optional().describe('Comma list of category ids'),
-  channel: csv(channels).optional().describe('Comma list of channels'),
+  channel: csvOf(channels).optional().describe('Comma list of channels'),
   source: z
     .string()
     .transform((s) => s.split(',').map((v) => v.trim().toLowerCase()).filter(Boolean))
@@ -161,7 +161,7 @@ export const listTicketsQuery = z.strictObject({
   transaction_ref: z.string().trim().min(1).max(limits.refMax).optional().describe('Loyalty purchase reference'),
   created_from: dateOrTime.optional().describe('YYYY-MM-DD (a day in the workspace time zone) or an ISO timestamp, inclusive'),
   created_to: dateOrTime.optional().describe('YYYY-MM-DD (inclusive day in the workspace time zone) or an ISO timestamp (exclusive)'),
-  verification: csv(verificationStates).optional().describe('Comma list of verified, unverified (the "To verify" list), rejected'),
+  verification: csvOf(verificationStates).optional().describe('Comma list of verified, unverified (the "To verify" list), rejected'),
   q: z.string().trim().min(1).max(200).optional().describe('Full text over number, subject, description, customer name/email/phone, order number; ranked'),
   sort: z
     .string()

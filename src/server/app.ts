@@ -28,6 +28,7 @@ import { outboxRoutes } from './mail/outbox.routes.ts';
 import { mailTemplatesRoutes } from './mail/templates.routes.ts';
 import { notificationsRoutes } from './notifications/notifications.routes.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
+import { reportsRoutes } from './reports/reports.routes.ts';
 import { routingRoutes } from './routing/routing.routes.ts';
 import { operationsRoutes } from './operations/operations.routes.ts';
 import type { App, Deps } from './platform/deps.ts';
@@ -94,6 +95,7 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
   customersBulkRoutes(app, deps);
   cicRoutes(app, deps);
   ticketsRoutes(app, deps);
+  reportsRoutes(app, deps);
   channelsRoutes(app, deps);
   notificationsRoutes(app, deps);
   outboxRoutes(app, deps);
