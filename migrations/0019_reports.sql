@@ -17,9 +17,17 @@ set measures = jsonb_build_object(
 from tickets t
 where t.org_id = e.org_id and t.id = e.ticket_id and e.type = 'resolved';
 
+-- The first response is the ticket's first agent reply at the instant the ticket recorded (the first
+-- of them, should two share it).
 update ticket_events e
-set measures = jsonb_build_object(
-  'first_response_seconds', coalesce(t.first_response_seconds_taken, greatest(0, floor(extract(epoch from t.first_responded_at - t.created_at)))::bigint),
-  'first_response_seconds_over', t.first_response_seconds_over)
-from tickets t
-where t.org_id = e.org_id and t.id = e.ticket_id and e.type = 'replied' and e.actor_kind = 'agent' and e.created_at = t.first_responded_at;
+set measures = jsonb_build_object('first_response_seconds', f.seconds, 'first_response_seconds_over', f.over)
+from (
+  select distinct on (r.org_id, r.ticket_id) r.org_id, r.id,
+    coalesce(t.first_response_seconds_taken, greatest(0, floor(extract(epoch from t.first_responded_at - t.created_at)))::bigint) as seconds,
+    t.first_response_seconds_over as over
+  from ticket_events r
+  join tickets t on t.org_id = r.org_id and t.id = r.ticket_id
+  where r.type = 'replied' and r.actor_kind = 'agent' and r.created_at = t.first_responded_at
+  order by r.org_id, r.ticket_id, r.id
+) f
+where e.org_id = f.org_id and e.id = f.id;
