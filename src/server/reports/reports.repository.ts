@@ -43,6 +43,30 @@ const eventsIn = (db: Db, orgId: number, w: Window, f: TicketFilters) =>
     .where('e.created_at', '<', w.end)
     .where((eb) => ticketConditions(eb as unknown as WithTickets, f));
 
+/**
+ * The workspace's events of some types in a window, without their tickets unless a filter needs
+ * them (then as EXISTS): most figures read the events alone, through (org_id, type, created_at).
+ */
+const eventsOf = (db: Db, orgId: number, w: Window, f: TicketFilters, types: readonly string[]) =>
+  db
+    .selectFrom('ticket_events as e')
+    .where('e.org_id', '=', orgId)
+    .where('e.type', 'in', types)
+    .where('e.created_at', '>=', w.start)
+    .where('e.created_at', '<', w.end)
+    .$if(hasTicketFilters(f), (q) =>
+      q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('tickets as t')
+            .select(sql<number>`1`.as('one'))
+            .whereRef('t.org_id', '=', 'e.org_id')
+            .whereRef('t.id', '=', 'e.ticket_id')
+            .where((tb) => ticketConditions(tb as unknown as WithTickets, f)),
+        ),
+      ),
+    );
+
 const ticketsCreatedIn = (db: Db, orgId: number, w: Window, f: TicketFilters) =>
   db
     .selectFrom('tickets as t')
@@ -57,13 +81,12 @@ const localBucket = (interval: Interval, timeZone: string) => sql<string>`to_cha
 
 /** Created, resolved, closed (auto-closed apart) and reopened events per bucket of the workspace's days. */
 export async function volumeByBucket(db: Db, orgId: number, w: Window, f: TicketFilters, interval: Interval, timeZone: string) {
-  const rows = await eventsIn(db, orgId, w, f)
+  const rows = await eventsOf(db, orgId, w, f, ['created', 'resolved', 'closed', 'reopened'])
     .select([
       localBucket(interval, timeZone).as('bucket'),
       sql<string>`case when e.type = 'closed' and e.after->>'close_reason' = 'auto' then 'auto_closed' else e.type end`.as('kind'),
       (eb) => eb.fn.countAll<string>().as('n'),
     ])
-    .where('e.type', 'in', ['created', 'resolved', 'closed', 'reopened'])
     .groupBy(['bucket', 'kind'])
     .execute();
   return rows.map((r) => ({ bucket: r.bucket, kind: r.kind, count: n(r.n) }));
@@ -100,7 +123,7 @@ export async function timeFigures(db: Db, orgId: number, current: Window, previo
   const { event, key } = measureOf[measure];
   const value = sql<number>`(e.measures->>${key})::float8`;
   const over = sql<number>`(e.measures->>${`${key}_over`})::float8`;
-  const rows = await eventsIn(db, orgId, { start: previous.start, end: current.end }, f)
+  const rows = await eventsOf(db, orgId, { start: previous.start, end: current.end }, f, [event])
     .select([
       sql<boolean>`e.created_at >= ${current.start}::timestamptz`.as('current'),
       (eb) => eb.fn.countAll<string>().as('n'),
@@ -109,7 +132,6 @@ export async function timeFigures(db: Db, orgId: number, current: Window, previo
       sql<string>`count(${over})`.as('with_target'),
       sql<string>`count(*) filter (where ${over} <= 0)`.as('met'),
     ])
-    .where('e.type', '=', event)
     .where(sql<boolean>`e.measures->>${key} is not null`)
     .groupBy('current')
     .execute();
@@ -122,15 +144,14 @@ export async function timeFigures(db: Db, orgId: number, current: Window, previo
 
 /** Resolutions in the window by who resolved: agent, customer (the portal), system, integration. */
 export async function resolutionsByActor(db: Db, orgId: number, w: Window, f: TicketFilters) {
-  const rows = await eventsIn(db, orgId, w, f).select(['e.actor_kind', (eb) => eb.fn.countAll<string>().as('n')]).where('e.type', '=', 'resolved').groupBy('e.actor_kind').execute();
+  const rows = await eventsOf(db, orgId, w, f, ['resolved']).select(['e.actor_kind', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('e.actor_kind').execute();
   return rows.map((r) => ({ actor: r.actor_kind, count: n(r.n) }));
 }
 
 /** Escalations in the window, by the level reached. */
 export async function escalationsByLevel(db: Db, orgId: number, w: Window, f: TicketFilters) {
-  const rows = await eventsIn(db, orgId, w, f)
+  const rows = await eventsOf(db, orgId, w, f, ['escalated'])
     .select([sql<number>`coalesce((e.after->>'escalation_level')::int, 0)`.as('level'), (eb) => eb.fn.countAll<string>().as('n')])
-    .where('e.type', '=', 'escalated')
     .groupBy('level')
     .orderBy('level')
     .execute();
@@ -184,7 +205,7 @@ export async function breakdowns(db: Db, orgId: number, w: Window, f: TicketFilt
 export async function agentFigures(db: Db, orgId: number, w: Window, f: TicketFilters) {
   const first = sql<number>`(e.measures->>'first_response_seconds')::float8`;
   const resolution = sql<number>`(e.measures->>'resolution_seconds')::float8`;
-  const rows = await eventsIn(db, orgId, w, f)
+  const rows = await eventsOf(db, orgId, w, f, ['replied', 'resolved'])
     .leftJoin('agents as a', (j) => j.onRef('a.org_id', '=', 'e.org_id').onRef('a.id', '=', 'e.actor_id'))
     .select([
       'e.actor_id',
@@ -196,7 +217,6 @@ export async function agentFigures(db: Db, orgId: number, w: Window, f: TicketFi
     ])
     .where('e.actor_kind', '=', 'agent')
     .where('e.actor_id', 'is not', null)
-    .where('e.type', 'in', ['replied', 'resolved'])
     .groupBy('e.actor_id')
     .execute();
   return rows.map((r) => ({
@@ -246,30 +266,42 @@ export interface ActivityCursor {
   id: number;
 }
 
-/** A page of the window's events, newest first, after `cursor`; with the ticket's number, subject and status. */
-export async function activityPage(db: Db, orgId: number, w: Window, f: ActivityFilters, cursor: ActivityCursor | null, limit: number) {
-  return eventsIn(db, orgId, w, f)
-    .select([
-      'e.id',
-      'e.created_at',
-      sql<string>`to_char(e.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('cursor_at'),
-      'e.type',
-      'e.actor_kind',
-      'e.actor_id',
-      'e.actor_name',
-      'e.before',
-      'e.after',
-      't.number',
-      't.subject',
-      't.status',
-    ])
+const microsecondsUtc = sql<string>`to_char(e.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** The window's events that pass the filters, newest first, after `cursor`: one page of `limit`. */
+const activityRows = (db: Db, orgId: number, w: Window, f: ActivityFilters, cursor: ActivityCursor | null, limit: number) =>
+  eventsIn(db, orgId, w, f)
     .$if(f.actor !== undefined, (q) => q.where('e.actor_kind', 'in', f.actor as DB['ticket_events']['actor_kind'][]))
     .$if(f.actorAgent !== undefined, (q) => q.where('e.actor_kind', '=', 'agent').where('e.actor_id', 'in', f.actorAgent!))
     .$if(f.type !== undefined, (q) => q.where('e.type', 'in', f.type!))
     .$if(cursor !== null, (q) => q.where(sql<boolean>`(e.created_at, e.id) < (${cursor!.at}::timestamptz, ${cursor!.id})`))
     .orderBy('e.created_at', 'desc')
     .orderBy('e.id', 'desc')
-    .limit(limit)
+    .limit(limit);
+
+/** A page of the activity report: each event with its ticket's number, subject and status. */
+export const activityPage = (db: Db, orgId: number, w: Window, f: ActivityFilters, cursor: ActivityCursor | null, limit: number) =>
+  activityRows(db, orgId, w, f, cursor, limit)
+    .select(['e.id', 'e.created_at', microsecondsUtc.as('cursor_at'), 'e.type', 'e.actor_kind', 'e.actor_id', 'e.actor_name', 'e.before', 'e.after', 't.number', 't.subject', 't.status'])
     .execute();
-}
 export type ActivityEventRow = Awaited<ReturnType<typeof activityPage>>[number];
+
+/**
+ * A page of the export: the same rows as text, as the CSV writes them (the instant to the
+ * microsecond, history as its JSON text), so a million rows are not parsed only to be written back.
+ */
+export const activityExportPage = (db: Db, orgId: number, w: Window, f: ActivityFilters, cursor: ActivityCursor | null, limit: number) =>
+  activityRows(db, orgId, w, f, cursor, limit)
+    .select([
+      'e.id',
+      microsecondsUtc.as('at'),
+      'e.type',
+      'e.actor_kind',
+      'e.actor_name',
+      sql<string>`coalesce(e.before::text, '')`.as('before'),
+      sql<string>`coalesce(e.after::text, '')`.as('after'),
+      't.number',
+      't.subject',
+      't.status',
+    ])
+    .execute();

@@ -7,6 +7,7 @@ import { AppError } from '../platform/errors.ts';
 import { getWorkspace } from '../workspaces/workspaces.service.ts';
 import { bucketStarts, resolveRange, type ReportRange } from './report-range.ts';
 import {
+  activityExportPage,
   activityPage,
   agentFigures,
   backlogNow,
@@ -153,7 +154,7 @@ function decodeCursor(raw: string): ActivityCursor {
 }
 
 /** Who resolved, as the activity report says it: the agent's name, or Customer. */
-const resolvedByOf = (e: ActivityEventRow) => (e.type !== 'resolved' ? null : e.actor_kind === 'customer' ? 'Customer' : e.actor_name);
+const resolvedByOf = (e: Pick<ActivityEventRow, 'type' | 'actor_kind' | 'actor_name'>) => (e.type !== 'resolved' ? null : e.actor_kind === 'customer' ? 'Customer' : e.actor_name);
 
 const toActivityRow = (e: ActivityEventRow): ActivityRow => ({
   id: e.id,
@@ -192,22 +193,11 @@ export async function activityCsv(deps: Deps, orgId: number, q: ActivityCsvQuery
   async function* pages(): AsyncGenerator<string[][]> {
     let cursor: ActivityCursor | null = null;
     for (;;) {
-      const rows = await activityPage(deps.db, orgId, range, f, cursor, pageSize);
-      yield rows.map((e) => [
-        iso(e.created_at),
-        e.number,
-        e.subject,
-        e.status,
-        e.type,
-        e.actor_kind,
-        e.actor_name,
-        resolvedByOf(e) ?? '',
-        e.before ? JSON.stringify(e.before) : '',
-        e.after ? JSON.stringify(e.after) : '',
-      ]);
+      const rows = await activityExportPage(deps.db, orgId, range, f, cursor, pageSize);
+      yield rows.map((e) => [e.at, e.number, e.subject, e.status, e.type, e.actor_kind, e.actor_name, resolvedByOf(e) ?? '', e.before, e.after]);
       if (rows.length < pageSize) return;
       const last = rows[rows.length - 1];
-      cursor = { at: last.cursor_at, id: last.id };
+      cursor = { at: last.at, id: last.id };
     }
   }
   return csvDocument(activityCsvHeader, pages());
