@@ -168,17 +168,48 @@ export function ticketsSql(s: SeedShape, refs: TicketRefs, lo: number, hi: numbe
     order by x.g`;
 }
 
-/** History: a `created` event on every fifth ticket, and the closing event where it was closed. */
+/**
+ * History, about five events a ticket as the app writes them (reports read it): created; the
+ * automatic assignment; the first agent reply with its measures (target 4 h); a customer note on
+ * every third; on every twentieth resolved one a first resolution and a reopen; the resolution by
+ * the assignee or the customer with its measures (target 5 days); the close (auto or manual); an
+ * escalation on every fiftieth still open after three days.
+ */
 export function eventsSql(s: SeedShape): string {
-  return `insert into ticket_events (org_id, ticket_id, type, actor_kind, actor_id, actor_name, before, after, created_at)
-    select t.org_id, t.id, e.type, 'system', null, 'Bench seed', e.before, e.after, e.at
+  const secs = (a: string, b: string) => `floor(extract(epoch from ${b} - ${a}))::bigint`;
+  const firstResponse = secs('t.created_at', 't.first_responded_at');
+  const resolution = secs('t.created_at', 't.resolved_at');
+  const agent = `coalesce(t.assignee_id, (select min(id) from agents where org_id = t.org_id and role = 'agent'))`;
+  return `insert into ticket_events (org_id, ticket_id, type, actor_kind, actor_id, actor_name, before, after, measures, created_at)
+    select t.org_id, t.id, e.type, e.actor_kind, e.actor_id, e.actor_name, e.before, e.after, e.measures, e.at
     from tickets t
     cross join lateral (values
-      ('created', null::jsonb, jsonb_build_object('number', t.number, 'status', 'new', 'priority', t.priority, 'channel', t.channel), t.created_at),
-      (case when t.status = 'closed' then 'closed' end, jsonb_build_object('status', 'resolved'), jsonb_build_object('status', 'closed', 'close_reason', t.close_reason), t.closed_at)
-    ) as e(type, before, after, at)
-    where t.org_id = ${s.orgId} and t.id % 5 = 0 and e.type is not null
-    order by t.id`;
+      ('created', 'system', null::bigint, 'Bench seed', null::jsonb,
+        jsonb_build_object('number', t.number, 'status', 'new', 'priority', t.priority, 'channel', t.channel), null::jsonb, t.created_at),
+      (case when t.assignee_id is not null then 'assigned' end, 'system', null, 'Automatic assignment', null,
+        jsonb_build_object('assignee', jsonb_build_object('id', t.assignee_id), 'auto', true), null, t.created_at + interval '1 minute'),
+      (case when t.first_responded_at is not null then 'replied' end, 'agent', ${agent}, 'Agent', null,
+        jsonb_build_object('visibility', 'public'),
+        jsonb_build_object('first_response_seconds', ${firstResponse}, 'first_response_seconds_over', ${firstResponse} - 14400), t.first_responded_at),
+      (case when t.id % 3 = 0 then 'note_added' end, 'customer', null, 'Customer', null, jsonb_build_object('visibility', 'public'), null, t.created_at + interval '30 minutes'),
+      (case when t.resolved_at is not null and t.id % 20 = 3 then 'resolved' end, 'agent', ${agent}, 'Agent', jsonb_build_object('status', 'open'),
+        jsonb_build_object('status', 'resolved'), jsonb_build_object('resolution_seconds', 1200, 'resolution_seconds_over', 1200 - 432000), t.created_at + interval '20 minutes'),
+      (case when t.resolved_at is not null and t.id % 20 = 3 then 'reopened' end, 'customer', null, 'Customer', jsonb_build_object('status', 'resolved'),
+        jsonb_build_object('status', 'open'), null, t.created_at + interval '40 minutes'),
+      (case when t.resolved_at is not null then 'resolved' end,
+        case when t.resolved_by = 'customer' then 'customer' else 'agent' end,
+        case when t.resolved_by = 'customer' then null else ${agent} end,
+        case when t.resolved_by = 'customer' then 'Customer' else 'Agent' end,
+        jsonb_build_object('status', 'open'), jsonb_build_object('status', 'resolved'),
+        jsonb_build_object('resolution_seconds', ${resolution}, 'resolution_seconds_over', ${resolution} - 432000), t.resolved_at),
+      (case when t.status = 'closed' then 'closed' end, case when t.close_reason = 'auto' then 'system' else 'agent' end,
+        case when t.close_reason = 'auto' then null else ${agent} end, case when t.close_reason = 'auto' then 'System' else 'Agent' end,
+        jsonb_build_object('status', 'resolved'), jsonb_build_object('status', 'closed', 'close_reason', t.close_reason), null, t.closed_at),
+      (case when t.id % 50 = 7 and (t.resolved_at is null or t.resolved_at > t.escalation_at) and t.escalation_at < ${ts(s.now)} then 'escalated' end,
+        'system', null, 'System', jsonb_build_object('escalation_level', 0), jsonb_build_object('escalation_level', 1), null, t.escalation_at)
+    ) as e(type, actor_kind, actor_id, actor_name, before, after, measures, at)
+    where t.org_id = ${s.orgId} and e.type is not null
+    order by t.id, e.at`;
 }
 
 /** A conversation of two messages on every tenth ticket. */

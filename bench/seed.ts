@@ -16,7 +16,7 @@ import { COMMON_WORD, RARE_COUNT, RARE_WORD } from './seed-data.ts';
 import * as seedSql from './seed-sql.ts';
 import { openSqlEngine, pgliteFilesOf, type Engine, type Location, type QueryFn, type SqlEngine } from './sql.ts';
 
-export const SEED_VERSION = 5;
+export const SEED_VERSION = 6;
 export const ADMIN = { name: 'Bench Admin', email: 'bench-admin@bench.example', password: 'bench-password-2024' };
 const AGENTS = 19;
 const SPAN_DAYS = 730;
