@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams } from '../../contract/admin.ts';
@@ -6,6 +5,7 @@ import { errors } from '../../contract/common.ts';
 import { customerUser } from '../../contract/customers.ts';
 import { customerImportBody, customerImportLimits, customerImportQuery, customerImportResult, mergeCustomerUserBody } from '../../contract/customers-bulk.ts';
 import { requireActor, requireAdmin } from '../platform/actor.ts';
+import { sendCsv } from '../platform/csv-reply.ts';
 import type { App, Deps } from '../platform/deps.ts';
 import { exportCustomerUsers } from './customer-export.ts';
 import { importCustomerUsers } from './customer-import.ts';
@@ -23,11 +23,7 @@ export function customersBulkRoutes(app: App, deps: Deps): void {
     },
     handler: async (request, reply) => {
       const { orgId } = requireActor(request);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="customer-users.csv"')
-        .header('cache-control', 'no-store')
-        .send(Readable.from(exportCustomerUsers(deps, orgId)) as unknown as string);
+      return sendCsv(reply, 'customer-users.csv', exportCustomerUsers(deps, orgId));
     },
   });
 

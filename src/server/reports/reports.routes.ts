@@ -1,9 +1,8 @@
-import type { FastifyReply } from 'fastify';
-import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { errors } from '../../contract/common.ts';
 import { activityCsvQuery, activityQuery, activityReport as activityReportSchema, overviewCsvQuery, overviewQuery, overviewReport as overviewReportSchema } from '../../contract/reports.ts';
 import { requireActor } from '../platform/actor.ts';
+import { sendCsv } from '../platform/csv-reply.ts';
 import type { App, Deps } from '../platform/deps.ts';
 import { activityCsv, activityReport, overviewCsv, overviewReport } from './reports.service.ts';
 
@@ -65,12 +64,4 @@ export function reportsRoutes(app: App, deps: Deps): void {
       return sendCsv(reply, 'activity.csv', csv);
     },
   });
-}
-
-function sendCsv(reply: FastifyReply, filename: string, csv: AsyncGenerator<string>) {
-  return reply
-    .type('text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${filename}"`)
-    .header('cache-control', 'no-store')
-    .send(Readable.from(csv) as unknown as string);
 }
