@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { page, timestamp } from './common.ts';
 import { channels } from './channels.ts';
-import { csvOf, idCsv, priorities, source, statuses } from './tickets.ts';
+import { csvOf, idCsv, priorities, sourceCsv, statuses } from './tickets.ts';
 
 /** Reports (issue 8; DESIGN.md §3 "Reports"): figures computed from the tickets' history. */
 
@@ -22,12 +22,7 @@ const rangeAndFilters = {
   to: day.optional().describe('YYYY-MM-DD, the last day, inclusive; at most 2 years after from'),
   department: idCsv.optional().describe('Comma list of department ids (the ticket’s department now)'),
   channel: csvOf(channels).optional().describe('Comma list of channels'),
-  source: z
-    .string()
-    .transform((s) => s.split(',').map((v) => v.trim().toLowerCase()).filter(Boolean))
-    .pipe(z.array(source).min(1).max(50))
-    .optional()
-    .describe('Comma list of sources (website, ebay, google, …)'),
+  source: sourceCsv.optional().describe('Comma list of sources (website, ebay, google, …)'),
   category: idCsv.optional().describe('Comma list of category ids'),
   agent: idCsv.optional().describe('Comma list of agent ids: tickets assigned to them now'),
   priority: csvOf(priorities).optional().describe('Comma list of low, medium, high, urgent'),

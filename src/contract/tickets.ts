@@ -137,6 +137,11 @@ export const idCsv = z
   .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
   .pipe(z.array(z.string().regex(/^[1-9]\d{0,15}$/, 'ids are positive integers').transform(Number)).min(1).max(100));
 const dateOrTime = z.union([z.iso.date(), timestamp]);
+/** A comma list of sources (website, ebay, google, …), as typed in any case. */
+export const sourceCsv = z
+  .string()
+  .transform((s) => s.split(',').map((v) => v.trim().toLowerCase()).filter(Boolean))
+  .pipe(z.array(source).min(1).max(50));
 
 export const listTicketsQuery = z.strictObject({
   status: csvOf(statusFilters).optional().describe('Comma list of new, open, pending, resolved, closed (not auto-closed), auto_closed, overdue'),
@@ -144,11 +149,7 @@ export const listTicketsQuery = z.strictObject({
   department: idCsv.optional().describe('Comma list of department ids'),
   category: idCsv.optional().describe('Comma list of category ids'),
   channel: csvOf(channels).optional().describe('Comma list of channels'),
-  source: z
-    .string()
-    .transform((s) => s.split(',').map((v) => v.trim().toLowerCase()).filter(Boolean))
-    .pipe(z.array(source).min(1).max(50))
-    .optional(),
+  source: sourceCsv.optional(),
   assignee: z.union([z.literal('me'), z.literal('none'), idSchema]).optional().describe('Agent id, me, or none'),
   locked_by: z.union([z.literal('me'), idSchema]).optional().describe('Agent id or me'),
   my_departments: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('true: tickets of the departments the agent belongs to'),
