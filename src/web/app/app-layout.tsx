@@ -19,6 +19,7 @@ export function AppLayout() {
   const { t } = useTranslation();
   const { t: tAdmin } = useTranslation('admin');
   const { t: tCic } = useTranslation('cic');
+  const { t: tReports } = useTranslation('reports');
   const [isCicSearchOpen, setCicSearchOpen] = useState(false);
   const { agent, workspace } = useSession();
   useLiveUpdates();
@@ -55,6 +56,9 @@ export function AppLayout() {
             <button type="button" className="app-nav-link app-nav-button" aria-haspopup="dialog" onClick={() => setCicSearchOpen(true)}>
               {tCic('nav')}
             </button>
+            <NavLink to="/reports" className="app-nav-link">
+              {tReports('nav')}
+            </NavLink>
             {agent.role === 'admin' && (
               <NavLink to="/admin" className="app-nav-link">
                 {tAdmin('nav.link')}

@@ -45,6 +45,15 @@ export const router = createBrowserRouter([
       { path: 'tickets/new', element: <CreateTicketPage /> },
       { path: 'tickets/:number', element: <TicketPage /> },
       { path: 'search', element: <SearchPage /> },
+      {
+        // Loaded when first opened: the charts bring their own library, which the ticket pages never need.
+        path: 'reports',
+        lazy: async () => ({ Component: (await import('../features/reports/components/reports-layout.tsx')).ReportsLayout }),
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('../features/reports/components/overview-page.tsx')).OverviewPage }) },
+          { path: 'activity', lazy: async () => ({ Component: (await import('../features/reports/components/activity-page.tsx')).ActivityPage }) },
+        ],
+      },
       { path: 'customers/import', element: <CustomerImportPage /> },
       { path: 'customers/:id', element: <CicDashboardPage key="customer" kind="customer" /> },
       { path: 'customer-users/:id', element: <CicDashboardPage key="customer_user" kind="customer_user" /> },

@@ -6,13 +6,14 @@ import * as create from './locales/create.ts';
 import * as customers from './locales/customers.ts';
 import * as dashboard from './locales/dashboard.ts';
 import * as notifications from './locales/notifications.ts';
+import * as reports from './locales/reports.ts';
 import * as search from './locales/search.ts';
 import * as ticket from './locales/ticket.ts';
 // Types only: the customer portal loads its words in its own bundle (src/web/portal/i18n).
 import type * as portal from '../portal/i18n/portal.ts';
 
 /** One namespace per part of the app, so each file stays small and has one owner. */
-const namespaces = { common, auth, ticket, dashboard, create, search, notifications, admin, cic, customers };
+const namespaces = { common, auth, ticket, dashboard, create, search, notifications, admin, cic, customers, reports };
 
 type Namespaces = typeof namespaces;
 type English = { [N in keyof Namespaces]: Namespaces[N]['en'] };
