@@ -5,6 +5,9 @@ import { csvOf, idCsv, priorities, sourceCsv, statuses } from './tickets.ts';
 
 /** Reports (issue 8; DESIGN.md §3 "Reports"): figures computed from the tickets' history. */
 
+/** The longest range a report takes, in years (a leap day included): longer ranges answer 400. */
+export const maxRangeYears = 2;
+
 export const reportPresets = ['today', 'last_7_days', 'last_30_days', 'this_month', 'custom'] as const;
 export const reportIntervals = ['day', 'week', 'month'] as const;
 export const actorKinds = ['agent', 'customer', 'system', 'integration'] as const;

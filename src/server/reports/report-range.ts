@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { reportIntervals, reportPresets } from '../../contract/reports.ts';
+import { maxRangeYears, type reportIntervals, type reportPresets } from '../../contract/reports.ts';
 import { AppError } from '../platform/errors.ts';
 
 export type Preset = (typeof reportPresets)[number];
@@ -23,9 +23,6 @@ export interface ReportRange {
   end: Date;
   previous: { from: string; to: string; start: Date; end: Date };
 }
-
-/** The longest range a report takes: two years (a leap day included). */
-export const MAX_YEARS = 2;
 
 const refuse = (field: string, message: string) => new AppError('validation_error', `${field}: ${message}`, [{ field, message }]);
 
@@ -57,7 +54,7 @@ export function resolveRange(input: RangeInput, timeZone: string, now: Date): Re
     if (!first.isValid) throw refuse('query.from', 'not a day');
     if (!last.isValid) throw refuse('query.to', 'not a day');
     if (last < first) throw refuse('query.to', `the range ends (${input.to}) before it starts (${input.from})`);
-    if (last >= first.plus({ years: MAX_YEARS })) throw refuse('query.to', `the range is longer than ${MAX_YEARS} years`);
+    if (last >= first.plus({ years: maxRangeYears })) throw refuse('query.to', `the range is longer than ${maxRangeYears} years`);
   } else {
     if (input.from !== undefined) throw refuse('query.from', `from and to go with preset=custom, not ${input.preset}`);
     if (input.to !== undefined) throw refuse('query.to', `from and to go with preset=custom, not ${input.preset}`);
