@@ -4,9 +4,9 @@ import type { Db } from '../workspaces/workspaces.repository.ts';
 /** At most this many tickets are counted: enough to say "in use", without counting a million. */
 export const ticketsCountedMax = 10_000;
 
-/** What refers to a department, other than its own members and escalation levels (which go with it). */
+/** What refers to a department, other than its own members and escalation levels (which go with it): its mail and review routing too. */
 export async function findDepartmentUses(db: Db, orgId: number, departmentId: number) {
-  const [tickets, policies, rules, levels] = await Promise.all([
+  const [tickets, policies, rules, levels, mailboxes, locations] = await Promise.all([
     sql<{ n: string | number }>`
       select count(*) as n from (
         select 1 from tickets where org_id = ${orgId} and (department_id = ${departmentId} or requested_department_id = ${departmentId}) limit ${ticketsCountedMax}
@@ -23,8 +23,17 @@ export async function findDepartmentUses(db: Db, orgId: number, departmentId: nu
       .orderBy('d.name')
       .orderBy('l.level')
       .execute(),
+    db.selectFrom('imap_mailboxes').select(['id', sql<string>`username || '@' || host`.as('name')]).where('org_id', '=', orgId).where('department_id', '=', departmentId).orderBy('id').execute(),
+    db.selectFrom('review_locations').select(['location']).where('org_id', '=', orgId).where('department_id', '=', departmentId).orderBy('location').execute(),
   ]);
-  return { tickets: Number(tickets.rows[0]?.n ?? 0), sla_policies: policies, routing_rules: rules, escalation_levels: levels };
+  return {
+    tickets: Number(tickets.rows[0]?.n ?? 0),
+    sla_policies: policies,
+    routing_rules: rules,
+    escalation_levels: levels,
+    imap_mailboxes: mailboxes,
+    review_locations: locations.map((l) => l.location),
+  };
 }
 
 export type DepartmentUses = Awaited<ReturnType<typeof findDepartmentUses>>;

@@ -56,6 +56,25 @@ describe('deleting a department (admin): refused with 409 naming what uses it', 
     expect((await admin.get(`/api/v1/departments/${returns}`)).body.member_ids).toEqual([agent.id]);
   });
 
+  it('refuses a department that receives mail through an IMAP mailbox or gets a location’s reviews, naming them, and keeps both', async () => {
+    const outlet = await addDepartment('Outlet desk');
+    const mailbox = await admin.post('/api/v1/admin/imap-mailboxes', { department_id: outlet, host: '127.0.0.1', tls_mode: 'none', username: 'outlet', password: 'imap-secret', enabled: false });
+    expect(mailbox.status, JSON.stringify(mailbox.body)).toBe(201);
+    expect((await admin.request('PUT', '/api/v1/channels/review-rules', { max_rating: 3, keywords: [], locations: [{ location: 'Kemang', department: outlet }] })).status).toBe(200);
+
+    const res = await admin.delete(`/api/v1/departments/${outlet}`);
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toBe('The department "Outlet desk" is used by IMAP mailbox "outlet@127.0.0.1"; the review rule of "Kemang"; move those elsewhere first');
+    expect(res.body.error.details.used_by).toMatchObject({ imap_mailboxes: [{ id: mailbox.body.id, name: 'outlet@127.0.0.1' }], review_locations: ['Kemang'] });
+    expect((await admin.get(`/api/v1/admin/imap-mailboxes/${mailbox.body.id}`)).status).toBe(200);
+    expect((await admin.get('/api/v1/channels/review-rules')).body.locations).toEqual([{ location: 'Kemang', department: { id: outlet, name: 'Outlet desk' } }]);
+
+    // Moved elsewhere, the department goes.
+    expect((await admin.delete(`/api/v1/admin/imap-mailboxes/${mailbox.body.id}`)).status).toBe(204);
+    expect((await admin.request('PUT', '/api/v1/channels/review-rules', { max_rating: 3, keywords: [], locations: [] })).status).toBe(200);
+    expect((await admin.delete(`/api/v1/departments/${outlet}`)).status).toBe(204);
+  });
+
   it('is for admins only, and 404 for an unknown department (another workspace’s: test/isolation)', async () => {
     const id = await addDepartment('Kiosk');
     expect((await agent.client.delete(`/api/v1/departments/${id}`)).status).toBe(403);

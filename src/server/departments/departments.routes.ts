@@ -27,8 +27,8 @@ export function departmentsRoutes(app: App, deps: Deps): void {
       tags: ['departments'],
       summary: 'Delete a department nothing refers to (admin)',
       description:
-        'Its members (their "my departments") and its own escalation levels go with it. A department that tickets, SLA policies, routing rules or ' +
-        "another department's escalation levels refer to is 409, naming them in the message and in details.used_by.",
+        'Its members (their "my departments") and its own escalation levels go with it. A department that tickets, SLA policies, routing rules, ' +
+        "another department's escalation levels, an IMAP mailbox or a review location rule refer to is 409, naming them in the message and in details.used_by.",
       params: idParams,
       response: { 204: z.null().describe('Deleted'), ...errors(400, 401, 403, 404, 409) },
     },

@@ -76,13 +76,16 @@ function describeUses(uses: DepartmentUses): string[] {
   if (uses.sla_policies.length) said.push(`SLA polic${uses.sla_policies.length === 1 ? 'y' : 'ies'} ${quoted(uses.sla_policies)}`);
   if (uses.routing_rules.length) said.push(`routing rule${uses.routing_rules.length === 1 ? '' : 's'} ${quoted(uses.routing_rules)}`);
   for (const l of uses.escalation_levels) said.push(`escalation level ${l.level} of "${l.department_name}"`);
+  if (uses.imap_mailboxes.length) said.push(`IMAP mailbox${uses.imap_mailboxes.length === 1 ? '' : 'es'} ${quoted(uses.imap_mailboxes)}`);
+  if (uses.review_locations.length) said.push(`the review rule${uses.review_locations.length === 1 ? '' : 's'} of ${uses.review_locations.map((l) => `"${l}"`).join(', ')}`);
   return said;
 }
 
 /**
  * Deletes a department nothing refers to, with its members (their "my departments") and its own
- * escalation levels. One in use — by tickets, SLA policies, routing rules, or another
- * department's escalation levels — is 409 naming what uses it.
+ * escalation levels. One in use — by tickets, SLA policies, routing rules, another department's
+ * escalation levels, an IMAP mailbox or a review location rule — is 409 naming what uses it
+ * (deleting it would have silently taken the mailbox or the rule with it).
  */
 export async function deleteDepartment(deps: Deps, orgId: number, id: number): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
@@ -96,6 +99,8 @@ export async function deleteDepartment(deps: Deps, orgId: number, id: number): P
           sla_policies: uses.sla_policies,
           routing_rules: uses.routing_rules,
           escalation_levels: uses.escalation_levels.map((l) => ({ department: { id: l.department_id, name: l.department_name }, level: l.level })),
+          imap_mailboxes: uses.imap_mailboxes,
+          review_locations: uses.review_locations,
         },
       });
     const said = describeUses(uses);
