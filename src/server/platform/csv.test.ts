@@ -54,7 +54,7 @@ describe('csvLines', () => {
       yield [['2', 'plain, "quoted"']];
     }
     const parts: string[] = [];
-    for await (const part of csvDocument(['id', 'value'], batches())) parts.push(part);
+    for await (const part of csvDocument(['id', 'value'], batches(), (row: string[]) => row)) parts.push(part);
     expect(parts.join('')).toBe('\uFEFFid,value\r\n1,\'=SUM(A1)\r\n2,"plain, ""quoted"""\r\n');
   });
 });

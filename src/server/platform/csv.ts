@@ -22,9 +22,10 @@ export const csvLines = (rows: readonly (readonly string[])[]): string =>
 
 /**
  * A CSV document for spreadsheets, streamed: a UTF-8 BOM (so they read the accents) and the
- * header, then each batch of rows as it comes; memory holds one batch, whatever the export's size.
+ * header, then each batch of rows, as `cells` writes them, as it comes; memory holds one batch,
+ * whatever the export's size.
  */
-export async function* csvDocument(header: readonly string[], batches: AsyncIterable<readonly (readonly string[])[]>): AsyncGenerator<string> {
+export async function* csvDocument<Row>(header: readonly string[], batches: AsyncIterable<readonly Row[]> | Iterable<readonly Row[]>, cells: (row: Row) => readonly string[]): AsyncGenerator<string> {
   yield `\uFEFF${csvLines([header])}`;
-  for await (const rows of batches) if (rows.length) yield csvLines(rows);
+  for await (const rows of batches) if (rows.length) yield csvLines(rows.map(cells));
 }

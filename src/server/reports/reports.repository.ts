@@ -79,12 +79,15 @@ const n = (v: string | number | bigint | null) => Number(v ?? 0);
 const seconds = (v: string | number | null) => (v === null ? null : Math.round(Number(v)));
 const localBucket = (interval: Interval, timeZone: string) => sql<string>`to_char(date_trunc(${interval}, e.created_at at time zone ${timeZone}), 'YYYY-MM-DD')`;
 
+const volumeTypes = ['created', 'resolved', 'closed', 'reopened'] as const;
+export type VolumeKind = (typeof volumeTypes)[number] | 'auto_closed';
+
 /** Created, resolved, closed (auto-closed apart) and reopened events per bucket of the workspace's days. */
 export async function volumeByBucket(db: Db, orgId: number, w: Window, f: TicketFilters, interval: Interval, timeZone: string) {
-  const rows = await eventsOf(db, orgId, w, f, ['created', 'resolved', 'closed', 'reopened'])
+  const rows = await eventsOf(db, orgId, w, f, volumeTypes)
     .select([
       localBucket(interval, timeZone).as('bucket'),
-      sql<string>`case when e.type = 'closed' and e.after->>'close_reason' = 'auto' then 'auto_closed' else e.type end`.as('kind'),
+      sql<VolumeKind>`case when e.type = 'closed' and e.after->>'close_reason' = 'auto' then 'auto_closed' else e.type end`.as('kind'),
       (eb) => eb.fn.countAll<string>().as('n'),
     ])
     .groupBy(['bucket', 'kind'])

@@ -1,6 +1,7 @@
 import type { ActivityCsvQuery, ActivityQuery, ActivityReport, ActivityRow, OverviewCsvQuery, OverviewQuery, OverviewReport } from '../../contract/reports.ts';
 import { ageBuckets, backlogStatuses } from '../../contract/reports.ts';
 import { csvDocument } from '../platform/csv.ts';
+import { keysetPages } from '../platform/keyset-pages.ts';
 import type { Deps } from '../platform/deps.ts';
 import { iso } from '../platform/dto.ts';
 import { AppError } from '../platform/errors.ts';
@@ -86,14 +87,9 @@ export async function overviewReport(deps: Deps, orgId: number, q: OverviewQuery
   const buckets = new Map(bucketStarts(range).map((b) => [b, zero()]));
   const totals = zero();
   for (const v of volume) {
-    const bucket = buckets.get(v.bucket);
     // Auto-closed tickets are closed tickets too; the auto-closed column says how many of them.
-    const columns = v.kind === 'auto_closed' ? (['closed', 'auto_closed'] as const) : ([v.kind] as const);
-    for (const c of columns as readonly (keyof ReturnType<typeof zero>)[]) {
-      if (!(c in totals)) continue;
-      totals[c] += v.count;
-      if (bucket) bucket[c] += v.count;
-    }
+    const columns: (keyof typeof totals)[] = v.kind === 'auto_closed' ? ['closed', 'auto_closed'] : [v.kind];
+    for (const target of [totals, buckets.get(v.bucket)]) for (const c of columns) if (target) target[c] += v.count;
   }
 
   const resolvedBy = { agent: 0, customer: 0, system: 0, integration: 0 };
@@ -190,17 +186,11 @@ const activityCsvHeader = ['time', 'ticket', 'subject', 'ticket_status', 'event'
 export async function activityCsv(deps: Deps, orgId: number, q: ActivityCsvQuery, pageSize = EXPORT_PAGE_SIZE): Promise<AsyncGenerator<string>> {
   const range = await rangeFor(deps, orgId, q);
   const f = activityFiltersOf(q);
-  async function* pages(): AsyncGenerator<string[][]> {
-    let cursor: ActivityCursor | null = null;
-    for (;;) {
-      const rows = await activityExportPage(deps.db, orgId, range, f, cursor, pageSize);
-      yield rows.map((e) => [e.at, e.number, e.subject, e.status, e.type, e.actor_kind, e.actor_name, resolvedByOf(e) ?? '', e.before, e.after]);
-      if (rows.length < pageSize) return;
-      const last = rows[rows.length - 1];
-      cursor = { at: last.at, id: last.id };
-    }
-  }
-  return csvDocument(activityCsvHeader, pages());
+  return csvDocument(
+    activityCsvHeader,
+    keysetPages((after: ActivityCursor | null) => activityExportPage(deps.db, orgId, range, f, after, pageSize), pageSize, (last) => ({ at: last.at, id: last.id })),
+    (e) => [e.at, e.number, e.subject, e.status, e.type, e.actor_kind, e.actor_name, resolvedByOf(e) ?? '', e.before, e.after],
+  );
 }
 
 const str = (v: number | null) => (v === null ? '' : String(v));
@@ -210,9 +200,7 @@ export async function overviewCsv(deps: Deps, orgId: number, q: OverviewCsvQuery
   const { table, ...query } = q;
   const r = await overviewReport(deps, orgId, query);
   const [header, rows] = overviewTable(r, table);
-  return csvDocument(header, (async function* () {
-    yield rows;
-  })());
+  return csvDocument(header, [rows], (row) => row);
 }
 
 function overviewTable(r: OverviewReport, table: OverviewCsvQuery['table']): [string[], string[][]] {
