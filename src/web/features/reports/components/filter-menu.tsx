@@ -70,14 +70,14 @@ export function FilterMenu({ label, name, options, chosen, isLoading, loadFailed
           ▾
         </span>
       </button>
-      <div id={panelId} className="report-filter-panel" hidden={!isOpen}>
-        <fieldset className="report-filter-list">
+      <div id={panelId} className="check-menu-panel report-filter-panel" hidden={!isOpen}>
+        <fieldset className="check-menu-list report-filter-list">
           <legend>{label}</legend>
           {isLoading && all.length === 0 && <p className="muted">{t('filters.loading')}</p>}
           {loadFailed && <p className="field-error">{t('filters.listFailed')}</p>}
           {!isLoading && !loadFailed && all.length === 0 && <p className="muted">{t('filters.noOptions')}</p>}
           {all.map((option) => (
-            <label key={option.value} className="report-filter-option">
+            <label key={option.value} className="check-menu-option">
               <input type="checkbox" name={name} value={option.value} checked={shown.includes(option.value)} onChange={(e) => toggle(option.value, e.target.checked)} />
               <span>{option.label}</span>
             </label>

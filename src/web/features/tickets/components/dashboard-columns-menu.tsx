@@ -45,13 +45,13 @@ export function DashboardColumnsMenu({ hidden, onChange }: ColumnsMenuProps) {
           {shownCount}/{dashboardColumns.length}
         </span>
       </button>
-      <div id={panelId} className="dash-menu-panel" hidden={!isOpen}>
-        <fieldset className="dash-menu-list">
+      <div id={panelId} className="check-menu-panel dash-menu-panel" hidden={!isOpen}>
+        <fieldset className="check-menu-list">
           <legend>{t('columnsMenu.legend')}</legend>
           {dashboardColumns.map((column) => {
             const isRequired = isRequiredColumn(column);
             return (
-              <label key={column.id} className="dash-check">
+              <label key={column.id} className="check-menu-option dash-check">
                 <input type="checkbox" checked={isRequired || !hidden.has(column.id)} disabled={isRequired} onChange={(e) => onChange(column.id, e.target.checked)} />
                 <span>{t(`columns.${column.id}`)}</span>
                 {isRequired && <span className="dash-check-note">{t('columnsMenu.always')}</span>}
