@@ -4,6 +4,7 @@ import { limits } from './limits.ts';
 import { assignmentMode } from './routing.ts';
 
 export const roles = ['admin', 'agent'] as const;
+export const agentStatuses = ['invited', 'active', 'deactivated'] as const;
 
 export const agent = z
   .object({
@@ -12,6 +13,9 @@ export const agent = z
     email: z.string(),
     role: z.enum(roles),
     is_active: z.boolean(),
+    status: z.enum(agentStatuses).describe('invited: has not chosen a password yet; deactivated: cannot sign in'),
+    invitation_expires_at: timestamp.nullable().describe('While invited: when the latest invitation link expires'),
+    open_tickets: z.number().describe('Tickets assigned to the agent that are not resolved or closed (to reassign when deactivating)'),
     department_ids: z.array(z.number()),
     accepting_tickets: z.boolean().describe('Available for automatic assignment'),
     last_sign_in_at: timestamp.nullable(),
@@ -27,6 +31,31 @@ export const createAgentBody = z.strictObject({
   role: z.enum(roles).default('agent'),
   department_ids: z.array(idSchema).max(100).default([]),
 });
+export const inviteAgentBody = z.strictObject({
+  name: nonEmpty(limits.nameMax),
+  email,
+  role: z.enum(roles).default('agent'),
+  department_ids: z.array(idSchema).max(100).default([]),
+});
+
+/** What a sent invitation or password-reset link says about itself (the link itself goes only to the agent's mailbox). */
+export const sentAgentLink = z
+  .object({ agent_id: z.number(), sent_to: z.string(), expires_at: timestamp, outbox_id: z.number() })
+  .meta({ id: 'SentAgentLink' });
+
+export const agentLinkBody = z.strictObject({ token: z.string().min(1).max(200) });
+export const acceptAgentLinkBody = z.strictObject({ token: z.string().min(1).max(200), password });
+export const agentLinkInfo = z
+  .object({
+    purpose: z.enum(['invitation', 'password_reset']),
+    name: z.string(),
+    email: z.string(),
+    workspace: z.object({ slug: z.string(), name: z.string() }),
+    expires_at: timestamp,
+  })
+  .meta({ id: 'AgentLinkInfo' });
+export type AgentLinkInfo = z.infer<typeof agentLinkInfo>;
+
 export const patchAgentBody = z.strictObject({
   name: nonEmpty(limits.nameMax).optional(),
   role: z.enum(roles).optional(),
@@ -75,11 +104,24 @@ export const patchCategoryBody = z.strictObject({
   retired: z.boolean().optional(),
 });
 
+/**
+ * What an API key may do: read (GET), write (every other change) and channels (the intake
+ * routes under /api/v1/channels that turn reviews and orders into tickets).
+ */
+export const apiKeyScopes = ['read', 'write', 'channels'] as const;
+export type ApiKeyScope = (typeof apiKeyScopes)[number];
+const scopesInput = z
+  .array(z.enum(apiKeyScopes))
+  .min(1, 'choose at least one scope')
+  .max(apiKeyScopes.length)
+  .transform((scopes) => apiKeyScopes.filter((s) => scopes.includes(s)));
+
 export const apiKey = z
   .object({
     id: z.number(),
     name: z.string(),
     prefix: z.string(),
+    scopes: z.array(z.enum(apiKeyScopes)),
     created_at: timestamp,
     last_used_at: timestamp.nullable(),
     revoked_at: timestamp.nullable(),
@@ -87,6 +129,7 @@ export const apiKey = z
   .meta({ id: 'ApiKey' });
 export type ApiKey = z.infer<typeof apiKey>;
 export const createdApiKey = apiKey.extend({ key: z.string().describe('Shown once; store it now') }).meta({ id: 'CreatedApiKey' });
-export const createApiKeyBody = z.strictObject({ name: nonEmpty(limits.nameMax) });
+export const createApiKeyBody = z.strictObject({ name: nonEmpty(limits.nameMax), scopes: scopesInput.default([...apiKeyScopes]) });
+export const patchApiKeyBody = z.strictObject({ name: nonEmpty(limits.nameMax).optional(), scopes: scopesInput.optional() });
 
 export const idParams = z.strictObject({ id: idSchema });

@@ -18,6 +18,8 @@ export const mailTemplateNames = [
   'ticket_reopened',
   'agent_notification',
   'department_new_ticket',
+  'agent_invitation',
+  'password_reset',
 ] as const;
 
 export const outboxStatuses = ['queued', 'sending', 'sent', 'failed', 'kept'] as const;

@@ -1,3 +1,4 @@
+import { publicTicketField } from './ticket-fields.ts';
 import { z } from 'zod';
 import { email, idSchema, nonEmpty, ref, slug, timestamp } from './common.ts';
 import { phone } from './customers.ts';
@@ -21,6 +22,7 @@ export const portalConfig = z
     default_language: z.enum(languages),
     categories: z.array(ref),
     attachments: z.object({ max_files: z.number(), max_bytes: z.number(), types: z.array(z.enum(attachmentTypes)) }),
+    fields: z.array(publicTicketField).describe('The ticket fields the request form asks, in order'),
     captcha: z
       .object({ provider: z.string(), site_key: z.string() })
       .nullable()
@@ -62,6 +64,7 @@ export const portalTicket = z
     updated_at: timestamp,
     can_resolve: z.boolean(),
     can_reopen: z.boolean(),
+    fields: z.array(publicTicketField.extend({ value: z.unknown() })).describe('The values of the fields shown to customers'),
   })
   .meta({ id: 'PortalTicket' });
 export type PortalTicket = z.infer<typeof portalTicket>;
@@ -111,6 +114,19 @@ export const portalRequestBody = z.strictObject({
   order_number: z.string().trim().min(1).max(limits.refMax).optional(),
   description: z.string().trim().min(1, 'must not be empty').max(limits.descriptionMaxBytes),
   website: z.string().max(0, 'leave this field empty').optional().describe('A honeypot: people leave it empty'),
+  custom_fields: z
+    .union([z.record(z.string(), z.unknown()), z.string().max(100_000).transform((s, ctx) => {
+      try {
+        const parsed: unknown = JSON.parse(s);
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+      } catch {
+        // reported below
+      }
+      ctx.addIssue({ code: 'custom', message: 'a JSON object of field values' });
+      return z.NEVER;
+    })])
+    .optional()
+    .describe('Values of the fields the form asks (config.fields); as multipart, a JSON string'),
   captcha_token: z.string().max(4096).optional(),
 });
 export type PortalRequestBody = z.infer<typeof portalRequestBody>;

@@ -137,6 +137,18 @@ export const idCsv = z
   .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
   .pipe(z.array(z.string().regex(/^[1-9]\d{0,15}$/, 'ids are positive integers').transform(Number)).min(1).max(100));
 const dateOrTime = z.union([z.iso.date(), timestamp]);
+/** `key:value` filters on ticket fields, repeatable (all must match). */
+const fieldFilter = z
+  .union([z.string(), z.array(z.string()).max(20)])
+  .transform((v) => (Array.isArray(v) ? v : [v]))
+  .pipe(
+    z.array(
+      z
+        .string()
+        .regex(/^[a-z][a-z0-9_]{0,62}:.{1,200}$/s, 'key:value, such as size:xl')
+        .transform((s) => ({ key: s.slice(0, s.indexOf(':')), value: s.slice(s.indexOf(':') + 1) })),
+    ),
+  );
 /** A comma list of sources (website, ebay, google, …), as typed in any case. */
 export const sourceCsv = z
   .string()
@@ -162,6 +174,9 @@ export const listTicketsQuery = z.strictObject({
   transaction_ref: z.string().trim().min(1).max(limits.refMax).optional().describe('Loyalty purchase reference'),
   created_from: dateOrTime.optional().describe('YYYY-MM-DD (a day in the workspace time zone) or an ISO timestamp, inclusive'),
   created_to: dateOrTime.optional().describe('YYYY-MM-DD (inclusive day in the workspace time zone) or an ISO timestamp (exclusive)'),
+  field: fieldFilter
+    .optional()
+    .describe('Ticket field filter key:value, repeatable: select, date, number and checkbox (true/false) values match exactly, multi select contains the option, text contains the words'),
   verification: csvOf(verificationStates).optional().describe('Comma list of verified, unverified (the "To verify" list), rejected'),
   q: z.string().trim().min(1).max(200).optional().describe('Full text over number, subject, description, customer name/email/phone, order number; ranked'),
   sort: z

@@ -31,6 +31,7 @@ export const settings = z
   .object({
     slug: z.string(),
     name: z.string(),
+    logo_url: z.string().nullable().describe('Shown in the agent app and the portal; null: the name alone'),
     time_zone: z.string(),
     default_language: z.enum(languages),
     public_url: z.string().nullable(),
@@ -68,6 +69,7 @@ export const patchSettingsBody = z.strictObject({
   time_zone: z.string().max(64).refine(isTimeZone, 'not an IANA time zone name such as Asia/Jakarta').transform(canonicalTimeZone).optional(),
   default_language: z.enum(languages).optional(),
   public_url: z.url({ protocol: /^https?$/ }).max(500).nullable().optional(),
+  logo_url: z.url({ protocol: /^https$/ }).max(500).nullable().optional().describe('An https address of the logo image'),
   auto_close_after_seconds: z.number().int().min(0).max(365 * 24 * 3600).optional(),
   ticket_number_prefix: z
     .string()

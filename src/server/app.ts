@@ -1,3 +1,5 @@
+import { ticketFieldsRoutes } from './ticket-fields/ticket-fields.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,10 +86,12 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   authRoutes(app, deps);
+  auditRoutes(app, deps);
   workspacesRoutes(app, deps);
   agentsRoutes(app, deps);
   departmentsRoutes(app, deps);
   categoriesRoutes(app, deps);
+  ticketFieldsRoutes(app, deps);
   slaRoutes(app, deps);
   routingRoutes(app, deps);
   apiKeysRoutes(app, deps);

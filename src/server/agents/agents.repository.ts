@@ -1,9 +1,11 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { DB } from '../platform/db/schema.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 
 export async function insertAgent(
   db: Db,
   orgId: number,
-  input: { name: string; email: string; role: 'admin' | 'agent'; password_hash: string; created_at: Date; updated_at: Date },
+  input: { name: string; email: string; role: 'admin' | 'agent'; password_hash: string | null; created_at: Date; updated_at: Date },
 ): Promise<number> {
   const row = await db
     .insertInto('agents')
@@ -13,7 +15,27 @@ export async function insertAgent(
   return row.id;
 }
 
-const agentColumns = ['id', 'org_id', 'name', 'email', 'role', 'is_active', 'accepting_tickets', 'last_sign_in_at', 'language', 'email_notifications', 'created_at'] as const;
+const plainColumns = ['id', 'org_id', 'name', 'email', 'role', 'is_active', 'accepting_tickets', 'last_sign_in_at', 'language', 'email_notifications', 'created_at'] as const;
+/** The agent's columns, whether they chose a password yet, their open invitation and the open tickets they hold. */
+const agentColumns = (eb: ExpressionBuilder<DB, 'agents'>) => [
+  ...plainColumns,
+  eb('agents.password_hash', 'is not', null).as('has_password'),
+  eb
+    .selectFrom('agent_links as l')
+    .select((s) => s.fn.max('l.expires_at').as('e'))
+    .whereRef('l.org_id', '=', 'agents.org_id')
+    .whereRef('l.agent_id', '=', 'agents.id')
+    .where('l.purpose', '=', 'invitation')
+    .where('l.used_at', 'is', null)
+    .as('invitation_expires_at'),
+  eb
+    .selectFrom('tickets as t')
+    .select((s) => s.fn.countAll<number>().as('n'))
+    .whereRef('t.org_id', '=', 'agents.org_id')
+    .whereRef('t.assignee_id', '=', 'agents.id')
+    .where('t.status', 'in', ['new', 'open', 'pending'])
+    .as('open_tickets'),
+];
 
 export async function listAgents(db: Db, orgId: number) {
   const [agents, memberships] = await Promise.all([
@@ -76,6 +98,8 @@ export async function countActiveAdmins(db: Db, orgId: number): Promise<number> 
     .where('org_id', '=', orgId)
     .where('role', '=', 'admin')
     .where('is_active', '=', true)
+    // An invited admin cannot sign in until they choose a password.
+    .where('password_hash', 'is not', null)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

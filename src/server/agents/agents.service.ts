@@ -1,5 +1,7 @@
 import type { z } from 'zod';
-import type { Agent, createAgentBody, patchAgentBody } from '../../contract/admin.ts';
+import type { Agent, createAgentBody, inviteAgentBody, patchAgentBody } from '../../contract/admin.ts';
+import type { AgentActor } from '../platform/actor.ts';
+import { sendAgentLink } from './agent-links.ts';
 import type { Availability } from '../../contract/routing.ts';
 import { forgetAgentSessions } from '../auth/authenticate.ts';
 import { revokeAgentSessions } from '../auth/sessions.repository.ts';
@@ -20,6 +22,9 @@ const toAgent = (a: Row): Agent => ({
   email: a.email,
   role: a.role,
   is_active: a.is_active,
+  status: !a.is_active ? 'deactivated' : a.has_password ? 'active' : 'invited',
+  invitation_expires_at: a.has_password || a.invitation_expires_at === null ? null : iso(new Date(a.invitation_expires_at)),
+  open_tickets: Number(a.open_tickets ?? 0),
   department_ids: a.department_ids,
   accepting_tickets: a.accepting_tickets,
   last_sign_in_at: isoOrNull(a.last_sign_in_at),
@@ -40,14 +45,31 @@ export async function getAgent(deps: Deps, orgId: number, id: number): Promise<A
 
 /** Adds an agent with a password and departments; the email is unique within the workspace. */
 export async function createAgent(deps: Deps, orgId: number, input: z.infer<typeof createAgentBody>): Promise<Agent> {
-  const departmentIds = [...new Set(input.department_ids)];
   const passwordHash = await hashPassword(input.password);
+  return addAgent(deps, orgId, { ...input, password_hash: passwordHash }, async () => undefined);
+}
+
+/** Adds an agent without a password and mails them an invitation to choose one. */
+export async function inviteAgent(deps: Deps, admin: AgentActor, input: z.infer<typeof inviteAgentBody>): Promise<Agent> {
+  return addAgent(deps, admin.orgId, { ...input, password_hash: null }, async (trx, agentId) => {
+    await sendAgentLink(trx, deps, admin, agentId, 'invitation');
+  });
+}
+
+async function addAgent(
+  deps: Deps,
+  orgId: number,
+  input: z.infer<typeof inviteAgentBody> & { password_hash: string | null },
+  andThen: (trx: Db, agentId: number) => Promise<void>,
+): Promise<Agent> {
+  const departmentIds = [...new Set(input.department_ids)];
   try {
     const id = await deps.db.transaction().execute(async (trx) => {
       await assertDepartmentsExist(trx, orgId, departmentIds);
       const now = deps.clock.now();
-      const agentId = await insertAgent(trx, orgId, { name: input.name, email: input.email, role: input.role, password_hash: passwordHash, created_at: now, updated_at: now });
+      const agentId = await insertAgent(trx, orgId, { name: input.name, email: input.email, role: input.role, password_hash: input.password_hash, created_at: now, updated_at: now });
       await setAgentDepartments(trx, orgId, agentId, departmentIds);
+      await andThen(trx, agentId);
       return agentId;
     });
     forgetNames(deps.db, orgId);

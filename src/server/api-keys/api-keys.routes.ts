@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { apiKey, createApiKeyBody, createdApiKey, idParams } from '../../contract/admin.ts';
+import { apiKey, createApiKeyBody, createdApiKey, idParams, patchApiKeyBody } from '../../contract/admin.ts';
 import { errors } from '../../contract/common.ts';
 import { forgetApiKey } from '../auth/authenticate.ts';
 import { requireAdmin } from '../platform/actor.ts';
 import type { App, Deps } from '../platform/deps.ts';
 import { notFound } from '../platform/errors.ts';
-import { listApiKeys, revokeApiKey } from './api-keys.repository.ts';
+import { listApiKeys, revokeApiKey, updateApiKey } from './api-keys.repository.ts';
 import { createApiKey, toApiKey } from './api-keys.service.ts';
 
 export function apiKeysRoutes(app: App, deps: Deps): void {
@@ -14,13 +14,26 @@ export function apiKeysRoutes(app: App, deps: Deps): void {
     handler: async (request) => ({ items: (await listApiKeys(deps.db, requireAdmin(request).orgId)).map(toApiKey), next_cursor: null }),
   });
   app.post('/api/v1/api-keys', {
+    config: { audit: 'api_key' },
     schema: { tags: ['api-keys'], summary: 'Create an API key (admin); the key is returned once', body: createApiKeyBody, response: { 201: createdApiKey, ...errors(400, 401, 403) } },
     handler: async (request, reply) => {
       const admin = requireAdmin(request);
-      return reply.code(201).send(await createApiKey(deps, admin.orgId, admin.agentId, request.body.name));
+      return reply.code(201).send(await createApiKey(deps, admin.orgId, admin.agentId, request.body));
+    },
+  });
+  app.patch('/api/v1/api-keys/:id', {
+    schema: { tags: ['api-keys'], summary: "Rename an API key or change its scopes (admin); takes effect at the key's next request", params: idParams, body: patchApiKeyBody, response: { 200: apiKey, ...errors(400, 401, 403, 404) } },
+    config: { audit: 'api_key' },
+    handler: async (request) => {
+      const orgId = requireAdmin(request).orgId;
+      const row = await updateApiKey(deps.db, orgId, request.params.id, request.body);
+      forgetApiKey(deps.db, orgId, request.params.id);
+      if (!row) throw notFound('API key');
+      return toApiKey(row);
     },
   });
   app.delete('/api/v1/api-keys/:id', {
+    config: { audit: 'api_key' },
     schema: { tags: ['api-keys'], summary: 'Revoke an API key (admin)', params: idParams, response: { 200: apiKey, ...errors(400, 401, 403, 404) } },
     handler: async (request) => {
       const orgId = requireAdmin(request).orgId;

@@ -1,6 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { loginBody, me, patchMeBody } from '../../contract/auth.ts';
+import { acceptAgentLinkBody, agentLinkBody, agentLinkInfo } from '../../contract/admin.ts';
+import { acceptAgentLink, inspectAgentLink } from '../agents/agent-links.ts';
 import { errors } from '../../contract/common.ts';
 import { requireAgent } from '../platform/actor.ts';
 import type { App, Deps } from '../platform/deps.ts';
@@ -27,6 +29,29 @@ export function authRoutes(app: App, deps: Deps): void {
     schema: { tags: ['auth'], summary: 'Sign in an agent; sets the session cookie', body: loginBody, response: { 200: me, ...errors(400, 401, 429) } },
     handler: async (request, reply) => {
       const session = await signIn(deps, request.body, request.ip);
+      setSessionCookie(request, reply, session);
+      return describeMe(deps, session.orgId, session.agentId);
+    },
+  });
+
+  app.post('/api/v1/auth/agent-link', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Read an invitation or password-reset link: whom it is for (no sign-in; rate-limited). 404 when used, expired or unknown',
+      body: agentLinkBody,
+      response: { 200: agentLinkInfo, ...errors(400, 404, 429) },
+    },
+    handler: async (request) => inspectAgentLink(deps, request.body.token, request.ip),
+  });
+  app.post('/api/v1/auth/agent-link/accept', {
+    schema: {
+      tags: ['auth'],
+      summary: "Choose a password with an invitation or password-reset link: spends the link, ends the agent's other sessions and signs in (rate-limited)",
+      body: acceptAgentLinkBody,
+      response: { 200: me, ...errors(400, 404, 429) },
+    },
+    handler: async (request, reply) => {
+      const session = await acceptAgentLink(deps, request.body.token, request.body.password, request.ip);
       setSessionCookie(request, reply, session);
       return describeMe(deps, session.orgId, session.agentId);
     },

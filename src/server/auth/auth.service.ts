@@ -33,7 +33,9 @@ export async function signIn(
   }
   const matches = [];
   for (const account of accounts) {
-    if ((await verifyPassword(account.password_hash, input.password)) && account.is_active) matches.push(account);
+    // An invited agent has no password until they follow their invitation.
+    if (account.password_hash === null) await burnPasswordCheck(input.password);
+    else if ((await verifyPassword(account.password_hash, input.password)) && account.is_active) matches.push(account);
   }
   if (matches.length === 0) {
     await hitRateLimit(deps.db, accountLimit(input.email), now).catch(() => undefined);

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { findApiKey, touchApiKey } from '../api-keys/api-keys.repository.ts';
+import { scopeNeeded } from '../api-keys/key-scopes.ts';
 import type { Actor } from '../platform/actor.ts';
 import { tokenMatches } from '../platform/crypto.ts';
 import type { DB } from '../platform/db/schema.ts';
@@ -34,6 +35,8 @@ export async function authenticate(deps: Deps, request: FastifyRequest): Promise
     if (!key || key.revoked_at || !tokenMatches(parsed.secret, key.key_hash)) {
       throw new AppError('unauthorized', 'Invalid or revoked API key');
     }
+    const scope = scopeNeeded(request.method, request.url);
+    if (!key.scopes.includes(scope)) throw new AppError('forbidden', `This API key lacks the "${scope}" scope; an admin can add it under Admin › API keys`);
     if (!key.last_used_at || now.getTime() - key.last_used_at.getTime() > TOUCH_EVERY_MS) {
       await touchApiKey(deps.db, parsed.orgId, key.id, now);
       key.last_used_at = now;

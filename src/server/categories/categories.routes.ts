@@ -32,6 +32,7 @@ export function categoriesRoutes(app: App, deps: Deps): void {
     handler: async (request) => ({ items: (await listCategories(deps.db, requireActor(request).orgId)).map(toCategory), next_cursor: null }),
   });
   app.post('/api/v1/categories', {
+    config: { audit: 'category' },
     schema: { tags: ['categories'], summary: 'Add a category (admin)', body: createCategoryBody, response: { 201: category, ...errors(400, 401, 403, 409) } },
     handler: async (request, reply) => {
       const orgId = requireAdmin(request).orgId;
@@ -41,6 +42,7 @@ export function categoriesRoutes(app: App, deps: Deps): void {
     },
   });
   app.patch('/api/v1/categories/:id', {
+    config: { audit: 'category' },
     schema: { tags: ['categories'], summary: 'Rename, reorder or retire a category (admin)', params: idParams, body: patchCategoryBody, response: { 200: category, ...errors(400, 401, 403, 404, 409) } },
     handler: async (request) => {
       const orgId = requireAdmin(request).orgId;

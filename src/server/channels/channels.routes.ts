@@ -69,11 +69,13 @@ export function channelsRoutes(app: App, deps: Deps): void {
   });
 
   app.post('/api/v1/channels/sources', {
+    config: { audit: 'source' },
     schema: { tags, summary: 'Add a source to a channel\'s list (admin)', body: createSourceBody, response: { 201: ticketSource, ...errors(400, 401, 403, 409) } },
     handler: async (request, reply) => reply.code(201).send(await addSource(deps, requireAdmin(request).orgId, request.body)),
   });
 
   app.patch('/api/v1/channels/sources/:channel/:key', {
+    config: { audit: 'source' },
     schema: { tags, summary: 'Rename, move or retire a source (admin)', params: sourceParams, body: patchSourceBody, response: { 200: ticketSource, ...errors(400, 401, 403, 404) } },
     handler: async (request) => changeSource(deps, requireAdmin(request).orgId, request.params.channel, request.params.key, request.body),
   });
@@ -84,6 +86,7 @@ export function channelsRoutes(app: App, deps: Deps): void {
   });
 
   app.put('/api/v1/channels/review-rules', {
+    config: { audit: 'review_rules' },
     schema: { tags, summary: 'Replace the review rules (admin)', body: putReviewRulesBody, response: { 200: reviewRules, ...errors(400, 401, 403, 404) } },
     handler: async (request) => putReviewRules(deps, requireAdmin(request).orgId, request.body),
   });

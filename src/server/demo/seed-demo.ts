@@ -212,7 +212,7 @@ async function populate(d: Deps, orgId: number, adminId: number, now: number, se
   ];
   for (const [channel, name] of integrationNames) {
     // The secrets are dropped: nobody needs to call in as these demo integrations.
-    const { id } = await createApiKey(d, orgId, adminId, name);
+    const { id } = await createApiKey(d, orgId, adminId, { name, scopes: channel === 'review' || channel === 'marketplace' ? ['channels'] : ['read', 'write'] });
     integrations.set(channel, { kind: 'integration', orgId, apiKeyId: id, name });
   }
 

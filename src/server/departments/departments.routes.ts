@@ -11,6 +11,7 @@ export function departmentsRoutes(app: App, deps: Deps): void {
     handler: async (request) => ({ items: await getDepartments(deps, requireActor(request).orgId), next_cursor: null }),
   });
   app.post('/api/v1/departments', {
+    config: { audit: 'department' },
     schema: { tags: ['departments'], summary: 'Add a department (admin)', body: createDepartmentBody, response: { 201: department, ...errors(400, 401, 403, 404, 409) } },
     handler: async (request, reply) => reply.code(201).send(await createDepartment(deps, requireAdmin(request).orgId, request.body)),
   });
@@ -19,10 +20,12 @@ export function departmentsRoutes(app: App, deps: Deps): void {
     handler: async (request) => getDepartment(deps, requireActor(request).orgId, request.params.id),
   });
   app.patch('/api/v1/departments/:id', {
+    config: { audit: 'department' },
     schema: { tags: ['departments'], summary: 'Change a department and its members (admin)', params: idParams, body: patchDepartmentBody, response: { 200: department, ...errors(400, 401, 403, 404, 409) } },
     handler: async (request) => changeDepartment(deps, requireAdmin(request).orgId, request.params.id, request.body),
   });
   app.delete('/api/v1/departments/:id', {
+    config: { audit: 'department' },
     schema: {
       tags: ['departments'],
       summary: 'Delete a department nothing refers to (admin)',

@@ -18,6 +18,7 @@ export function imapRoutes(app: App, deps: Deps): void {
     handler: async (request) => ({ items: await getImapMailboxes(deps, requireAdmin(request).orgId), next_cursor: null }),
   });
   app.post('/api/v1/admin/imap-mailboxes', {
+    config: { audit: 'imap_mailbox' },
     schema: {
       tags,
       summary: "Add a department's IMAP mailbox (admin)",
@@ -39,6 +40,7 @@ export function imapRoutes(app: App, deps: Deps): void {
     handler: async (request) => getImapMailbox(deps, requireAdmin(request).orgId, request.params.id),
   });
   app.patch('/api/v1/admin/imap-mailboxes/:id', {
+    config: { audit: 'imap_mailbox' },
     schema: {
       tags,
       summary: 'Change an IMAP mailbox; a password left out is kept (admin)',
@@ -50,6 +52,7 @@ export function imapRoutes(app: App, deps: Deps): void {
     handler: async (request) => changeImapMailbox(deps, requireAdmin(request).orgId, request.params.id, request.body),
   });
   app.delete('/api/v1/admin/imap-mailboxes/:id', {
+    config: { audit: 'imap_mailbox' },
     schema: { tags, summary: 'Stop reading an IMAP mailbox and forget its settings (admin)', params: idParams, response: { 204: z.null().describe('Deleted'), ...errors(400, 401, 403, 404) } },
     handler: async (request, reply) => {
       await deleteImapMailbox(deps, requireAdmin(request).orgId, request.params.id);

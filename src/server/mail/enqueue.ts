@@ -12,11 +12,12 @@ import { builtInTemplate, layoutWords } from './templates/built-in.ts';
  * back. Its Message-ID is fixed here, so a mail sent twice after a crash is the same mail; a
  * ticket's mails all refer to the ticket's thread root and show as one conversation.
  */
-export const enqueueMail = (db: Db, deps: { config: Config }, mail: MailRequest, now: Date): Promise<void> => enqueueMails(db, deps, [mail], now);
+/** Queues one mail; its outbox id. */
+export const enqueueMail = async (db: Db, deps: { config: Config }, mail: MailRequest, now: Date): Promise<number> => (await enqueueMails(db, deps, [mail], now))[0];
 
 /** Queues many mails as `enqueueMail` does each: one read per workspace, template and language, and one insert. */
-export async function enqueueMails(db: Db, deps: { config: Config }, mails: readonly MailRequest[], now: Date): Promise<void> {
-  if (mails.length === 0) return;
+export async function enqueueMails(db: Db, deps: { config: Config }, mails: readonly MailRequest[], now: Date): Promise<number[]> {
+  if (mails.length === 0) return [];
   const settings = new Map<string, NonNullable<Awaited<ReturnType<typeof findMailSetting>>>>();
   const rows = [];
   for (const mail of mails) {
@@ -58,5 +59,5 @@ export async function enqueueMails(db: Db, deps: { config: Config }, mails: read
       created_at: now,
     });
   }
-  await insertOutboxMails(db, rows);
+  return insertOutboxMails(db, rows);
 }

@@ -20,6 +20,10 @@ export interface MailValues {
   link?: string;
   /** sign_in_link: minutes until the link expires. */
   expires_minutes?: number;
+  /** agent_invitation, password_reset: hours until the link expires. */
+  expires_hours?: number;
+  /** agent_invitation, password_reset: the admin who sent it. */
+  sent_by?: string;
   /** agent_replied: the reply as the agent wrote it. */
   reply?: { body: string; author: string };
   /** ticket_held: why the ticket waits. */

@@ -11,13 +11,15 @@ export type OutboxRow = Selectable<OutboxTable>;
 const wakeWorkers = sql<string>`pg_notify(${OUTBOX_CHANNEL}, org_id::text)`;
 
 /** Queues mails and wakes the workers once the transaction commits (identical notices of one transaction arrive once). */
-export async function insertOutboxMails(db: Db, rows: Insertable<OutboxTable>[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db
+/** Queues mails; their ids, in the rows' order. */
+export async function insertOutboxMails(db: Db, rows: Insertable<OutboxTable>[]): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const inserted = await db
     .insertInto('outbox')
     .values(rows)
-    .returning(wakeWorkers.as('woken'))
+    .returning(['id', wakeWorkers.as('woken')])
     .execute();
+  return inserted.map((r) => r.id);
 }
 
 /** The workspace and the admin's wording of one template in one language, if any: what enqueueing needs. */

@@ -21,5 +21,7 @@ export const templateVariables: Record<MailTemplate, readonly string[]> = {
   ticket_reopened: [...everyMail, ...ticket],
   agent_notification: [...everyMail, ...ticket, ...notification],
   department_new_ticket: [...everyMail, ...ticket, ...notification],
+  agent_invitation: [...everyMail, 'expires_hours', 'sent_by'],
+  password_reset: [...everyMail, 'expires_hours', 'sent_by'],
 };
 

@@ -16,6 +16,7 @@ export function mailTemplatesRoutes(app: App, deps: Deps): void {
     handler: async (request) => ({ items: await listMailTemplates(deps, requireAdmin(request).orgId), next_cursor: null }),
   });
   app.put('/api/v1/mail-templates/:template/:language', {
+    config: { audit: 'mail_template' },
     schema: {
       tags: ['mail templates'],
       summary: "Set the workspace's own wording of a mail (admin); 400 names an unknown variable",
@@ -29,6 +30,7 @@ export function mailTemplatesRoutes(app: App, deps: Deps): void {
     },
   });
   app.delete('/api/v1/mail-templates/:template/:language', {
+    config: { audit: 'mail_template' },
     schema: {
       tags: ['mail templates'],
       summary: 'Go back to the built-in wording of a mail (admin)',

@@ -1,3 +1,5 @@
+import type { CreateTicketBody } from '../../contract/tickets.ts';
+import { checkTicketFields } from '../ticket-fields/ticket-fields.service.ts';
 import { sql } from 'kysely';
 import type { PortalRequestBody } from '../../contract/portal.ts';
 import { findCustomerUserByContact } from '../customers/customers.repository.ts';
@@ -73,6 +75,8 @@ export async function submitRequest(
   await hitRateLimit(deps.db, { key: `portal-request:ip:${ip}`, ...IP_LIMIT }, now);
   await hitRateLimit(deps.db, { key: `portal-request:address:${workspace.org_id}:${(email ?? '').toLowerCase()}`, ...ADDRESS_LIMIT }, now);
   await checkCaptcha(deps, input.captcha_token, ip);
+  // Checked before anything is written: a refused request leaves no customer user behind.
+  await checkTicketFields(deps, deps.db, workspace.org_id, input.custom_fields, { form: 'portal', current: null });
 
   const phone = input.phone ? normalizePhone(input.phone, workspace.default_country) : undefined;
   const known = signedIn ? { id: signedIn.customerUserId, name: signedIn.name } : await findCustomerUserByContact(deps.db, workspace.org_id, email, phone);
@@ -102,6 +106,7 @@ export async function submitRequest(
     source: 'website',
     ...(input.category !== undefined ? { category: input.category } : {}),
     ...(input.order_number !== undefined ? { order_number: input.order_number } : {}),
+    ...(input.custom_fields !== undefined ? { custom_fields: input.custom_fields as CreateTicketBody['custom_fields'] } : {}),
     customer_user_id: user.id,
   });
   // The files go with the customer's first note; should storing them fail, a retry folds into this ticket.

@@ -1,3 +1,4 @@
+import { customerFieldValues } from '../ticket-fields/ticket-fields.service.ts';
 import type { PortalEvent, PortalNote, PortalTicket, PortalTicketSummary } from '../../contract/portal.ts';
 import type { Attachment, Ticket } from '../../contract/tickets.ts';
 import type { TicketActor } from '../platform/actor.ts';
@@ -21,7 +22,8 @@ export async function ownTicket(deps: Deps, customer: PortalCustomer, number: st
 }
 
 /** What the customer may see of a ticket: no internal fields, the agent by display name only. */
-export function toPortalTicket(t: Ticket): PortalTicket {
+export async function toPortalTicket(deps: Deps, orgId: number, t: Ticket): Promise<PortalTicket> {
+  const shown = await customerFieldValues(deps, orgId, t.custom_fields);
   const moves = allowedMoves({ status: t.status, waiting_on: t.waiting_on }, 'customer');
   return {
     number: t.number,
@@ -41,6 +43,7 @@ export function toPortalTicket(t: Ticket): PortalTicket {
     updated_at: t.updated_at,
     can_resolve: moves.includes('resolved'),
     can_reopen: t.status === 'resolved' && moves.includes('open'),
+    fields: shown.fields.map((f) => ({ ...f, value: shown.values[f.key] })),
   };
 }
 

@@ -1,3 +1,4 @@
+import { portalFormFields } from '../ticket-fields/ticket-fields.service.ts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { errors, page } from '../../contract/common.ts';
@@ -68,6 +69,7 @@ export function portalRoutes(app: App, deps: Deps, live: LiveBus): void {
         default_language: toLanguage(workspace.default_language),
         categories: categories.map((c) => ({ id: c.id, name: c.name })),
         attachments: { max_files: limits.attachmentsMax, max_bytes: limits.attachmentMaxBytes, types: [...attachmentTypes] },
+        fields: await portalFormFields(deps, workspace.org_id),
         captcha: siteKey && verifyUrl ? { provider, site_key: siteKey } : null,
       };
     },
@@ -150,7 +152,10 @@ export function portalRoutes(app: App, deps: Deps, live: LiveBus): void {
 
   app.get('/api/v1/portal/:workspace/tickets/:number', {
     schema: { tags, security: withSession, summary: "One of the customer's own tickets", params: portalTicketParams, response: { 200: portalTicket, ...errors(400, 401, 404) } },
-    handler: async (request) => toPortalTicket(await ownTicket(deps, (await customerOf(deps, request)).customer, request.params.number)),
+    handler: async (request) => {
+      const { customer } = await customerOf(deps, request);
+      return toPortalTicket(deps, customer.orgId, await ownTicket(deps, customer, request.params.number));
+    },
   });
 
   app.get('/api/v1/portal/:workspace/tickets/:number/notes', {
@@ -219,7 +224,7 @@ export function portalRoutes(app: App, deps: Deps, live: LiveBus): void {
     handler: async (request) => {
       const { customer } = await customerOf(deps, request);
       const ticket = await ownTicket(deps, customer, request.params.number);
-      return toPortalTicket(await transitionTicket(deps, customerActor(customer), ticket.number, { to: 'resolved', resolution: request.body.resolution || 'Resolved by the customer' }));
+      return toPortalTicket(deps, customer.orgId, await transitionTicket(deps, customerActor(customer), ticket.number, { to: 'resolved', resolution: request.body.resolution || 'Resolved by the customer' }));
     },
   });
 
@@ -228,7 +233,7 @@ export function portalRoutes(app: App, deps: Deps, live: LiveBus): void {
     handler: async (request) => {
       const { customer } = await customerOf(deps, request);
       const ticket = await ownTicket(deps, customer, request.params.number);
-      return toPortalTicket(await transitionTicket(deps, customerActor(customer), ticket.number, { to: 'open' }));
+      return toPortalTicket(deps, customer.orgId, await transitionTicket(deps, customerActor(customer), ticket.number, { to: 'open' }));
     },
   });
 

@@ -16,6 +16,7 @@ export function routingRulesRoutes(app: App, deps: Deps): void {
     handler: async (request) => ({ items: await getRules(deps, requireActor(request).orgId), next_cursor: null }),
   });
   app.post('/api/v1/routing-rules', {
+    config: { audit: 'routing_rule' },
     schema: {
       tags,
       summary: 'Add a routing rule after the others (admin)',
@@ -28,6 +29,7 @@ export function routingRulesRoutes(app: App, deps: Deps): void {
     handler: async (request, reply) => reply.code(201).send(await createRule(deps, requireAdmin(request).orgId, request.body)),
   });
   app.put('/api/v1/routing-rules/order', {
+    config: { audit: 'routing_rule' },
     schema: { tags, summary: 'Set the order routing rules are tried in: every rule id, each once (admin)', body: orderRoutingRulesBody, response: { 200: ruleList, ...errors(400, 401, 403) } },
     handler: async (request) => ({ items: await orderRules(deps, requireAdmin(request).orgId, request.body.ids), next_cursor: null }),
   });
@@ -36,10 +38,12 @@ export function routingRulesRoutes(app: App, deps: Deps): void {
     handler: async (request) => getRule(deps, requireActor(request).orgId, request.params.id),
   });
   app.patch('/api/v1/routing-rules/:id', {
+    config: { audit: 'routing_rule' },
     schema: { tags, summary: 'Change a routing rule (admin)', params: idParams, body: patchRoutingRuleBody, response: { 200: routingRule, ...errors(400, 401, 403, 404, 409) } },
     handler: async (request) => changeRule(deps, requireAdmin(request).orgId, request.params.id, request.body),
   });
   app.delete('/api/v1/routing-rules/:id', {
+    config: { audit: 'routing_rule' },
     schema: { tags, summary: 'Delete a routing rule (admin); tickets it routed keep their department', params: idParams, response: { 204: z.null().describe('Deleted'), ...errors(400, 401, 403, 404) } },
     handler: async (request, reply) => {
       await deleteRule(deps, requireAdmin(request).orgId, request.params.id);

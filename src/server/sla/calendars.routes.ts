@@ -25,6 +25,7 @@ export function calendarsRoutes(app: App, deps: Deps): void {
     handler: async (request) => ({ items: await getCalendars(deps, requireActor(request).orgId), next_cursor: null }),
   });
   app.post('/api/v1/calendars', {
+    config: { audit: 'calendar' },
     schema: {
       tags,
       summary: 'Add a business calendar (admin)',
@@ -39,6 +40,7 @@ export function calendarsRoutes(app: App, deps: Deps): void {
     handler: async (request) => getDefaultCalendar(deps, requireActor(request).orgId),
   });
   app.put('/api/v1/calendars/default', {
+    config: { audit: 'calendar' },
     schema: { tags, summary: "Set the workspace's default calendar, or none (admin)", body: calendarChoiceBody, response: { 200: defaultCalendar, ...errors(400, 401, 403) } },
     handler: async (request) => chooseDefaultCalendar(deps, requireAdmin(request).orgId, request.body.calendar_id),
   });
@@ -47,10 +49,12 @@ export function calendarsRoutes(app: App, deps: Deps): void {
     handler: async (request) => getCalendar(deps, requireActor(request).orgId, request.params.id),
   });
   app.put('/api/v1/calendars/:id', {
+    config: { audit: 'calendar' },
     schema: { tags, summary: 'Replace a business calendar (admin); the active tickets are planned again at the next sweep', params: idParams, body: calendarBody, response: { 200: calendar, ...errors(400, 401, 403, 404, 409) } },
     handler: async (request) => changeCalendar(deps, requireAdmin(request).orgId, request.params.id, request.body),
   });
   app.delete('/api/v1/calendars/:id', {
+    config: { audit: 'calendar' },
     schema: { tags, summary: 'Delete a business calendar (admin); one in use by the workspace, a department or an SLA policy is 409 naming them', params: idParams, response: { 204: z.null().describe('Deleted'), ...errors(400, 401, 403, 404, 409) } },
     handler: async (request, reply) => {
       await deleteCalendar(deps, requireAdmin(request).orgId, request.params.id);
@@ -58,6 +62,7 @@ export function calendarsRoutes(app: App, deps: Deps): void {
     },
   });
   app.post('/api/v1/calendars/:id/holidays/import', {
+    config: { audit: 'calendar' },
     schema: {
       tags,
       summary: 'Import holidays into a calendar from a JSON list of dates (admin)',
@@ -69,6 +74,7 @@ export function calendarsRoutes(app: App, deps: Deps): void {
     handler: async (request) => importHolidays(deps, requireAdmin(request).orgId, request.params.id, request.body),
   });
   app.put('/api/v1/departments/:id/calendar', {
+    config: { audit: 'department' },
     schema: { tags, summary: "Set a department's own calendar, which overrides the workspace's, or none (admin)", params: idParams, body: calendarChoiceBody, response: { 200: departmentCalendar, ...errors(400, 401, 403, 404) } },
     handler: async (request) => chooseDepartmentCalendar(deps, requireAdmin(request).orgId, request.params.id, request.body.calendar_id),
   });

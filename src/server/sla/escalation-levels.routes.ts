@@ -14,6 +14,7 @@ export function escalationLevelsRoutes(app: App, deps: Deps): void {
     handler: async (request) => getEscalationLevels(deps, requireActor(request).orgId, request.params.id),
   });
   app.put('/api/v1/departments/:id/escalation-levels', {
+    config: { audit: 'escalation_levels' },
     schema: {
       tags,
       summary: "Replace a department's escalation levels (admin)",

@@ -18,6 +18,7 @@ export function slaPoliciesRoutes(app: App, deps: Deps): void {
     handler: async (request) => ({ items: await getPolicies(deps, requireActor(request).orgId), next_cursor: null }),
   });
   app.post('/api/v1/sla-policies', {
+    config: { audit: 'sla_policy' },
     schema: {
       tags,
       summary: 'Add an SLA policy after the others (admin)',
@@ -30,6 +31,7 @@ export function slaPoliciesRoutes(app: App, deps: Deps): void {
     handler: async (request, reply) => reply.code(201).send(await createPolicy(deps, requireAdmin(request).orgId, request.body)),
   });
   app.put('/api/v1/sla-policies/order', {
+    config: { audit: 'sla_policy' },
     schema: { tags, summary: 'Set the order SLA policies are tried in: every policy id, each once (admin)', body: orderSlaPoliciesBody, response: { 200: policyList, ...errors(400, 401, 403) } },
     handler: async (request) => ({ items: await orderPolicies(deps, requireAdmin(request).orgId, request.body.ids), next_cursor: null }),
   });
@@ -38,10 +40,12 @@ export function slaPoliciesRoutes(app: App, deps: Deps): void {
     handler: async (request) => getPolicy(deps, requireActor(request).orgId, request.params.id),
   });
   app.patch('/api/v1/sla-policies/:id', {
+    config: { audit: 'sla_policy' },
     schema: { tags, summary: 'Change an SLA policy (admin)', params: idParams, body: patchSlaPolicyBody, response: { 200: slaPolicy, ...errors(400, 401, 403, 404, 409) } },
     handler: async (request) => changePolicy(deps, requireAdmin(request).orgId, request.params.id, request.body),
   });
   app.delete('/api/v1/sla-policies/:id', {
+    config: { audit: 'sla_policy' },
     schema: { tags, summary: 'Delete an SLA policy (admin); the active tickets are planned again at the next sweep', params: idParams, response: { 204: z.null().describe('Deleted'), ...errors(400, 401, 403, 404) } },
     handler: async (request, reply) => {
       await deletePolicy(deps, requireAdmin(request).orgId, request.params.id);

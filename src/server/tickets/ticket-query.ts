@@ -4,6 +4,7 @@ import { normalizePhone } from '../customers/phone.ts';
 import type { Actor } from '../platform/actor.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
+import type { TicketFieldType } from '../../contract/ticket-fields.ts';
 
 type EB = ExpressionBuilder<DB & { t: DB['tickets'] }, 't'>;
 
@@ -13,6 +14,26 @@ export interface QueryContext {
   timeZone: string;
   /** The workspace's country, for phone numbers typed without their country code. */
   phoneCountry: string | null;
+  /** The type of each ticket field a `field` filter names. */
+  fieldTypes?: ReadonlyMap<string, TicketFieldType>;
+}
+
+/** One `field=key:value` filter as SQL, by the field's type (the values' GIN index serves the exact ones). */
+function fieldCondition(eb: EB, key: string, value: string, type: TicketFieldType | undefined): Expression<SqlBool> {
+  const contains = (doc: unknown) => sql<SqlBool>`t.custom_fields @> ${JSON.stringify({ [key]: doc })}::jsonb`;
+  switch (type) {
+    case 'text':
+    case 'long_text':
+      return eb(sql`t.custom_fields ->> ${key}`, 'ilike', `%${value.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+    case 'multi_select':
+      return contains([value]);
+    case 'checkbox':
+      return value === 'true' ? contains(true) : eb.not(contains(true));
+    case 'number':
+      return contains(Number(value));
+    default:
+      return contains(value);
+  }
 }
 
 const activeStatuses = ['new', 'open', 'pending'] as const;
@@ -100,6 +121,7 @@ export function ticketFilters(eb: EB, f: StatsQuery, ctx: QueryContext): Express
   if (f.order_number) c.push(eb('t.order_number', '=', f.order_number));
   if (f.transaction_ref) c.push(eb('t.transaction_ref', '=', f.transaction_ref));
   if (f.verification) c.push(eb('t.verification_state', 'in', f.verification));
+  for (const { key, value } of f.field ?? []) c.push(fieldCondition(eb, key, value, ctx.fieldTypes?.get(key)));
   if (f.created_from) c.push(eb('t.created_at', '>=', bound(f.created_from, ctx.timeZone, false)));
   if (f.created_to) c.push(eb('t.created_at', '<', bound(f.created_to, ctx.timeZone, true)));
   if (f.q) {

@@ -14,11 +14,13 @@ import {
   ticketEvent,
   ticketStats,
   transitionBody,
+  type StatsQuery,
 } from '../../contract/tickets.ts';
 import { requireActor } from '../platform/actor.ts';
 import { idempotencyHeaders, idempotencyOf } from '../platform/idempotency.ts';
 import type { App, Deps } from '../platform/deps.ts';
-import { AppError } from '../platform/errors.ts';
+import { AppError, invalidFields } from '../platform/errors.ts';
+import { listTicketFields } from '../ticket-fields/ticket-fields.service.ts';
 import { getWorkspace } from '../workspaces/workspaces.service.ts';
 import { discardStaged, receiveMultipart, stagedFiles } from './attachment-upload.ts';
 import { attachmentsRoutes } from './attachments.routes.ts';
@@ -40,11 +42,26 @@ export function parseIfMatch(request: FastifyRequest): number | undefined {
 }
 
 /** The workspace (its time zone, its country) is read only when a filter names a calendar day or a phone number. */
-async function queryContext(deps: Deps, request: FastifyRequest, query: { created_from?: string; created_to?: string; phone?: string }): Promise<QueryContext> {
+async function queryContext(deps: Deps, request: FastifyRequest, query: StatsQuery): Promise<QueryContext> {
   const actor = requireActor(request);
   const needsZone = [query.created_from, query.created_to].some((d) => d?.length === 10);
   const workspace = needsZone || query.phone ? await getWorkspace(deps, actor.orgId) : null;
-  return { actor, now: deps.clock.now(), timeZone: needsZone && workspace ? workspace.time_zone : 'UTC', phoneCountry: workspace?.default_country ?? null };
+  const fieldTypes = query.field ? await filterFieldTypes(deps, actor.orgId, query.field) : undefined;
+  return { actor, now: deps.clock.now(), timeZone: needsZone && workspace ? workspace.time_zone : 'UTC', phoneCountry: workspace?.default_country ?? null, fieldTypes };
+}
+
+/** The types of the fields the filters name; a 400 at an unknown field or a value its type cannot hold. */
+async function filterFieldTypes(deps: Deps, orgId: number, filters: { key: string; value: string }[]) {
+  const types = new Map((await listTicketFields(deps, orgId)).map((f) => [f.key, f.type] as const));
+  const issues = filters.flatMap(({ key, value }, i) => {
+    const type = types.get(key);
+    if (!type) return [{ field: `querystring.field.${i}`, message: `no ticket field "${key}"` }];
+    if (type === 'number' && !Number.isFinite(Number(value))) return [{ field: `querystring.field.${i}`, message: `"${key}" holds numbers` }];
+    if (type === 'checkbox' && value !== 'true' && value !== 'false') return [{ field: `querystring.field.${i}`, message: `"${key}" is true or false` }];
+    return [];
+  });
+  if (issues.length) throw invalidFields(issues);
+  return types;
 }
 
 export function ticketsRoutes(app: App, deps: Deps): void {

@@ -1,3 +1,5 @@
+import { checkTicketFields } from '../ticket-fields/ticket-fields.service.ts';
+import type { FieldForm } from '../ticket-fields/field-values.ts';
 import type { Insertable, Updateable } from 'kysely';
 import type { CreateTicketBody, PatchTicketBody, PurchaseInput, Ticket } from '../../contract/tickets.ts';
 import { limits } from '../../contract/limits.ts';
@@ -62,7 +64,9 @@ export async function createTicket(
   const workspace = await getWorkspace(deps, actor.orgId);
   const now = deps.clock.now();
   // A custom number prefix could collide with an older number; runIdempotent retries, and the next sequence value is free.
-  const answer = await runIdempotent(deps.db, actor.orgId, idempotency, async (trx) => ({ status: 201, body: await insertNewTicket(deps, trx, actor, input, workspace, now) }));
+  // Required fields are asked of the form the ticket comes through: the portal's (channel web) or the agents'.
+  const form: FieldForm = actor.kind === 'customer' || input.channel === 'web' ? 'portal' : 'agent';
+  const answer = await runIdempotent(deps.db, actor.orgId, idempotency, async (trx) => ({ status: 201, body: await insertNewTicket(deps, trx, actor, input, workspace, now, undefined, form) }));
   return { ticket: answer.body, replayed: answer.replayed };
 }
 
@@ -81,8 +85,10 @@ export async function insertNewTicket(
   workspace: Awaited<ReturnType<typeof getWorkspace>>,
   now: Date,
   along: AlongWithCreate = { columns: {}, created: {} },
+  form: FieldForm | null = null,
 ): Promise<Ticket> {
   const orgId = actor.orgId;
+  const customFields = await checkTicketFields(deps, trx, orgId, input.custom_fields, { form, current: null });
   const category = input.category !== undefined ? await resolveCategory(trx, orgId, input.category) : null;
   const department = input.department !== undefined ? await resolveDepartment(trx, orgId, input.department) : null;
   const assignee = input.assignee !== undefined ? await resolveAssignee(trx, orgId, input.assignee) : null;
@@ -128,7 +134,7 @@ export async function insertNewTicket(
       review_ref: input.review_ref ?? null,
       order_items: JSON.stringify(input.order_items ?? []),
       ...purchaseColumns(input.purchase ?? null),
-      custom_fields: JSON.stringify(input.custom_fields ?? {}),
+      custom_fields: JSON.stringify(customFields),
       tags: input.tags ?? [],
       ...sla,
       ...along.columns,
@@ -205,7 +211,9 @@ export async function changeTicket(deps: Deps, actor: Actor, number: string, inp
       const department = input.department === null ? null : await resolveDepartment(trx, orgId, input.department);
       set('department_id', department?.id ?? null, ticket.department_id, 'department', nameOf(names?.departments, ticket.department_id), department?.name ?? null);
     }
-    if (input.custom_fields !== undefined) set('custom_fields', { ...ticket.custom_fields, ...input.custom_fields }, ticket.custom_fields);
+    if (input.custom_fields !== undefined) {
+      set('custom_fields', await checkTicketFields(deps, trx, orgId, input.custom_fields, { form: null, current: ticket.custom_fields }), ticket.custom_fields);
+    }
     if (input.tags !== undefined) set('tags', [...new Set(input.tags)], ticket.tags);
     if (input.order_number !== undefined) set('order_number', input.order_number, ticket.order_number);
     if (input.transaction_ref !== undefined) set('transaction_ref', input.transaction_ref, ticket.transaction_ref);

@@ -35,6 +35,7 @@ export function webhooksRoutes(app: App, deps: Deps): void {
     handler: async (request) => getWebhooks(deps, requireAdmin(request).orgId),
   });
   app.post('/api/v1/admin/webhooks', {
+    config: { audit: 'webhook' },
     schema: {
       tags,
       summary: 'Register an endpoint for chosen events; answers its signing secret, shown this once (admin)',
@@ -48,6 +49,7 @@ export function webhooksRoutes(app: App, deps: Deps): void {
     handler: async (request) => getWebhook(deps, requireAdmin(request).orgId, request.params.id),
   });
   app.patch('/api/v1/admin/webhooks/:id', {
+    config: { audit: 'webhook' },
     schema: {
       tags,
       summary: 'Change an endpoint, or turn it off or on again (its waiting deliveries then go out) (admin)',
@@ -58,6 +60,7 @@ export function webhooksRoutes(app: App, deps: Deps): void {
     handler: async (request) => changeWebhook(deps, requireAdmin(request), request.params.id, request.body),
   });
   app.delete('/api/v1/admin/webhooks/:id', {
+    config: { audit: 'webhook' },
     schema: { tags, summary: 'Delete an endpoint and its delivery log (admin)', params: idParams, response: { 204: z.null().describe('Deleted'), ...errors(400, 401, 403, 404) } },
     handler: async (request, reply) => {
       await removeWebhook(deps, requireAdmin(request).orgId, request.params.id);
@@ -65,6 +68,7 @@ export function webhooksRoutes(app: App, deps: Deps): void {
     },
   });
   app.post('/api/v1/admin/webhooks/:id/rotate-secret', {
+    config: { audit: 'webhook' },
     schema: {
       tags,
       summary: 'Give the endpoint a new secret, shown this once; for a day deliveries are signed with the old one too (admin)',

@@ -57,6 +57,7 @@ export function workspacesRoutes(app: App, deps: Deps): void {
   });
 
   app.patch('/api/v1/settings', {
+    config: { audit: 'settings' },
     schema: { tags: ['workspaces'], summary: 'Change workspace settings', body: patchSettingsBody, response: { 200: settings, ...errors(400, 401, 403) } },
     handler: async (request) => updateSettings(deps, requireAdmin(request).orgId, request.body),
   });

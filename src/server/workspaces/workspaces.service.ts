@@ -52,6 +52,7 @@ function toSettings(w: Workspace): Settings {
   return {
     slug: w.slug,
     name: w.name,
+    logo_url: w.logo_url,
     time_zone: w.time_zone,
     default_language: w.default_language as Settings['default_language'],
     public_url: w.public_url,

@@ -13,7 +13,7 @@ export interface TemplateText {
 export interface BuiltInWording {
   templates: Record<MailTemplate, TemplateText>;
   /** The label of the HTML part's button for {{link}}, by who reads the mail. */
-  button: { customer: string; signIn: string; staff: string };
+  button: { customer: string; signIn: string; staff: string; password: string };
   fallbackLink: string;
   /** `{{workspace}}` stands for the workspace's name (inserted escaped; this is not a template). */
   footer: string;
@@ -26,6 +26,10 @@ export const builtInTemplate = (template: MailTemplate, language: Language): Tem
 /** The layout's words for a mail: what its button says and the footer. */
 export function layoutWords(template: MailTemplate, language: Language): LayoutWords {
   const w = wording[language];
-  const button = template === 'sign_in_link' ? w.button.signIn : template === 'agent_notification' || template === 'department_new_ticket' ? w.button.staff : w.button.customer;
+  const button =
+    template === 'sign_in_link' ? w.button.signIn
+    : template === 'agent_invitation' || template === 'password_reset' ? w.button.password
+    : template === 'agent_notification' || template === 'department_new_ticket' ? w.button.staff
+    : w.button.customer;
   return { language, button, fallbackLink: w.fallbackLink, footer: w.footer };
 }

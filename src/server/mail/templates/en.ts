@@ -7,6 +7,26 @@ const request = 'Request #{{ticket.number}}: {{ticket.subject}}';
 /** Caredesk's own English wording: short and friendly, one link to act on. */
 export const en: BuiltInWording = {
   templates: {
+    agent_invitation: {
+      subject: 'You are invited to {{workspace.name}} on Caredesk',
+      body: `${hello}
+
+{{sent_by}} invited you to answer customers for {{workspace.name}}. Choose your password with this link to sign in:
+
+{{link}}
+
+The link works once and expires in {{expires_hours}} hours. If you did not expect it, you can ignore this email.`,
+    },
+    password_reset: {
+      subject: 'Choose a new password for {{workspace.name}}',
+      body: `${hello}
+
+{{sent_by}} sent you a link to choose a new password for {{workspace.name}}:
+
+{{link}}
+
+The link works once and expires in {{expires_hours}} hours. Your old password keeps working until you choose a new one.`,
+    },
     sign_in_link: {
       subject: 'Your sign-in link for {{workspace.name}}',
       body: `${hello}
@@ -124,7 +144,7 @@ A new ticket arrived for your department ({{notification.actor}}).
 {{link}}`,
     },
   } satisfies Record<MailTemplate, unknown>,
-  button: { customer: 'Go to dashboard', signIn: 'Sign in', staff: 'Open ticket' },
+  button: { customer: 'Go to dashboard', signIn: 'Sign in', staff: 'Open ticket', password: 'Choose your password' },
   fallbackLink: "If the button does not work, copy this address into your browser:",
   footer: 'This message was sent automatically by {{workspace}}.',
 };

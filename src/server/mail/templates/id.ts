@@ -7,6 +7,26 @@ const request = 'Permintaan #{{ticket.number}}: {{ticket.subject}}';
 /** Caredesk's own wording in Bahasa Indonesia. */
 export const id: BuiltInWording = {
   templates: {
+    agent_invitation: {
+      subject: 'Anda diundang ke {{workspace.name}} di Caredesk',
+      body: `${hello}
+
+{{sent_by}} mengundang Anda untuk melayani pelanggan {{workspace.name}}. Pilih kata sandi Anda melalui tautan ini untuk masuk:
+
+{{link}}
+
+Tautan ini hanya dapat digunakan satu kali dan berlaku {{expires_hours}} jam. Jika Anda tidak mengharapkannya, abaikan saja email ini.`,
+    },
+    password_reset: {
+      subject: 'Pilih kata sandi baru untuk {{workspace.name}}',
+      body: `${hello}
+
+{{sent_by}} mengirimkan tautan untuk memilih kata sandi baru untuk {{workspace.name}}:
+
+{{link}}
+
+Tautan ini hanya dapat digunakan satu kali dan berlaku {{expires_hours}} jam. Kata sandi lama Anda tetap berlaku sampai Anda memilih yang baru.`,
+    },
     sign_in_link: {
       subject: 'Tautan masuk Anda untuk {{workspace.name}}',
       body: `${hello}
@@ -124,7 +144,7 @@ Tiket baru masuk untuk departemen Anda ({{notification.actor}}).
 {{link}}`,
     },
   } satisfies Record<MailTemplate, unknown>,
-  button: { customer: 'Buka dasbor', signIn: 'Masuk', staff: 'Buka tiket' },
+  button: { customer: 'Buka dasbor', signIn: 'Masuk', staff: 'Buka tiket', password: 'Pilih kata sandi Anda' },
   fallbackLink: 'Jika tombol tidak berfungsi, salin alamat ini ke peramban Anda:',
   footer: 'Pesan ini dikirim secara otomatis oleh {{workspace}}.',
 };

@@ -28,6 +28,8 @@ export interface WorkspacesTable {
   /** Which reviews become tickets (migration 0014). */
   review_max_rating: Generated<number>;
   review_keywords: ColumnType<string[], string[] | undefined, string[]>;
+  /** Admin console (migration 0020). */
+  logo_url: string | null;
 }
 
 export interface AgentsTable {
@@ -36,7 +38,8 @@ export interface AgentsTable {
   email: string;
   name: string;
   role: 'admin' | 'agent';
-  password_hash: string;
+  /** Null until an invited agent chooses a password (migration 0020). */
+  password_hash: string | null;
   is_active: Generated<boolean>;
   email_notifications: Generated<boolean>;
   last_sign_in_at: NullableTimestamp;
@@ -68,6 +71,8 @@ export interface ApiKeysTable {
   created_at: Timestamp;
   last_used_at: NullableTimestamp;
   revoked_at: NullableTimestamp;
+  /** What the key may do (migration 0020). */
+  scopes: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface DepartmentsTable {
@@ -573,6 +578,58 @@ export interface ImapMailboxesTable {
   updated_at: Timestamp;
 }
 
+/** One-time invitation and password-reset links of agents (migration 0020). */
+export interface AgentLinksTable {
+  org_id: number;
+  id: Id;
+  agent_id: number;
+  purpose: 'invitation' | 'password_reset';
+  token_hash: string;
+  created_by: number | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
+export type TicketFieldType = 'text' | 'long_text' | 'number' | 'date' | 'select' | 'multi_select' | 'checkbox';
+export interface TicketFieldOption {
+  key: string;
+  labels: { en: string; id?: string | null };
+  retired: boolean;
+}
+
+/** Typed ticket fields defined by the admin (migration 0020). */
+export interface TicketFieldsTable {
+  org_id: number;
+  id: Id;
+  key: string;
+  type: TicketFieldType;
+  labels: ColumnType<{ en: string; id?: string | null }, string, string>;
+  options: ColumnType<TicketFieldOption[], string | undefined, string>;
+  required: Generated<boolean>;
+  customer_visible: Generated<boolean>;
+  on_agent_form: Generated<boolean>;
+  on_portal_form: Generated<boolean>;
+  position: Generated<number>;
+  retired: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Admin changes (migration 0020). */
+export interface AuditLogTable {
+  org_id: number;
+  id: Id;
+  actor_id: number | null;
+  actor_name: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: ColumnType<unknown, string | null, string | null>;
+  after: ColumnType<unknown, string | null, string | null>;
+  created_at: Timestamp;
+}
+
 export interface DB {
   workspaces: WorkspacesTable;
   agents: AgentsTable;
@@ -608,4 +665,7 @@ export interface DB {
   job_runs: JobRunsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  agent_links: AgentLinksTable;
+  ticket_fields: TicketFieldsTable;
+  audit_log: AuditLogTable;
 }

@@ -2,6 +2,10 @@ import * as calendars from './admin-calendars.ts';
 import * as inbound from './admin-inbound.ts';
 import * as imap from './admin-imap.ts';
 import * as webhooks from './admin-webhooks.ts';
+import * as departments from './admin-departments.ts';
+import * as apiKeys from './admin-api-keys.ts';
+import * as settings from './admin-settings.ts';
+import * as channels from './admin-channels.ts';
 import * as routing from './admin-routing.ts';
 import * as serviceLevels from './admin-service-levels.ts';
 import type { Translation } from '../translation.ts';
@@ -14,6 +18,10 @@ export const en = {
   ...inbound.en,
   ...imap.en,
   ...webhooks.en,
+  ...departments.en,
+  ...apiKeys.en,
+  ...settings.en,
+  ...channels.en,
   nav: {
     link: 'Admin',
     label: 'Administration',
@@ -27,6 +35,11 @@ export const en = {
     inbound: 'Inbound mail',
     imap: 'IMAP mailboxes',
     webhooks: 'Webhooks',
+    departments: 'Departments',
+    apiKeys: 'API keys',
+    settings: 'Settings',
+    categories: 'Categories',
+    channels: 'Channels',
   },
   only: {
     title: 'Only administrators can open this page',
@@ -45,6 +58,8 @@ export const en = {
     ticket_reopened: { name: 'Request reopened', when: 'The ticket is opened again' },
     agent_notification: { name: 'Agent notification', when: 'An agent who asked for notifications by email is notified' },
     department_new_ticket: { name: 'New ticket for a department', when: 'A ticket arrives in a department with its own email address' },
+    agent_invitation: { name: 'Agent invitation', when: 'An admin invites an agent to the workspace' },
+    password_reset: { name: 'Password reset', when: 'An admin sends an agent a link to choose a new password' },
   },
   outbox: {
     title: 'Outbox',
@@ -135,6 +150,8 @@ export const en = {
       recipient_name: 'The name of the person the mail is for',
       link: 'The address to open (portal, sign-in or ticket)',
       expires_minutes: 'Minutes until the sign-in link expires',
+      expires_hours: 'Hours until the link expires',
+      sent_by: 'The admin who sent the link',
       ticket_number: 'The ticket number',
       ticket_subject: 'The ticket’s subject',
       reason: 'Why the ticket is on hold',
@@ -175,6 +192,10 @@ export const id: Translation<typeof en> = {
   ...inbound.id,
   ...imap.id,
   ...webhooks.id,
+  ...departments.id,
+  ...apiKeys.id,
+  ...settings.id,
+  ...channels.id,
   nav: {
     link: 'Admin',
     label: 'Administrasi',
@@ -188,6 +209,11 @@ export const id: Translation<typeof en> = {
     inbound: 'Email masuk',
     imap: 'Kotak surat IMAP',
     webhooks: 'Webhook',
+    departments: 'Departemen',
+    apiKeys: 'Kunci API',
+    settings: 'Pengaturan',
+    categories: 'Kategori',
+    channels: 'Kanal',
   },
   only: {
     title: 'Hanya administrator yang dapat membuka halaman ini',
@@ -206,6 +232,8 @@ export const id: Translation<typeof en> = {
     ticket_reopened: { name: 'Permintaan dibuka kembali', when: 'Tiket dibuka kembali' },
     agent_notification: { name: 'Notifikasi agen', when: 'Agen yang meminta notifikasi lewat email diberi tahu' },
     department_new_ticket: { name: 'Tiket baru untuk departemen', when: 'Tiket masuk ke departemen yang punya alamat email sendiri' },
+    agent_invitation: { name: 'Undangan agen', when: 'Admin mengundang agen ke ruang kerja' },
+    password_reset: { name: 'Atur ulang kata sandi', when: 'Admin mengirimkan tautan kepada agen untuk memilih kata sandi baru' },
   },
   outbox: {
     title: 'Kotak keluar',
@@ -296,6 +324,8 @@ export const id: Translation<typeof en> = {
       recipient_name: 'Nama penerima email',
       link: 'Alamat yang dibuka (portal, tautan masuk, atau tiket)',
       expires_minutes: 'Menit sampai tautan masuk kedaluwarsa',
+      expires_hours: 'Jam sampai tautan kedaluwarsa',
+      sent_by: 'Admin yang mengirim tautan',
       ticket_number: 'Nomor tiket',
       ticket_subject: 'Subjek tiket',
       reason: 'Alasan tiket ditunda',

@@ -5,6 +5,10 @@ import './admin.css';
 import { AdminOnly } from './admin-only.tsx';
 
 const links = [
+  { to: '/admin/settings', label: 'nav.settings' },
+  { to: '/admin/categories', label: 'nav.categories' },
+  { to: '/admin/channels', label: 'nav.channels' },
+  { to: '/admin/departments', label: 'nav.departments' },
   { to: '/admin/outbox', label: 'nav.outbox' },
   { to: '/admin/inbound-mail', label: 'nav.inbound' },
   { to: '/admin/imap-mailboxes', label: 'nav.imap' },
@@ -13,6 +17,7 @@ const links = [
   { to: '/admin/sla-policies', label: 'nav.policies' },
   { to: '/admin/escalation', label: 'nav.escalation' },
   { to: '/admin/routing', label: 'nav.routing' },
+  { to: '/admin/api-keys', label: 'nav.apiKeys' },
   { to: '/admin/webhooks', label: 'nav.webhooks' },
   { to: '/admin/jobs', label: 'nav.jobs' },
 ] as const;
