@@ -62,6 +62,7 @@ export const patchAgentBody = z.strictObject({
   is_active: z.boolean().optional(),
   password: password.optional(),
   accepting_tickets: z.boolean().optional().describe('false: automatic assignment passes the agent over'),
+  department_ids: z.array(idSchema).max(100).optional().describe("The agent's departments (their \"my departments\"), replacing the earlier ones"),
 });
 
 export const department = z
@@ -98,6 +99,9 @@ export const createCategoryBody = z.strictObject({
   name: nonEmpty(100),
   position: z.number().int().min(0).max(10_000).optional(),
 });
+export const orderCategoriesBody = z.strictObject({
+  ids: z.array(idSchema).max(1000).describe('Every category id of the workspace (retired ones too), in the order forms offer them'),
+});
 export const patchCategoryBody = z.strictObject({
   name: nonEmpty(100).optional(),
   position: z.number().int().min(0).max(10_000).optional(),
@@ -130,6 +134,8 @@ export const apiKey = z
 export type ApiKey = z.infer<typeof apiKey>;
 export const createdApiKey = apiKey.extend({ key: z.string().describe('Shown once; store it now') }).meta({ id: 'CreatedApiKey' });
 export const createApiKeyBody = z.strictObject({ name: nonEmpty(limits.nameMax), scopes: scopesInput.default([...apiKeyScopes]) });
-export const patchApiKeyBody = z.strictObject({ name: nonEmpty(limits.nameMax).optional(), scopes: scopesInput.optional() });
+export const patchApiKeyBody = z
+  .strictObject({ name: nonEmpty(limits.nameMax).optional(), scopes: scopesInput.optional() })
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 
 export const idParams = z.strictObject({ id: idSchema });

@@ -19,7 +19,7 @@ export const me = z
       language: z.enum(languages).nullable().describe("The agent's own language; null follows the workspace's default"),
       email_notifications: z.boolean().describe('Notifications also come by email'),
     }),
-    workspace: z.object({ id: z.number(), slug: z.string(), name: z.string(), default_language: z.enum(languages) }),
+    workspace: z.object({ id: z.number(), slug: z.string(), name: z.string(), default_language: z.enum(languages), logo_url: z.string().nullable() }),
     department_ids: z.array(z.number()),
   })
   .meta({ id: 'Me' });

@@ -88,3 +88,12 @@ export const putMailTemplateBody = z.strictObject({
   body: z.string().trim().min(1, 'must not be empty').max(mailLimits.bodyMax),
 });
 export type PutMailTemplateBody = z.infer<typeof putMailTemplateBody>;
+
+/** A draft to preview or test; without one, the wording mails are sent with now. */
+export const draftMailTemplateBody = putMailTemplateBody.partial();
+export const mailPreview = z
+  .object({ subject: z.string(), text: z.string(), html: z.string().describe('The whole HTML part, as sent: show it in a sandboxed frame') })
+  .meta({ id: 'MailPreview' });
+export const mailTestSent = z.object({ outbox_id: z.number(), to_address: z.string() }).meta({ id: 'MailTestSent' });
+export type MailPreview = z.infer<typeof mailPreview>;
+export type MailTestSent = z.infer<typeof mailTestSent>;

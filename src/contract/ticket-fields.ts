@@ -94,6 +94,9 @@ export const patchTicketFieldBody = z
 export type PatchTicketFieldBody = z.infer<typeof patchTicketFieldBody>;
 export type OptionInput = z.infer<typeof optionInput>;
 
+export const orderTicketFieldsBody = z.strictObject({
+  ids: z.array(idSchema).max(fieldLimits.fieldsMax).describe('Every ticket field id of the workspace, in form order'),
+});
 export const ticketFieldParams = z.strictObject({ id: idSchema });
 export const ticketFieldList = z.object({ items: z.array(ticketField), next_cursor: z.null() }).meta({ id: 'TicketFieldList' });
 

@@ -1,3 +1,4 @@
+import { systemRoutes } from './system/system.routes.ts';
 import { ticketFieldsRoutes } from './ticket-fields/ticket-fields.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { existsSync } from 'node:fs';
@@ -104,6 +105,7 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
   notificationsRoutes(app, deps);
   outboxRoutes(app, deps);
   jobsRoutes(app, deps);
+  systemRoutes(app, deps);
   inboundMailRoutes(app, deps);
   imapRoutes(app, deps);
   ticketMailRoutes(app, deps);

@@ -92,8 +92,13 @@ export async function changeAgent(deps: Deps, orgId: number, id: number, input: 
     if (losesAdmin && (await countActiveAdmins(trx, orgId)) <= 1) {
       throw new AppError('conflict', 'This is the last active admin of the workspace; make another agent admin first');
     }
-    const { password: _password, ...changes } = input;
+    const { password: _password, department_ids: departmentIds, ...changes } = input;
     await updateAgent(trx, orgId, id, { ...changes, ...(passwordHash ? { password_hash: passwordHash } : {}) }, now);
+    if (departmentIds) {
+      const unique = [...new Set(departmentIds)];
+      await assertDepartmentsExist(trx, orgId, unique);
+      await setAgentDepartments(trx, orgId, id, unique);
+    }
     if (input.is_active === false || passwordHash) await revokeAgentSessions(trx, orgId, id, now);
   });
   forgetNames(deps.db, orgId);

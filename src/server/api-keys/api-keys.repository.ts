@@ -28,4 +28,4 @@ export const setApiKeyPrefix = (db: Db, orgId: number, id: number, prefix: strin
   db.updateTable('api_keys').set({ prefix }).where('org_id', '=', orgId).where('id', '=', id).execute();
 
 export const updateApiKey = (db: Db, orgId: number, id: number, changes: { name?: string; scopes?: string[] }) =>
-  db.updateTable('api_keys').set(changes).where('org_id', '=', orgId).where('id', '=', id).returning(columns).executeTakeFirst();
+  db.updateTable('api_keys').set(changes).where('org_id', '=', orgId).where('id', '=', id).where('revoked_at', 'is', null).returning(columns).executeTakeFirst();

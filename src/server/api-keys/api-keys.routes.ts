@@ -28,7 +28,7 @@ export function apiKeysRoutes(app: App, deps: Deps): void {
       const orgId = requireAdmin(request).orgId;
       const row = await updateApiKey(deps.db, orgId, request.params.id, request.body);
       forgetApiKey(deps.db, orgId, request.params.id);
-      if (!row) throw notFound('API key');
+      if (!row) throw notFound('Active API key');
       return toApiKey(row);
     },
   });

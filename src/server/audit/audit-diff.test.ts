@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { auditAction, auditDiff, redact } from './audit-diff.ts';
+import { auditAction, auditDiff, redact, secretsSet } from './audit-diff.ts';
 
 describe('auditDiff', () => {
   it('keeps only the fields that changed, before and after', () => {
@@ -48,5 +48,13 @@ describe('auditAction', () => {
     expect(auditAction('POST', '/api/v1/admin/webhooks/:id/rotate-secret')).toBe('rotate-secret');
     expect(auditAction('POST', '/api/v1/agents/:id/password-reset')).toBe('password-reset');
     expect(auditAction('POST', '/api/v1/calendars/:id/holidays/import')).toBe('import');
+  });
+});
+
+describe('secretsSet', () => {
+  it('names the secrets a body sets, and nothing of other bodies', () => {
+    expect(secretsSet({ name: 'x', password: 'p' })).toEqual(['password']);
+    expect(secretsSet(null)).toEqual([]);
+    expect(secretsSet(['password'])).toEqual([]);
   });
 });

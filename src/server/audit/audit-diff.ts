@@ -24,6 +24,12 @@ export function auditDiff(before: Shape | null, after: Shape | null): { before: 
   return { before: Object.fromEntries(keys.map((k) => [k, before[k] ?? null])), after: Object.fromEntries(keys.map((k) => [k, after[k] ?? null])) };
 }
 
+/** The secrets a request body sets (a password): logged as changed, never with their value. */
+export function secretsSet(body: unknown): string[] {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return [];
+  return Object.keys(body).filter((k) => secretNames.test(k));
+}
+
 /** What a request did, from its method and route: created, changed, deleted, or the action a POST names (…/:id/rotate-secret). */
 export function auditAction(method: string, routeUrl: string): string {
   if (method === 'DELETE') return 'deleted';

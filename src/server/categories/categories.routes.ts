@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { category, createCategoryBody, idParams, patchCategoryBody, type Category } from '../../contract/admin.ts';
+import { category, createCategoryBody, idParams, orderCategoriesBody, patchCategoryBody, type Category } from '../../contract/admin.ts';
+import { assertFullOrder, lockOrderedIds, setPositions } from '../platform/ordered-list.ts';
 import { errors } from '../../contract/common.ts';
 import { requireActor, requireAdmin } from '../platform/actor.ts';
 import { isUniqueViolation } from '../platform/db/pg-errors.ts';
@@ -21,7 +22,7 @@ async function guardName<T>(name: string | undefined, work: () => Promise<T>): P
   try {
     return await work();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('conflict', `A category named "${name}" exists already`);
+    if (isUniqueViolation(error)) throw new AppError('conflict', `A category named "${name}" exists already`, [{ field: 'body.name', message: 'this name is taken' }]);
     throw error;
   }
 }
@@ -41,13 +42,33 @@ export function categoriesRoutes(app: App, deps: Deps): void {
       return reply.code(201).send(await getCategory(deps, orgId, id));
     },
   });
+  app.put('/api/v1/categories/order', {
+    config: { audit: 'category' },
+    schema: {
+      tags: ['categories'],
+      summary: 'Set the order of the categories: every category id, each once (admin)',
+      body: orderCategoriesBody,
+      response: { 200: z.object({ items: z.array(category), next_cursor: z.null() }), ...errors(400, 401, 403) },
+    },
+    handler: async (request) => {
+      const orgId = requireAdmin(request).orgId;
+      await deps.db.transaction().execute(async (trx) => {
+        assertFullOrder(request.body.ids, await lockOrderedIds(trx, 'categories', orgId), 'category');
+        await setPositions(trx, 'categories', orgId, request.body.ids, null);
+      });
+      forgetNames(deps.db, orgId);
+      return { items: (await listCategories(deps.db, orgId)).map(toCategory), next_cursor: null };
+    },
+  });
   app.patch('/api/v1/categories/:id', {
     config: { audit: 'category' },
     schema: { tags: ['categories'], summary: 'Rename, reorder or retire a category (admin)', params: idParams, body: patchCategoryBody, response: { 200: category, ...errors(400, 401, 403, 404, 409) } },
     handler: async (request) => {
       const orgId = requireAdmin(request).orgId;
       const { retired, ...changes } = request.body;
-      const retiredAt = retired === undefined ? {} : { retired_at: retired ? deps.clock.now() : null };
+      // Retiring a retired category keeps the day it was retired.
+      const current = retired === undefined ? undefined : await findCategory(deps.db, orgId, request.params.id);
+      const retiredAt = retired === undefined || (retired && current?.retired_at) ? {} : { retired_at: retired ? deps.clock.now() : null };
       const found = await guardName(changes.name, () => updateCategory(deps.db, orgId, request.params.id, { ...changes, ...retiredAt }));
       if (!found) throw notFound('Category');
       forgetNames(deps.db, orgId);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Department, createDepartmentBody, patchDepartmentBody } from '../../contract/admin.ts';
 import type { AssignmentMode } from '../../contract/routing.ts';
@@ -19,7 +20,24 @@ async function assertAgentsExist(db: Db, orgId: number, ids: number[]): Promise<
   assertAllFound(ids, await existingAgentIds(db, orgId, ids), 'agent', 'member_ids');
 }
 
-const nameTaken = (name: string) => new AppError('conflict', `A department named "${name}" exists already`);
+const nameTaken = (name: string) => new AppError('conflict', `A department named "${name}" exists already`, [{ field: 'body.name', message: 'this name is taken' }]);
+
+/**
+ * Inbound mail finds its department by the address it was sent to, across every workspace of
+ * this server, so an address can belong to one department only.
+ */
+async function assertAddressFree(db: Db, orgId: number, id: number | null, email: string | null | undefined): Promise<void> {
+  if (!email) return;
+  const other = await db
+    .selectFrom('departments')
+    .select(['org_id', 'id', 'name'])
+    .where(sql<boolean>`lower(email) = ${email.toLowerCase()}`)
+    .$if(id !== null, (q) => q.where((eb) => eb.not(eb.and([eb('org_id', '=', orgId), eb('id', '=', id!)]))))
+    .executeTakeFirst();
+  if (!other) return;
+  const where = other.org_id === orgId ? `the department "${other.name}"` : 'a department of another workspace on this server';
+  throw new AppError('conflict', `${email} receives mail for ${where} already`, [{ field: 'body.email', message: 'this address belongs to another department' }]);
+}
 
 export const getDepartments = async (deps: Deps, orgId: number) => (await listDepartments(deps.db, orgId)).map(toDepartment);
 
@@ -35,6 +53,7 @@ export async function createDepartment(deps: Deps, orgId: number, input: Omit<z.
   try {
     const id = await deps.db.transaction().execute(async (trx) => {
       await assertAgentsExist(trx, orgId, members);
+      await assertAddressFree(trx, orgId, null, input.email);
       const now = deps.clock.now();
       const departmentId = await insertDepartment(trx, orgId, { name: input.name, email: input.email ?? null, assignment_mode: input.assignment_mode ?? 'manual', created_at: now, updated_at: now });
       await setDepartmentMembers(trx, orgId, departmentId, members);
@@ -52,6 +71,7 @@ export async function changeDepartment(deps: Deps, orgId: number, id: number, in
   try {
     await deps.db.transaction().execute(async (trx) => {
       const { member_ids, ...changes } = input;
+      await assertAddressFree(trx, orgId, id, input.email);
       if (!(await updateDepartment(trx, orgId, id, changes, deps.clock.now()))) throw notFound('Department');
       if (member_ids) {
         const members = [...new Set(member_ids)];

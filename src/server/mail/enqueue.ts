@@ -29,9 +29,10 @@ export async function enqueueMails(db: Db, deps: { config: Config }, mails: read
       settings.set(key, setting);
     }
     const wording =
-      setting.custom_subject !== null && setting.custom_body !== null
+      mail.wording ??
+      (setting.custom_subject !== null && setting.custom_body !== null
         ? { subject: setting.custom_subject, body: setting.custom_body }
-        : builtInTemplate(mail.template, mail.language);
+        : builtInTemplate(mail.template, mail.language));
     const rendered = renderMail(wording, mail.values, layoutWords(mail.template, mail.language));
     const domain = mailDomain(deps.config, setting);
     const root = mail.ticketId === null ? null : threadRootId(domain, mail.orgId, mail.ticketId, setting.mail_secret);

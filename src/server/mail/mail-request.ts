@@ -46,4 +46,6 @@ export interface MailRequest {
   /** Sent from this address (the ticket's department's) instead of the workspace's sender, under the same name. */
   fromAddress?: string | null;
   values: MailValues;
+  /** A draft wording to send instead of the workspace's (the template editor's "send me a test"). */
+  wording?: { subject: string; body: string };
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { errors } from '../../contract/common.ts';
-import { mailTemplate, mailTemplateList, mailTemplateParams, putMailTemplateBody } from '../../contract/mail.ts';
+import { draftMailTemplateBody, mailPreview, mailTemplate, mailTemplateList, mailTemplateParams, mailTestSent, putMailTemplateBody } from '../../contract/mail.ts';
 import { requireAdmin } from '../platform/actor.ts';
 import type { App, Deps } from '../platform/deps.ts';
-import { listMailTemplates, resetMailTemplate, saveMailTemplate } from './templates.service.ts';
+import { listMailTemplates, previewMailTemplate, resetMailTemplate, saveMailTemplate, sendTestMail } from './templates.service.ts';
 
 /** The wording of the workspace's mails, per template and language (admin). */
 export function mailTemplatesRoutes(app: App, deps: Deps): void {
@@ -41,6 +41,32 @@ export function mailTemplatesRoutes(app: App, deps: Deps): void {
       const { template, language } = request.params;
       await resetMailTemplate(deps, requireAdmin(request).orgId, template, language);
       return reply.code(204).send(null);
+    },
+  });
+  app.post('/api/v1/mail-templates/:template/:language/preview', {
+    schema: {
+      tags: ['mail templates'],
+      summary: 'Render a mail with a sample ticket (admin): the draft sent, or the current wording; 400 names an unknown variable',
+      params: mailTemplateParams,
+      body: draftMailTemplateBody,
+      response: { 200: mailPreview, ...errors(400, 401, 403) },
+    },
+    handler: async (request) => {
+      const { template, language } = request.params;
+      return previewMailTemplate(deps, requireAdmin(request), template, language, request.body);
+    },
+  });
+  app.post('/api/v1/mail-templates/:template/:language/test', {
+    schema: {
+      tags: ['mail templates'],
+      summary: 'Mail the sample to yourself (admin), through the outbox; the subject starts with [Test]',
+      params: mailTemplateParams,
+      body: draftMailTemplateBody,
+      response: { 202: mailTestSent, ...errors(400, 401, 403) },
+    },
+    handler: async (request, reply) => {
+      const { template, language } = request.params;
+      return reply.code(202).send(await sendTestMail(deps, requireAdmin(request), template, language, request.body));
     },
   });
 }

@@ -7,7 +7,7 @@ import { AppError, invalidFields, type FieldIssue } from './errors.ts';
 // match by position wins, names are unique per workspace, and a new order lists every item once.
 
 /** Tables with (org_id, id, position, updated_at) whose rows are tried in order. */
-type OrderedTable = 'sla_policies' | 'routing_rules';
+type OrderedTable = 'sla_policies' | 'routing_rules' | 'categories' | 'ticket_fields';
 
 /** The workspace's ids, locked so that an order, an insert or a count is not raced. */
 export async function lockOrderedIds(db: Db, table: OrderedTable, orgId: number): Promise<number[]> {
@@ -35,11 +35,11 @@ export function assertFullOrder(ids: number[], existing: readonly number[], what
   if (issues.length) throw invalidFields(issues);
 }
 
-/** Positions 0, 1, 2 … in the order of `ids`, in one statement. */
-export async function setPositions(db: Db, table: OrderedTable, orgId: number, ids: number[], now: Date): Promise<void> {
+/** Positions 0, 1, 2 … in the order of `ids`, in one statement (categories keep no updated_at: `now` null). */
+export async function setPositions(db: Db, table: OrderedTable, orgId: number, ids: number[], now: Date | null): Promise<void> {
   if (ids.length === 0) return;
   await sql`
-    update ${sql.table(table)} t set position = o.ord - 1, updated_at = ${now}
+    update ${sql.table(table)} t set position = o.ord - 1${now === null ? sql`` : sql`, updated_at = ${now}`}
     from unnest(${sql.val(ids)}::bigint[]) with ordinality as o(id, ord)
     where t.org_id = ${orgId} and t.id = o.id and t.position <> o.ord - 1`.execute(db);
 }

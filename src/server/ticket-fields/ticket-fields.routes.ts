@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { errors } from '../../contract/common.ts';
-import { createTicketFieldBody, patchTicketFieldBody, ticketField, ticketFieldList, ticketFieldParams } from '../../contract/ticket-fields.ts';
+import { createTicketFieldBody, orderTicketFieldsBody, patchTicketFieldBody, ticketField, ticketFieldList, ticketFieldParams } from '../../contract/ticket-fields.ts';
 import { requireActor, requireAdmin } from '../platform/actor.ts';
 import type { App, Deps } from '../platform/deps.ts';
-import { changeTicketField, createTicketField, getTicketField, listTicketFields, removeTicketField } from './ticket-fields.service.ts';
+import { changeTicketField, createTicketField, getTicketField, listTicketFields, orderTicketFields, removeTicketField } from './ticket-fields.service.ts';
 
 /** Typed ticket fields (Admin › Ticket fields): agents and keys read them to fill forms; admins define them. */
 export function ticketFieldsRoutes(app: App, deps: Deps): void {
@@ -20,6 +20,11 @@ export function ticketFieldsRoutes(app: App, deps: Deps): void {
       response: { 201: ticketField, ...errors(400, 401, 403, 409) },
     },
     handler: async (request, reply) => reply.code(201).send(await createTicketField(deps, requireAdmin(request).orgId, request.body)),
+  });
+  app.put('/api/v1/ticket-fields/order', {
+    config: { audit: 'ticket_field' },
+    schema: { tags: ['ticket-fields'], summary: 'Set the form order of the ticket fields: every field id, each once (admin)', body: orderTicketFieldsBody, response: { 200: ticketFieldList, ...errors(400, 401, 403) } },
+    handler: async (request) => ({ items: await orderTicketFields(deps, requireAdmin(request).orgId, request.body.ids), next_cursor: null }),
   });
   app.get('/api/v1/ticket-fields/:id', {
     schema: { tags: ['ticket-fields'], summary: 'One ticket field', params: ticketFieldParams, response: { 200: ticketField, ...errors(400, 401, 404) } },

@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../platform/db/pg-errors.ts';
 import type { Deps } from '../platform/deps.ts';
 import { iso } from '../platform/dto.ts';
 import { AppError, invalidFields, notFound } from '../platform/errors.ts';
+import { assertFullOrder, lockOrderedIds, setPositions } from '../platform/ordered-list.ts';
 import { ShortCache } from '../platform/short-cache.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 import { checkFieldValues, keyFromLabel, mergeOptions, type FieldForm, type FieldOption, type FieldRule, type FieldValues } from './field-values.ts';
@@ -152,3 +153,13 @@ const toPublic = (f: TicketField): PublicTicketField => ({
   required: f.required,
   options: f.options.filter((o) => !o.retired),
 });
+
+/** Sets the form order: every field id, each once. */
+export async function orderTicketFields(deps: Deps, orgId: number, ids: number[]): Promise<TicketField[]> {
+  await deps.db.transaction().execute(async (trx) => {
+    assertFullOrder(ids, await lockOrderedIds(trx, 'ticket_fields', orgId), 'ticket field');
+    await setPositions(trx, 'ticket_fields', orgId, ids, deps.clock.now());
+  });
+  definitions.delete(deps.db, orgId);
+  return listTicketFields(deps, orgId);
+}

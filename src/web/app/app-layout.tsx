@@ -44,6 +44,7 @@ export function AppLayout() {
         <div className="app-header-start">
           <Logo withName={false} />
           <span className="app-workspace" title={t('app.workspace', { slug: workspace.slug })}>
+            {workspace.logo_url && <img className="app-workspace-logo" src={workspace.logo_url} alt="" referrerPolicy="no-referrer" />}
             {workspace.name}
           </span>
           <nav className="app-nav" aria-label={t('app.mainNav')}>
