@@ -26,6 +26,8 @@ create index agent_links_agent on agent_links (org_id, agent_id) where used_at i
 alter table api_keys add column scopes text[] not null default '{read,write,channels}';
 
 alter table workspaces add column logo_url text;
+-- Channels the admin turned off take no new tickets (replies to existing ones still arrive).
+alter table workspaces add column channels_off text[] not null default '{}';
 
 -- Typed ticket fields the admin defines. A field's key and type never change (stored values stay
 -- readable); options are retired, never removed, so old tickets still show their label.

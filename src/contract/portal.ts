@@ -23,6 +23,7 @@ export const portalConfig = z
     categories: z.array(ref),
     attachments: z.object({ max_files: z.number(), max_bytes: z.number(), types: z.array(z.enum(attachmentTypes)) }),
     fields: z.array(publicTicketField).describe('The ticket fields the request form asks, in order'),
+    accepts_requests: z.boolean().describe('false: the web channel is turned off; the request form takes nothing (409)'),
     captcha: z
       .object({ provider: z.string(), site_key: z.string() })
       .nullable()

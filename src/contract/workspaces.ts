@@ -42,6 +42,7 @@ export const settings = z
     sender_email: z.string().nullable(),
     default_country: z.string().nullable(),
     verification_channels: z.array(z.enum(channels)),
+    channels_enabled: z.array(z.enum(channels)).describe('Channels that take new tickets; replies to existing tickets arrive on any'),
     created_at: timestamp,
   })
   .meta({ id: 'WorkspaceSettings' });
@@ -86,5 +87,12 @@ export const patchSettingsBody = z.strictObject({
     .optional()
     .describe('Phone numbers typed without a country code are read as numbers of this country'),
   verification_channels: verificationChannels.optional(),
+  channels_enabled: z
+    .array(z.enum(channels))
+    .min(1, 'keep at least one channel on')
+    .max(channels.length)
+    .transform((list) => channels.filter((c) => list.includes(c)))
+    .optional()
+    .describe('The channels that take new tickets; the others refuse them (409), mail to a turned-off email channel is set aside'),
 });
 export type PatchSettingsBody = z.infer<typeof patchSettingsBody>;

@@ -48,7 +48,7 @@ export function channelsRoutes(app: App, deps: Deps): void {
       description: 'A new issue answers 201 with the ticket. With an external_id already taken for this source it answers 200 with that ticket and changes nothing.',
       headers: idempotencyHeaders,
       body: orderIssueBody,
-      response: { 200: ticket, 201: ticket, ...errors(400, 401, 404, 413, 422) },
+      response: { 200: ticket, 201: ticket, ...errors(400, 401, 404, 409, 413, 422) },
     },
     handler: async (request, reply) => {
       const actor = requireActor(request);

@@ -114,6 +114,10 @@ export async function readIntoTicket(deps: Deps, trx: Db, row: InboundMailRow, n
   const thread = await threadOf(trx, orgId, secret, mail);
   if (thread === 'busy') return 'wait';
   const sender = mail.from?.address ?? null;
+  // A turned-off email channel still takes replies to open tickets; a new ticket it sets aside.
+  if (workspace.channels_off.includes('email') && !(thread && thread.ticket.status !== 'closed' && sender)) {
+    return { kind: 'mail', outcome: 'ignored', reason: 'the email channel is turned off (Admin › Channels)', ticketId: null, readable };
+  }
   const customerUser = sender ? await matchOrCreateCustomerUser(trx, orgId, { name: customerName(mail), email: sender }, now, workspace.default_country) : null;
   const actor: TicketActor = customerUser
     ? { kind: 'customer', orgId, customerUserId: customerUser.id, name: customerName(mail) }

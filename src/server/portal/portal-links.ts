@@ -19,6 +19,8 @@ export interface PortalWorkspace {
   public_url: string | null;
   default_language: string;
   default_country: string | null;
+  /** Channels turned off: with web among them the request form takes nothing. */
+  channels_off: string[];
 }
 
 /**

@@ -75,6 +75,7 @@ export async function submitRequest(
   await hitRateLimit(deps.db, { key: `portal-request:ip:${ip}`, ...IP_LIMIT }, now);
   await hitRateLimit(deps.db, { key: `portal-request:address:${workspace.org_id}:${(email ?? '').toLowerCase()}`, ...ADDRESS_LIMIT }, now);
   await checkCaptcha(deps, input.captcha_token, ip);
+  if (workspace.channels_off.includes('web')) throw new AppError('conflict', 'This workspace takes no requests through the portal at the moment');
   // Checked before anything is written: a refused request leaves no customer user behind.
   await checkTicketFields(deps, deps.db, workspace.org_id, input.custom_fields, { form: 'portal', current: null });
 

@@ -70,6 +70,7 @@ export function portalRoutes(app: App, deps: Deps, live: LiveBus): void {
         categories: categories.map((c) => ({ id: c.id, name: c.name })),
         attachments: { max_files: limits.attachmentsMax, max_bytes: limits.attachmentMaxBytes, types: [...attachmentTypes] },
         fields: await portalFormFields(deps, workspace.org_id),
+        accepts_requests: !workspace.channels_off.includes('web'),
         captcha: siteKey && verifyUrl ? { provider, site_key: siteKey } : null,
       };
     },
@@ -245,7 +246,7 @@ export function portalRoutes(app: App, deps: Deps, live: LiveBus): void {
       params: portalParams,
       body: portalRequestBody,
       consumes: ['application/json', 'multipart/form-data'],
-      response: { 201: portalRequestResult, ...errors(400, 404, 413, 415, 429) },
+      response: { 201: portalRequestResult, ...errors(400, 404, 409, 413, 415, 429) },
     },
     preValidation: receiveMultipart(deps, { body: portalRequestBody, authorize: (request) => workspaceOf(deps, (request.params as { workspace: string }).workspace) }),
     onSend: async (request, _reply, payload) => {

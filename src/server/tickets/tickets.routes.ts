@@ -74,7 +74,7 @@ export function ticketsRoutes(app: App, deps: Deps): void {
       description: 'A customer_user_id of a customer user merged into another answers 404, also when the merge commits while the ticket is being created; a ticket created just before a merge is moved by it.',
       headers: idempotencyHeaders,
       body: createTicketBody,
-      response: { 201: ticket, ...errors(400, 401, 404, 413, 422) },
+      response: { 201: ticket, ...errors(400, 401, 404, 409, 413, 422) },
     },
     handler: async (request, reply) => {
       const actor = requireActor(request);

@@ -1,3 +1,4 @@
+import { channels } from '../../contract/channels.ts';
 import type { CreateWorkspaceBody, PatchSettingsBody, Settings } from '../../contract/workspaces.ts';
 import { insertAgent } from '../agents/agents.repository.ts';
 import { hashPassword } from '../platform/crypto.ts';
@@ -63,6 +64,7 @@ function toSettings(w: Workspace): Settings {
     sender_email: w.sender_email,
     default_country: w.default_country,
     verification_channels: w.verification_channels as Settings['verification_channels'],
+    channels_enabled: channels.filter((c) => !w.channels_off.includes(c)),
     created_at: iso(w.created_at),
   };
 }
@@ -102,9 +104,10 @@ export async function updateSettings(deps: Deps, orgId: number, changes: PatchSe
   if (changes.default_country && !isCountry(changes.default_country)) {
     throw new AppError('validation_error', `Unknown country ${changes.default_country}`, [{ field: 'body.default_country', message: 'not a country code libphonenumber knows' }]);
   }
+  const { channels_enabled: enabled, ...columns } = changes;
   await deps.db
     .updateTable('workspaces')
-    .set({ ...changes, updated_at: deps.clock.now() })
+    .set({ ...columns, ...(enabled ? { channels_off: channels.filter((c) => !enabled.includes(c)) } : {}), updated_at: deps.clock.now() })
     .where('org_id', '=', orgId)
     .execute();
   workspaces.delete(deps.db, orgId);

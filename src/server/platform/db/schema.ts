@@ -30,6 +30,7 @@ export interface WorkspacesTable {
   review_keywords: ColumnType<string[], string[] | undefined, string[]>;
   /** Admin console (migration 0020). */
   logo_url: string | null;
+  channels_off: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface AgentsTable {
