@@ -104,6 +104,10 @@ describe('agent invitations and password resets', () => {
     const token = await lastToken(agent.email, 'password_reset');
     expect((await admin.patch(`/api/v1/agents/${agent.id}`, { is_active: false })).status).toBe(200);
     expectError(await server.anonymous().post('/api/v1/auth/agent-link/accept', { token, password: PASSWORD }), 404, 'not_found');
+    // Reactivating revives no link mailed before.
+    expect((await admin.patch(`/api/v1/agents/${agent.id}`, { is_active: true })).status).toBe(200);
+    expectError(await server.anonymous().post('/api/v1/auth/agent-link/accept', { token, password: PASSWORD }), 404, 'not_found');
+    expect((await admin.patch(`/api/v1/agents/${agent.id}`, { is_active: false })).status).toBe(200);
     expectError(await admin.post(`/api/v1/agents/${agent.id}/password-reset`), 409, 'conflict');
 
     const invited = (await admin.post('/api/v1/agents/invitations', { name: 'Eka New', email: 'eka.new@example.com' })).body;

@@ -45,7 +45,7 @@ export async function sendAgentLink(trx: Db, deps: Deps, admin: AgentActor, agen
   if (purpose === 'invitation' && agent.password_hash !== null) throw new AppError('conflict', `${agent.name} has accepted the invitation already: send a password reset instead`);
   const workspace = await findWorkspaceById(trx, admin.orgId);
   if (!workspace) throw notFound('Workspace');
-  await trx.updateTable('agent_links').set({ used_at: now }).where('org_id', '=', admin.orgId).where('agent_id', '=', agentId).where('used_at', 'is', null).execute();
+  await spendAgentLinks(trx, admin.orgId, agentId, now);
   const token = randomToken(32);
   const hours = linkHours[purpose];
   const expiresAt = new Date(now.getTime() + hours * 3600_000);
@@ -65,6 +65,10 @@ export async function sendAgentLink(trx: Db, deps: Deps, admin: AgentActor, agen
   }, now);
   return { agent_id: agentId, sent_to: agent.email, expires_at: iso(expiresAt), outbox_id: outboxId };
 }
+
+/** Spends every unused link of the agent. */
+export const spendAgentLinks = (db: Db, orgId: number, agentId: number, now: Date) =>
+  db.updateTable('agent_links').set({ used_at: now }).where('org_id', '=', orgId).where('agent_id', '=', agentId).where('used_at', 'is', null).execute();
 
 const liveLink = (db: Db, token: string, now: Date) =>
   db
@@ -112,7 +116,7 @@ export async function acceptAgentLink(deps: Deps, token: string, password: strin
     const active = spentNow && (await trx.selectFrom('agents').select('id').where('org_id', '=', spentNow.org_id).where('id', '=', spentNow.agent_id).where('is_active', '=', true).executeTakeFirst());
     if (!spentNow || !active) throw spent();
     const link = spentNow;
-    await trx.updateTable('agent_links').set({ used_at: now }).where('org_id', '=', link.org_id).where('agent_id', '=', link.agent_id).where('used_at', 'is', null).execute();
+    await spendAgentLinks(trx, link.org_id, link.agent_id, now);
     await updateAgent(trx, link.org_id, link.agent_id, { password_hash: passwordHash }, now);
     await revokeAgentSessions(trx, link.org_id, link.agent_id, now);
     return link;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Agent, createAgentBody, inviteAgentBody, patchAgentBody } from '../../contract/admin.ts';
 import type { AgentActor } from '../platform/actor.ts';
-import { sendAgentLink } from './agent-links.ts';
+import { sendAgentLink, spendAgentLinks } from './agent-links.ts';
 import type { Availability } from '../../contract/routing.ts';
 import { forgetAgentSessions } from '../auth/authenticate.ts';
 import { revokeAgentSessions } from '../auth/sessions.repository.ts';
@@ -90,7 +90,7 @@ export async function changeAgent(deps: Deps, orgId: number, id: number, input: 
     if (!current) throw notFound('Agent');
     const losesAdmin = current.role === 'admin' && current.is_active && (input.role === 'agent' || input.is_active === false);
     if (losesAdmin && (await countActiveAdmins(trx, orgId)) <= 1) {
-      throw new AppError('conflict', 'This is the last active admin of the workspace; make another agent admin first');
+      throw new AppError('conflict', 'This is the last active admin of the workspace; make another agent admin first', { reason: 'last_admin' });
     }
     const { password: _password, department_ids: departmentIds, ...changes } = input;
     await updateAgent(trx, orgId, id, { ...changes, ...(passwordHash ? { password_hash: passwordHash } : {}) }, now);
@@ -100,6 +100,8 @@ export async function changeAgent(deps: Deps, orgId: number, id: number, input: 
       await setAgentDepartments(trx, orgId, id, unique);
     }
     if (input.is_active === false || passwordHash) await revokeAgentSessions(trx, orgId, id, now);
+    // A deactivated agent's mailed links die with their sessions: reactivating them revives none.
+    if (input.is_active === false) await spendAgentLinks(trx, orgId, id, now);
   });
   forgetNames(deps.db, orgId);
   forgetAgentSessions(deps.db, orgId, id);
