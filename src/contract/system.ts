@@ -9,7 +9,7 @@ export const systemInfo = z
     database: z.object({
       engine: z.enum(['pglite', 'postgresql']).describe('pglite: the embedded database in DATA_DIR'),
       server_version: z.string(),
-      size_bytes: z.number().describe('The whole database, every workspace'),
+      size_bytes: z.number().nullable().describe("The whole database; null where it holds several workspaces (the server's operator sees it)"),
       last_vacuum_at: timestamp.nullable().describe('The latest vacuum of any table (the embedded database vacuums on a timer; PostgreSQL by autovacuum)'),
       last_analyze_at: timestamp.nullable(),
       vacuum_interval_minutes: z.number().nullable().describe('The embedded database: minutes between maintenance runs (0: off); null on PostgreSQL'),

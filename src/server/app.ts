@@ -1,3 +1,4 @@
+import { errorResponse } from '../contract/common.ts';
 import { systemRoutes } from './system/system.routes.ts';
 import { ticketFieldsRoutes } from './ticket-fields/ticket-fields.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
@@ -85,6 +86,11 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // Any route that takes credentials may refuse an API key without the scope it needs (403).
+  app.addHook('onRoute', (route) => {
+    const response = route.schema?.response as Record<string, unknown> | undefined;
+    if (response && 401 in response && !(403 in response)) response[403] = errorResponse;
+  });
 
   authRoutes(app, deps);
   auditRoutes(app, deps);

@@ -5,7 +5,7 @@ import { forgetApiKey } from '../auth/authenticate.ts';
 import { requireAdmin } from '../platform/actor.ts';
 import type { App, Deps } from '../platform/deps.ts';
 import { notFound } from '../platform/errors.ts';
-import { listApiKeys, revokeApiKey, updateApiKey } from './api-keys.repository.ts';
+import { findApiKey, listApiKeys, revokeApiKey, updateApiKey } from './api-keys.repository.ts';
 import { createApiKey, toApiKey } from './api-keys.service.ts';
 
 export function apiKeysRoutes(app: App, deps: Deps): void {
@@ -23,7 +23,7 @@ export function apiKeysRoutes(app: App, deps: Deps): void {
   });
   app.patch('/api/v1/api-keys/:id', {
     schema: { tags: ['api-keys'], summary: "Rename an API key or change its scopes (admin); takes effect at the key's next request", params: idParams, body: patchApiKeyBody, response: { 200: apiKey, ...errors(400, 401, 403, 404) } },
-    config: { audit: 'api_key' },
+    config: { audit: 'api_key', auditBefore: async (request) => (await findApiKey(deps.db, requireAdmin(request).orgId, (request.params as { id: number }).id).then((k) => k && toApiKey(k))) ?? null },
     handler: async (request) => {
       const orgId = requireAdmin(request).orgId;
       const row = await updateApiKey(deps.db, orgId, request.params.id, request.body);

@@ -12,6 +12,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The admin object a route changes: its changes go to the audit log. */
     audit?: string;
+    /** What the object was before the change, where the route's address has no GET of its own. */
+    auditBefore?: (request: FastifyRequest) => Promise<unknown>;
+    /** The action's name where the route's address does not say it (POST …/maintenance: not "created"). */
+    auditAction?: string;
   }
   interface FastifyRequest {
     auditBefore?: Record<string, unknown> | null;
@@ -40,7 +44,8 @@ export function auditRoutes(app: App, deps: Deps): void {
   app.addHook('preHandler', async (request) => {
     const entity = request.routeOptions.config.audit;
     if (!entity || request.method === 'POST' || request.actor?.kind !== 'agent') return;
-    request.auditBefore = await readBefore(app, request);
+    const load = request.routeOptions.config.auditBefore;
+    request.auditBefore = load ? ((await load(request)) as Record<string, unknown> | null | undefined) ?? null : await readBefore(app, request);
   });
   // Written before the answer leaves, so whoever reads the log after a change sees it.
   app.addHook('onSend', async (request, reply, payload) => {
@@ -48,7 +53,7 @@ export function auditRoutes(app: App, deps: Deps): void {
     const actor = request.actor;
     if (!entity || actor?.kind !== 'agent' || reply.statusCode >= 300 || request.method === 'GET') return payload;
     const hidden = hiddenFields[entity] ?? [];
-    const action = auditAction(request.method, request.routeOptions.url ?? '');
+    const action = request.routeOptions.config.auditAction ?? auditAction(request.method, request.routeOptions.url ?? '');
     const answer = redact(parseJson(payload), hidden);
     const before = redact(request.auditBefore ?? null, hidden);
     const after = request.method === 'DELETE' && reply.statusCode === 204 ? null : answer;

@@ -61,7 +61,7 @@ export function categoriesRoutes(app: App, deps: Deps): void {
     },
   });
   app.patch('/api/v1/categories/:id', {
-    config: { audit: 'category' },
+    config: { audit: 'category', auditBefore: async (request) => (await findCategory(deps.db, requireAdmin(request).orgId, (request.params as { id: number }).id).then((c) => c && toCategory(c))) ?? null },
     schema: { tags: ['categories'], summary: 'Rename, reorder or retire a category (admin)', params: idParams, body: patchCategoryBody, response: { 200: category, ...errors(400, 401, 403, 404, 409) } },
     handler: async (request) => {
       const orgId = requireAdmin(request).orgId;

@@ -17,7 +17,7 @@ import type { App, Deps } from '../platform/deps.ts';
 import { idempotencyHeaders, idempotencyOf } from '../platform/idempotency.ts';
 import { receiveOrderIssue } from './orders.service.ts';
 import { getReviewRules, putReviewRules, receiveReview } from './reviews.service.ts';
-import { addSource, changeSource, listSources } from './sources.service.ts';
+import { addSource, changeSource, findSource, listSources, type SourceChannel } from './sources.service.ts';
 
 /** Intake from integrations (reviews, order issues) and the lists and rules they are read with (issue 7). */
 export function channelsRoutes(app: App, deps: Deps): void {
@@ -75,7 +75,13 @@ export function channelsRoutes(app: App, deps: Deps): void {
   });
 
   app.patch('/api/v1/channels/sources/:channel/:key', {
-    config: { audit: 'source' },
+    config: {
+      audit: 'source',
+      auditBefore: async (request) => {
+        const { channel, key } = request.params as { channel: SourceChannel; key: string };
+        return findSource(deps, requireAdmin(request).orgId, channel, key);
+      },
+    },
     schema: { tags, summary: 'Rename, move or retire a source (admin)', params: sourceParams, body: patchSourceBody, response: { 200: ticketSource, ...errors(400, 401, 403, 404) } },
     handler: async (request) => changeSource(deps, requireAdmin(request).orgId, request.params.channel, request.params.key, request.body),
   });

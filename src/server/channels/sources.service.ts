@@ -6,7 +6,7 @@ import { AppError, notFound } from '../platform/errors.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 import { findSourceRow, insertSourceIfNew, listSourceRows, updateSourceRow } from './sources.repository.ts';
 
-type SourceChannel = TicketSource['channel'];
+export type SourceChannel = TicketSource['channel'];
 
 /** The sources a new workspace starts with (migration 0014 gave existing workspaces the same). */
 export const seededSources: readonly { channel: SourceChannel; key: string; label: string }[] = [
@@ -66,4 +66,10 @@ export async function registerReviewPlatform(deps: Pick<Deps, 'db'>, trx: Db, or
   const label = key.charAt(0).toUpperCase() + key.slice(1);
   // Remembered only when it was there before: a row this transaction adds may yet roll back.
   if (!(await insertSourceIfNew(trx, orgId, 'review', key, label))) knownPlatforms.set(deps.db, `${orgId}:${key}`, true);
+}
+
+/** One source as the list shows it, or null. */
+export async function findSource(deps: Deps, orgId: number, channel: SourceChannel, key: string): Promise<TicketSource | null> {
+  const row = await findSourceRow(deps.db, orgId, channel, key);
+  return row ? toSource(row) : null;
 }

@@ -62,7 +62,7 @@ export function mailTemplatesRoutes(app: App, deps: Deps): void {
       summary: 'Mail the sample to yourself (admin), through the outbox; the subject starts with [Test]',
       params: mailTemplateParams,
       body: draftMailTemplateBody,
-      response: { 202: mailTestSent, ...errors(400, 401, 403) },
+      response: { 202: mailTestSent, ...errors(400, 401, 403, 404) },
     },
     handler: async (request, reply) => {
       const { template, language } = request.params;

@@ -2,7 +2,7 @@ import type { MailPreview, MailTemplateItem, MailTestSent, PutMailTemplateBody }
 import { findAgent } from '../agents/agents.repository.ts';
 import type { AgentActor } from '../platform/actor.ts';
 import { publicBaseUrl } from '../platform/public-url.ts';
-import { formatTicketNumber } from '../tickets/ticket-number.ts';
+import { formatTicketNumber } from '../../contract/ticket-number.ts';
 import { getWorkspace } from '../workspaces/workspaces.service.ts';
 import { enqueueMail } from './enqueue.ts';
 import { renderMail } from './render.ts';

@@ -74,7 +74,14 @@ export function calendarsRoutes(app: App, deps: Deps): void {
     handler: async (request) => importHolidays(deps, requireAdmin(request).orgId, request.params.id, request.body),
   });
   app.put('/api/v1/departments/:id/calendar', {
-    config: { audit: 'department' },
+    config: {
+      audit: 'department',
+      auditBefore: async (request) => {
+        const id = (request.params as { id: number }).id;
+        const row = await deps.db.selectFrom('departments').select('calendar_id').where('org_id', '=', requireAdmin(request).orgId).where('id', '=', id).executeTakeFirst();
+        return row ? { department_id: id, calendar_id: row.calendar_id } : null;
+      },
+    },
     schema: { tags, summary: "Set a department's own calendar, which overrides the workspace's, or none (admin)", params: idParams, body: calendarChoiceBody, response: { 200: departmentCalendar, ...errors(400, 401, 403, 404) } },
     handler: async (request) => chooseDepartmentCalendar(deps, requireAdmin(request).orgId, request.params.id, request.body.calendar_id),
   });

@@ -9,7 +9,7 @@ describe('system health (admin)', () => {
   let admin: ApiClient;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ env: { CAREDESK_SIGNUP: 'open' } });
     ({ admin } = await createWorkspace(server.url));
   });
   afterAll(() => server?.close());
@@ -32,12 +32,20 @@ describe('system health (admin)', () => {
     expect(res.body.ms).toBeGreaterThanOrEqual(0);
     expect(Date.parse(res.body.last_vacuum_at)).toBeGreaterThan(Date.now() - 60_000);
     expect((await admin.get('/api/v1/admin/system')).body.database.last_vacuum_at).toBe(res.body.last_vacuum_at);
+    // Once a minute for the whole server.
+    expect((await admin.post('/api/v1/admin/system/maintenance')).status).toBe(429);
   });
 
   it.runIf(testEngine() === 'postgres')('leaves vacuuming PostgreSQL to autovacuum (409)', async () => {
     const res = await admin.post('/api/v1/admin/system/maintenance');
     expect(res.status).toBe(409);
     expect(res.body.error.message).toContain('autovacuum');
+  });
+
+  it("keeps the size of a database several workspaces share from each workspace's admins", async () => {
+    const other = (await createWorkspace(server.url, undefined, 'signup')).admin;
+    expect((await other.get('/api/v1/admin/system')).body.database.size_bytes).toBeNull();
+    expect((await admin.get('/api/v1/admin/system')).body.database.size_bytes).toBeNull();
   });
 
   it('answers 403 to agents', async () => {

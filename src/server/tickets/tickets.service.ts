@@ -21,7 +21,7 @@ import { namesNeeded, toTicket } from './ticket-dto.ts';
 import { namesFor } from './staff-names.ts';
 import { notifyChange } from '../notifications/notify-change.ts';
 import { eventActorOf, eventRows, recordEvents, type DomainEvent } from './ticket-events.ts';
-import { formatTicketNumber } from './ticket-number.ts';
+import { formatTicketNumber } from '../../contract/ticket-number.ts';
 import { resolveAssignee, resolveCategory, resolveDepartment } from './ticket-refs.ts';
 import { findTicketById, findTicketByNumber, insertTicketWithEvents, lockTicketRow, nextTicketSeq, updateTicket, type LockedTicket } from './tickets.repository.ts';
 

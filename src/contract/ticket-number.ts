@@ -1,3 +1,4 @@
+/* Pure: the server numbers tickets with it, the settings page shows an example. */
 /** Year of `at` in the workspace's time zone (a ticket made at 00:30 on Jan 1 in Jakarta is of the new year). */
 export function yearIn(at: Date, timeZone: string): string {
   let format = yearFormats.get(timeZone);
