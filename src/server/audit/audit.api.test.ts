@@ -65,6 +65,15 @@ describe('audit log of admin changes', () => {
     expect((await entries(admin, '?entity=api_key')).length).toBe(count);
   });
 
+  it("shows a mail template's wording before and after", async () => {
+    await admin.request('PUT', '/api/v1/mail-templates/ticket_created/en', { subject: 'Got it: #{{ticket.number}}', body: 'Thanks.\n\n{{link}}' });
+    const [saved] = await entries(admin, '?entity=mail_template');
+    expect(saved).toMatchObject({ action: 'changed', entity_id: 'ticket_created/en', before: { subject: 'We received your request #{{ticket.number}}', customised: false }, after: { subject: 'Got it: #{{ticket.number}}', customised: true } });
+    await admin.delete('/api/v1/mail-templates/ticket_created/en');
+    const [reset] = await entries(admin, '?entity=mail_template');
+    expect(reset).toMatchObject({ action: 'deleted', before: { subject: 'Got it: #{{ticket.number}}' }, after: null });
+  });
+
   it('logs nothing for a refused change or one that changed nothing', async () => {
     const before = (await entries(admin)).length;
     expect((await admin.post('/api/v1/departments', { name: 'Refunds' })).status).toBe(409);

@@ -1,3 +1,4 @@
+import { portalUrl } from '../platform/public-url.ts';
 import type { Language } from '../../contract/workspaces.ts';
 import type { MailTemplate, MailValues } from './mail-request.ts';
 
@@ -24,7 +25,7 @@ const samples: Record<Language, { subject: string; customer: string; reply: stri
  * The values a preview or test of a template is rendered with: a sample ticket of the workspace,
  * in the template's language, with every variable the template may use filled in.
  */
-export function sampleValues(template: MailTemplate, language: Language, context: { workspace: string; number: string; baseUrl: string; admin: string }): MailValues {
+export function sampleValues(template: MailTemplate, language: Language, context: { workspace: string; slug: string; number: string; baseUrl: string; admin: string }): MailValues {
   const s = samples[language];
   const forAgent = template === 'agent_notification' || template === 'department_new_ticket' || template === 'agent_invitation' || template === 'password_reset';
   const link =
@@ -32,7 +33,7 @@ export function sampleValues(template: MailTemplate, language: Language, context
       ? `${context.baseUrl}/set-password#sample-link`
       : forAgent
         ? `${context.baseUrl}/tickets/${encodeURIComponent(context.number)}`
-        : `${context.baseUrl}/portal`;
+        : portalUrl(context.baseUrl, context.slug);
   return {
     workspace: { name: context.workspace },
     recipient: { name: forAgent ? context.admin : s.customer },

@@ -1,12 +1,20 @@
+import type { FastifyRequest } from 'fastify';
+import type { Language } from '../../contract/workspaces.ts';
+import type { MailTemplate } from './mail-request.ts';
 import { z } from 'zod';
 import { errors } from '../../contract/common.ts';
 import { draftMailTemplateBody, mailPreview, mailTemplate, mailTemplateList, mailTemplateParams, mailTestSent, putMailTemplateBody } from '../../contract/mail.ts';
 import { requireAdmin } from '../platform/actor.ts';
 import type { App, Deps } from '../platform/deps.ts';
-import { listMailTemplates, previewMailTemplate, resetMailTemplate, saveMailTemplate, sendTestMail } from './templates.service.ts';
+import { findItem, listMailTemplates, previewMailTemplate, resetMailTemplate, saveMailTemplate, sendTestMail } from './templates.service.ts';
 
 /** The wording of the workspace's mails, per template and language (admin). */
 export function mailTemplatesRoutes(app: App, deps: Deps): void {
+  // The audit log's "before": the wording the mail had (the built-in one is not customised).
+  const templateBefore = async (request: FastifyRequest) => {
+    const { template, language } = request.params as { template: MailTemplate; language: Language };
+    return findItem(deps, requireAdmin(request).orgId, template, language).catch(() => null);
+  };
   app.get('/api/v1/mail-templates', {
     schema: {
       tags: ['mail templates'],
@@ -16,7 +24,7 @@ export function mailTemplatesRoutes(app: App, deps: Deps): void {
     handler: async (request) => ({ items: await listMailTemplates(deps, requireAdmin(request).orgId), next_cursor: null }),
   });
   app.put('/api/v1/mail-templates/:template/:language', {
-    config: { audit: 'mail_template' },
+    config: { audit: 'mail_template', auditBefore: templateBefore },
     schema: {
       tags: ['mail templates'],
       summary: "Set the workspace's own wording of a mail (admin); 400 names an unknown variable",
@@ -30,7 +38,7 @@ export function mailTemplatesRoutes(app: App, deps: Deps): void {
     },
   });
   app.delete('/api/v1/mail-templates/:template/:language', {
-    config: { audit: 'mail_template' },
+    config: { audit: 'mail_template', auditBefore: templateBefore },
     schema: {
       tags: ['mail templates'],
       summary: 'Go back to the built-in wording of a mail (admin)',

@@ -37,7 +37,7 @@ export async function listMailTemplates(deps: Deps, orgId: number): Promise<Mail
   );
 }
 
-async function findItem(deps: Deps, orgId: number, template: MailTemplate, language: Language): Promise<MailTemplateItem> {
+export async function findItem(deps: Deps, orgId: number, template: MailTemplate, language: Language): Promise<MailTemplateItem> {
   const item = (await listMailTemplates(deps, orgId)).find((t) => t.template === template && t.language === language);
   if (!item) throw new Error(`no template ${template}/${language}`);
   return item;
@@ -77,6 +77,7 @@ async function draftOf(deps: Deps, admin: AgentActor, template: MailTemplate, la
     workspace: workspace.name,
     number: formatTicketNumber(workspace.ticket_number_prefix, workspace.ticket_number_padding, 42, now, workspace.time_zone),
     baseUrl: publicBaseUrl(deps.config, workspace),
+    slug: workspace.slug,
     admin: admin.name,
   });
   return { wording, values };
