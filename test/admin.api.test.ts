@@ -44,13 +44,19 @@ describe('workspace administration', () => {
   describe('admin-only routes', () => {
     const adminRoutes = (): Array<[string, string, unknown?]> => [
       ['POST', '/api/v1/agents', { name: 'Sneaky', email: 'sneaky@example.com', password: PASSWORD }],
+      ['POST', '/api/v1/agents/invitations', { name: 'Sneaky', email: 'sneaky.invite@example.com', role: 'admin' }],
+      ['POST', `/api/v1/agents/${adminId}/password-reset`],
+      ['POST', `/api/v1/agents/${agent.id}/invitation`],
       ['PATCH', `/api/v1/agents/${adminId}`, { role: 'agent' }],
       ['PATCH', `/api/v1/agents/${agent.id}`, { role: 'admin' }],
+      ['PATCH', `/api/v1/agents/${agent.id}`, { department_ids: [] }],
       ['POST', '/api/v1/departments', { name: 'Sneaky desk' }],
       ['POST', '/api/v1/categories', { name: 'Sneaky' }],
       ['PATCH', '/api/v1/categories/1', { retired: true }],
+      ['PUT', '/api/v1/categories/order', { ids: [] }],
       ['GET', '/api/v1/api-keys'],
       ['POST', '/api/v1/api-keys', { name: 'Sneaky key' }],
+      ['PATCH', '/api/v1/api-keys/1', { name: 'Sneaky key', scopes: ['read', 'write', 'channels'] }],
       ['DELETE', '/api/v1/api-keys/1'],
       ['GET', '/api/v1/settings'],
       ['PATCH', '/api/v1/settings', { name: 'Sneaky shop' }],
@@ -69,7 +75,7 @@ describe('workspace administration', () => {
     it('answers 403 to an agent without the admin role on every admin route, and writes nothing', async () => {
       const before = await snapshot();
       for (const [method, path, body] of adminRoutes()) {
-        const res = await agent.client.request(method, path, body);
+        const res = await agent.client.request(method, path, body ?? (method === 'POST' ? {} : undefined));
         expectError(res, 403, 'forbidden');
         expect(res.body.error.message, `${method} ${path}`).toContain('admin');
       }
@@ -84,7 +90,7 @@ describe('workspace administration', () => {
     it('answers 403 to an API key on every admin route, and writes nothing', async () => {
       const before = await snapshot();
       for (const [method, path, body] of adminRoutes()) {
-        const res = await key.request(method, path, body);
+        const res = await key.request(method, path, body ?? (method === 'POST' ? {} : undefined));
         expectError(res, 403, 'forbidden');
       }
       expect(await snapshot()).toEqual(before);
@@ -109,6 +115,9 @@ describe('workspace administration', () => {
         email: 'budi.agent@example.com',
         role: 'agent',
         is_active: true,
+        status: 'active',
+        invitation_expires_at: null,
+        open_tickets: 0,
         department_ids: [],
         accepting_tickets: true,
         last_sign_in_at: null,
@@ -220,16 +229,36 @@ describe('workspace administration', () => {
       }
     });
 
+    it('sets an agent\'s departments (PATCH department_ids), replacing the earlier ones; an unknown department is 404 and changes nothing', async () => {
+      const desk = (await admin.post('/api/v1/departments', { name: 'Showroom' })).body;
+      const other = (await admin.post('/api/v1/departments', { name: 'Warehouse' })).body;
+      const mover = await createAgent(admin, { department_ids: [other.id] });
+      const moved = await admin.patch(`/api/v1/agents/${mover.id}`, { department_ids: [desk.id, desk.id] });
+      expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+      expect(moved.body.department_ids).toEqual([desk.id]);
+      expect((await mover.client.get('/api/v1/auth/me')).body.department_ids).toEqual([desk.id]);
+      expect((await admin.get(`/api/v1/departments/${desk.id}`)).body.member_ids).toEqual([mover.id]);
+      expect((await admin.get(`/api/v1/departments/${other.id}`)).body.member_ids).toEqual([]);
+      const before = (await admin.get(`/api/v1/agents/${mover.id}`)).body;
+      const refused = await admin.patch(`/api/v1/agents/${mover.id}`, { name: 'Renamed mover', department_ids: [other.id, 987654] });
+      expectError(refused, 404, 'not_found');
+      expect((await admin.get(`/api/v1/agents/${mover.id}`)).body).toEqual(before);
+      expect((await admin.patch(`/api/v1/agents/${mover.id}`, { department_ids: [] })).body.department_ids).toEqual([]);
+    });
+
     it("ends a deactivated agent's sessions and refuses them as assignee of a ticket (400), writing nothing", async () => {
       const leaving = await createAgent(admin);
+      // Their open tickets are counted, so whoever deactivates them sees what to reassign.
+      await createTicket(admin, { assignee: leaving.id });
+      expect((await admin.get(`/api/v1/agents/${leaving.id}`)).body).toMatchObject({ status: 'active', open_tickets: 1 });
       const off = await admin.patch(`/api/v1/agents/${leaving.id}`, { is_active: false });
-      expect(off.body.is_active).toBe(false);
+      expect(off.body).toMatchObject({ is_active: false, status: 'deactivated', invitation_expires_at: null, open_tickets: 1 });
       expect((await leaving.client.get('/api/v1/auth/me')).status).toBe(401);
       const before = (await admin.get('/api/v1/tickets/stats')).body;
       expectInvalidField(await admin.post('/api/v1/tickets', { subject: 'For a leaver', assignee: leaving.id }), 'body.assignee');
       expect((await admin.get('/api/v1/tickets/stats')).body).toEqual(before);
       // Still listed, flagged inactive, so old tickets keep their names.
-      expect((await list('/api/v1/agents')).find((a: { id: number }) => a.id === leaving.id)).toMatchObject({ is_active: false });
+      expect((await list('/api/v1/agents')).find((a: { id: number }) => a.id === leaving.id)).toMatchObject({ is_active: false, status: 'deactivated' });
     });
   });
 
@@ -358,6 +387,7 @@ describe('workspace administration', () => {
         id: expect.any(Number),
         name: 'Marketplace sync',
         prefix: expect.any(String),
+        scopes: ['read', 'write', 'channels'],
         created_at: expect.any(String),
         last_used_at: null,
         revoked_at: null,
@@ -368,7 +398,7 @@ describe('workspace administration', () => {
       expect(res.body.prefix).not.toContain(secret.slice(8));
       const listed = await admin.get('/api/v1/api-keys');
       const entry = listed.body.items.find((k: { id: number }) => k.id === res.body.id);
-      expect(entry).toEqual({ id: res.body.id, name: 'Marketplace sync', prefix: res.body.prefix, created_at: res.body.created_at, last_used_at: null, revoked_at: null });
+      expect(entry).toEqual({ id: res.body.id, name: 'Marketplace sync', prefix: res.body.prefix, scopes: ['read', 'write', 'channels'], created_at: res.body.created_at, last_used_at: null, revoked_at: null });
       expect(JSON.stringify(listed.body)).not.toContain(secret);
       expect(JSON.stringify(listed.body)).not.toContain(res.body.key);
     });
@@ -394,11 +424,77 @@ describe('workspace administration', () => {
       expectError(await admin.delete('/api/v1/api-keys/987654'), 404, 'not_found');
     });
 
-    it('refuses a key without a name or with unknown fields (400), writing nothing', async () => {
+    it('refuses a key without a name, with unknown fields, an unknown scope or no scope (400), writing nothing', async () => {
       const before = await list('/api/v1/api-keys');
       expectInvalidField(await admin.post('/api/v1/api-keys', {}), 'body.name');
-      expectInvalidField(await admin.post('/api/v1/api-keys', { name: 'Scoped', scopes: ['tickets'] }), 'body.scopes');
+      expectInvalidField(await admin.post('/api/v1/api-keys', { name: 'Expiring', expires_at: '2030-01-01T00:00:00Z' }), 'body.expires_at');
+      expectInvalidField(await admin.post('/api/v1/api-keys', { name: 'Scoped', scopes: ['tickets'] }), 'body.scopes.0');
+      expectInvalidField(await admin.post('/api/v1/api-keys', { name: 'Scopeless', scopes: [] }), 'body.scopes');
       expect((await list('/api/v1/api-keys')).map((k: { id: number }) => k.id)).toEqual(before.map((k: { id: number }) => k.id));
+    });
+
+    it("enforces a key's scopes: read is GET, write every other change, channels the review and order intake; a key without the scope gets 403 naming it, and nothing is written", async () => {
+      const reader = await admin.post('/api/v1/api-keys', { name: 'Read only', scopes: ['read'] });
+      expect(reader.status, JSON.stringify(reader.body)).toBe(201);
+      expect(reader.body.scopes).toEqual(['read']);
+      const readOnly = new ApiClient(server.url, { bearer: reader.body.key });
+      expect((await readOnly.get('/api/v1/tickets')).status).toBe(200);
+      const stats = (await admin.get('/api/v1/tickets/stats')).body;
+      const write = await readOnly.post('/api/v1/tickets', { subject: 'Written with a read-only key' });
+      expectError(write, 403, 'forbidden');
+      expect(write.body.error.message).toContain('"write" scope');
+      const intake = await readOnly.post('/api/v1/channels/reviews', { platform: 'google', external_id: 'scope-review-1', rating: 1, text: 'Cold' });
+      expectError(intake, 403, 'forbidden');
+      expect(intake.body.error.message).toContain('"channels" scope');
+      expect((await admin.get('/api/v1/tickets/stats')).body).toEqual(stats);
+
+      // Intake only: reviews come in, but the key reads nothing and changes nothing else.
+      const feed = new ApiClient(server.url, { bearer: (await admin.post('/api/v1/api-keys', { name: 'Review feed', scopes: ['channels'] })).body.key });
+      const review = await feed.post('/api/v1/channels/reviews', { platform: 'google', external_id: 'scope-review-2', rating: 1, text: 'Cold soup' });
+      expect(review.status, JSON.stringify(review.body)).toBe(201);
+      const read = await feed.get(`/api/v1/tickets/${review.body.ticket.number}`);
+      expectError(read, 403, 'forbidden');
+      expect(read.body.error.message).toContain('"read" scope');
+      expectError(await feed.patch(`/api/v1/tickets/${review.body.ticket.number}`, { priority: 'urgent' }), 403, 'forbidden');
+      expect((await admin.get(`/api/v1/tickets/${review.body.ticket.number}`)).body.priority).not.toBe('urgent');
+    });
+
+    it("changes a key's name and scopes (PATCH); the very next request of the key follows the new scopes", async () => {
+      const created = (await admin.post('/api/v1/api-keys', { name: 'Shop sync' })).body;
+      const client = new ApiClient(server.url, { bearer: created.key });
+      expect((await client.post('/api/v1/customers', { name: 'Scoped Customer Ltd' })).status).toBe(201);
+      const narrowed = await admin.patch(`/api/v1/api-keys/${created.id}`, { scopes: ['read'] });
+      expect(narrowed.status, JSON.stringify(narrowed.body)).toBe(200);
+      expect(narrowed.body).toEqual({ id: created.id, name: 'Shop sync', prefix: created.prefix, scopes: ['read'], created_at: created.created_at, last_used_at: expect.any(String), revoked_at: null });
+      expect(narrowed.body.key).toBeUndefined();
+      expectError(await client.post('/api/v1/customers', { name: 'Refused Customer Ltd' }), 403, 'forbidden');
+      expect((await client.get('/api/v1/customers?search=refused*')).body.items).toEqual([]);
+      // Scopes come back in their fixed order, whatever order they were sent in.
+      const widened = await admin.patch(`/api/v1/api-keys/${created.id}`, { name: 'Shop sync v2', scopes: ['channels', 'write', 'read'] });
+      expect(widened.body).toMatchObject({ name: 'Shop sync v2', scopes: ['read', 'write', 'channels'] });
+      expect((await client.post('/api/v1/customers', { name: 'Allowed Again Ltd' })).status).toBe(201);
+      const renamed = await admin.patch(`/api/v1/api-keys/${created.id}`, { name: 'Shop sync v3' });
+      expect(renamed.body).toMatchObject({ name: 'Shop sync v3', scopes: ['read', 'write', 'channels'] });
+      expect((await list('/api/v1/api-keys')).find((k: { id: number }) => k.id === created.id)).toMatchObject({ name: 'Shop sync v3', scopes: ['read', 'write', 'channels'] });
+    });
+
+    it("refuses an empty change, no scope or an unknown one (400), and a revoked, unknown or other workspace's key (404); writes nothing", async () => {
+      const created = (await admin.post('/api/v1/api-keys', { name: 'Fragile' })).body;
+      const revoked = (await admin.post('/api/v1/api-keys', { name: 'Gone' })).body;
+      expect((await admin.delete(`/api/v1/api-keys/${revoked.id}`)).status).toBe(200);
+      const before = await list('/api/v1/api-keys');
+      expectError(await admin.patch(`/api/v1/api-keys/${created.id}`, {}), 400, 'validation_error');
+      expectInvalidField(await admin.patch(`/api/v1/api-keys/${created.id}`, { scopes: [] }), 'body.scopes');
+      expectInvalidField(await admin.patch(`/api/v1/api-keys/${created.id}`, { scopes: ['admin'] }), 'body.scopes.0');
+      expectInvalidField(await admin.patch(`/api/v1/api-keys/${created.id}`, { name: '' }), 'body.name');
+      expectInvalidField(await admin.patch(`/api/v1/api-keys/${created.id}`, { prefix: 'cdk_1_1' }), 'body.prefix');
+      expectError(await admin.patch(`/api/v1/api-keys/${revoked.id}`, { name: 'Back from the dead', scopes: ['read'] }), 404, 'not_found');
+      expectError(await admin.patch('/api/v1/api-keys/987654', { name: 'Ghost' }), 404, 'not_found');
+      expectInvalidField(await admin.patch('/api/v1/api-keys/abc', { name: 'Ghost' }), 'params.id');
+      const elsewhere = await createWorkspace(server.url, undefined, 'signup');
+      expectError(await elsewhere.admin.patch(`/api/v1/api-keys/${created.id}`, { name: 'Taken over', scopes: ['read'] }), 404, 'not_found');
+      expect(await list('/api/v1/api-keys')).toEqual(before);
+      expectError(await new ApiClient(server.url, { bearer: revoked.key }).get('/api/v1/tickets'), 401, 'unauthorized');
     });
   });
 

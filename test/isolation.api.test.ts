@@ -26,6 +26,12 @@ const workspaceLess = [
   'POST /api/v1/setup',
   'POST /api/v1/workspaces',
   'POST /api/v1/auth/login',
+  // An agent's invitation or password-reset link, read and spent before any sign-in: the token
+  // mailed to the agent is the only credential, and it is global (it names its own agent, hence
+  // its workspace), so there is no "other workspace" to reach with it.
+  // src/server/agents/agent-links.api.test.ts covers them.
+  'POST /api/v1/auth/agent-link',
+  'POST /api/v1/auth/agent-link/accept',
   'GET /api/openapi.json',
   'GET /healthz',
   'GET /readyz',
@@ -50,6 +56,9 @@ interface Seeded {
   agent: ApiClient;
   agentId: number;
   agentEmail: string;
+  /** An agent invited by mail who has not chosen a password yet. */
+  inviteeId: number;
+  inviteeEmail: string;
   key: ApiClient;
   keyId: number;
   departmentId: number;
@@ -57,6 +66,10 @@ interface Seeded {
   categoryId: number;
   categoryName: string;
   seededCategoryIds: number[];
+  /** A select ticket field keyed with the marker (customer-visible, on the portal form); the first ticket holds its option. */
+  fieldId: number;
+  fieldKey: string;
+  fieldOption: string;
   customerId: number;
   customerCode: string;
   customerUserId: number;
@@ -76,7 +89,7 @@ function created(res: ApiResponse, status = 201) {
   return res.body;
 }
 
-/** A workspace with an agent in a department, a category, a customer with a user, an API key, and tickets with messages. */
+/** A workspace with an agent in a department, an invited agent, a category, a ticket field, a customer with a user, an API key, and tickets with messages. */
 async function seedWorkspace(server: TestServer, via: 'setup' | 'signup', mark: string, digits: string): Promise<Seeded> {
   const ws = await createWorkspace(server.url, `${mark}-shop`, via);
   const { admin } = ws;
@@ -84,8 +97,15 @@ async function seedWorkspace(server: TestServer, via: 'setup' | 'signup', mark: 
   const Mark = mark[0].toUpperCase() + mark.slice(1);
   const department = created(await admin.post('/api/v1/departments', { name: `${Mark} Returns Desk`, email: `${mark}.returns@example.com` }));
   const agent = await createAgent(admin, { name: `${Mark} Agent`, department_ids: [department.id] });
+  const inviteeEmail = `${mark}.invitee@example.com`;
+  const invitee = created(await admin.post('/api/v1/agents/invitations', { name: `${Mark} Invitee`, email: inviteeEmail }));
   const category = created(await admin.post('/api/v1/categories', { name: `${Mark} Warranty` }));
   const categories = created(await admin.get('/api/v1/categories'), 200);
+  const fieldKey = `${mark}_size`;
+  const fieldOption = `${mark}_large`;
+  const field = created(
+    await admin.post('/api/v1/ticket-fields', { key: fieldKey, type: 'select', labels: { en: `${Mark} size` }, options: [{ key: fieldOption, labels: { en: `${Mark} large` } }], customer_visible: true, on_portal_form: true }),
+  );
   const customer = created(await admin.post('/api/v1/customers', { name: `${Mark} Traders`, customer_code: `${mark.toUpperCase()}-CUST` }));
   const customerEmail = `${mark}.customer@example.com`;
   const customerPhone = `+62 811 ${digits} 0001`;
@@ -108,6 +128,7 @@ async function seedWorkspace(server: TestServer, via: 'setup' | 'signup', mark: 
       customer_user_id: customerUser.id,
       order_number: orderNumber,
       transaction_ref: transactionRef,
+      custom_fields: { [fieldKey]: fieldOption },
     }),
   );
   // The public reply carries a file, so there is an attachment of each workspace to reach for.
@@ -138,6 +159,8 @@ async function seedWorkspace(server: TestServer, via: 'setup' | 'signup', mark: 
     agent: agent.client,
     agentId: agent.id,
     agentEmail: agent.email,
+    inviteeId: invitee.id,
+    inviteeEmail,
     key,
     keyId: keyRes.id,
     departmentId: department.id,
@@ -145,6 +168,9 @@ async function seedWorkspace(server: TestServer, via: 'setup' | 'signup', mark: 
     categoryId: category.id,
     categoryName: category.name,
     seededCategoryIds: categories.items.map((c: { id: number }) => c.id),
+    fieldId: field.id,
+    fieldKey,
+    fieldOption,
     customerId: customer.id,
     customerCode: customer.customer_code,
     customerUserId: customerUser.id,
@@ -196,6 +222,7 @@ async function fingerprint(admin: ApiClient, skip: number[] = []) {
     apiKeys,
     departments: await listAll(admin, '/api/v1/departments'),
     categories: await listAll(admin, '/api/v1/categories'),
+    ticketFields: await listAll(admin, '/api/v1/ticket-fields'),
     customers: await listAll(admin, '/api/v1/customers?search=**'),
     customerUsers: await listAll(admin, '/api/v1/customer-users?search=**'),
     settings: (await admin.get('/api/v1/settings')).body,
@@ -287,7 +314,7 @@ describe('workspace isolation: workspace B can neither read nor change workspace
     created(await A.agent.post(`/api/v1/tickets/${sharedNumber}/lock`), 200);
     aIds = {
       tickets: A.tickets.map((t) => t.id),
-      agents: [A.adminId, A.agentId],
+      agents: [A.adminId, A.agentId, A.inviteeId],
       departments: [A.departmentId],
       categories: A.seededCategoryIds,
       customers: [A.customerId],
@@ -508,6 +535,45 @@ describe('workspace isolation: workspace B can neither read nor change workspace
           const res = await c.delete(templatePath);
           if (role !== 'admin') expectRefused(res, role, 'admin');
           else expect(res.status).toBe(204);
+          expect(await aTemplateNow()).toEqual(before);
+        },
+      },
+      'POST /api/v1/mail-templates/{template}/{language}/preview': {
+        says: "renders B's own wording with B's name, never A's wording (403 for agents and keys)",
+        anonymous: { path: () => `${templatePath}/preview`, body: () => ({}) },
+        async run(role, c) {
+          const before = await aTemplateNow();
+          const res = await c.post(`${templatePath}/preview`, {});
+          if (role !== 'admin') expectRefused(res, role, 'admin');
+          else {
+            expect(res.status, JSON.stringify(res.body)).toBe(200);
+            expect(res.body.text).toContain(`Shop ${B.slug}`);
+            expectNoLeak(res);
+            // B's draft renders as B wrote it, with B's name.
+            const draft = await c.post(`${templatePath}/preview`, { subject: 'Quokkafish draft {{workspace.name}}' });
+            expect(draft.body.subject).toBe(`Quokkafish draft Shop ${B.slug}`);
+            expectNoLeak(draft);
+          }
+          expect(await aTemplateNow()).toEqual(before);
+        },
+      },
+      'POST /api/v1/mail-templates/{template}/{language}/test': {
+        says: "mails the sample to B's admin, from B's outbox, in B's wording (403 for agents and keys); nothing goes out in A",
+        anonymous: { path: () => `${templatePath}/test`, body: () => ({}) },
+        async run(role, c) {
+          const aTests = () => server.deps.db.selectFrom('outbox').select('id').where('org_id', '=', A.orgId).where('subject', 'like', '[Test]%').execute();
+          const before = await aTemplateNow();
+          const res = await c.post(`${templatePath}/test`, {});
+          if (role !== 'admin') expectRefused(res, role, 'admin');
+          else {
+            expect(res.status, JSON.stringify(res.body)).toBe(202);
+            expect(res.body.to_address).toBe(B.adminEmail);
+            const mail = await server.deps.db.selectFrom('outbox').select(['org_id', 'to_address', 'subject', 'text_body']).where('id', '=', res.body.outbox_id).executeTakeFirstOrThrow();
+            expect(mail).toMatchObject({ org_id: B.orgId, to_address: B.adminEmail, subject: expect.stringMatching(/^\[Test\] /) });
+            expect(JSON.stringify(mail).toLowerCase()).not.toContain(A_MARK);
+            expect(mail.text_body).toContain(`Shop ${B.slug}`);
+          }
+          expect(await aTests()).toEqual([]);
           expect(await aTemplateNow()).toEqual(before);
         },
       },
@@ -1302,6 +1368,238 @@ describe('workspace isolation: workspace B can neither read nor change workspace
     return { ...probesOf('customers'), ...probesOf('customer-users') };
   }
 
+  /** A's agent links (invitations, resets) and the mails that carried them; B's refused attempts leave them all as they are. */
+  const aLinksNow = async () => ({
+    links: await server.deps.db.selectFrom('agent_links').select(['id', 'agent_id', 'purpose', 'token_hash', 'expires_at', 'used_at']).where('org_id', '=', A.orgId).orderBy('id').execute(),
+    mails: await server.deps.db
+      .selectFrom('outbox')
+      .select(['id', 'org_id', 'to_address'])
+      .where((eb) => eb.or([eb('org_id', '=', A.orgId), eb('to_address', 'in', [A.adminEmail, A.agentEmail, A.inviteeEmail])]))
+      .where('template', 'in', ['agent_invitation', 'password_reset'])
+      .orderBy('id')
+      .execute(),
+  });
+
+  /**
+   * Invitations and password resets (admin only): B cannot invite into A's department, nor send
+   * any of A's agents a link; A's agents are 404 to B whatever their state (a 409 "invited" or
+   * "accepted" would tell B about them), and A's links stay as they were.
+   */
+  function agentLinkProbes(): Record<string, Probe> {
+    const linkRoute = (path: 'invitation' | 'password-reset', own: () => { id: number; email: string }): Probe => ({
+      says: `cannot send any of A's agents ${path === 'invitation' ? 'an invitation' : 'a password reset'} (404 whatever their state; 403 for agents and keys); A's links stay as they were`,
+      anonymous: { path: () => `/api/v1/agents/${B.agentId}/${path}` },
+      async run(role, c) {
+        const before = await aLinksNow();
+        for (const id of [A.inviteeId, A.agentId, A.adminId]) expectRefused(await c.post(`/api/v1/agents/${id}/${path}`), role, 'admin');
+        expect(await aLinksNow()).toEqual(before);
+        expect((await A.agent.get('/api/v1/auth/me')).status).toBe(200);
+        if (role !== 'admin') return;
+        // B's own agent gets B's link, mailed from B.
+        const sent = created(await c.post(`/api/v1/agents/${own().id}/${path}`));
+        expect(sent).toMatchObject({ agent_id: own().id, sent_to: own().email });
+        const mail = await server.deps.db.selectFrom('outbox').select(['org_id', 'to_address']).where('id', '=', sent.outbox_id).executeTakeFirstOrThrow();
+        expect(mail).toEqual({ org_id: B.orgId, to_address: own().email });
+        expectNoLeak({ status: 201, body: sent, headers: new Headers() });
+      },
+    });
+    return {
+      'POST /api/v1/agents/invitations': {
+        says: "refuses A's department ids with 404, writes and mails nothing (403 for agents and keys); B's own invitation stays in B",
+        anonymous: { path: () => '/api/v1/agents/invitations', body: () => ({ name: 'Anon', email: 'anon.invitee@example.com' }) },
+        async run(role, c) {
+          const email = `quokkafish.invitee.${role}@example.com`;
+          const before = await aLinksNow();
+          await writesNothing(async () => {
+            expectRefused(await c.post('/api/v1/agents/invitations', { name: 'Quokkafish Intruder', email, department_ids: [A.departmentId] }), role, 'admin');
+          });
+          expect(await mailsTo(server, email)).toEqual([]);
+          expect(await aLinksNow()).toEqual(before);
+          if (role !== 'admin') return;
+          const own = created(await c.post('/api/v1/agents/invitations', { name: 'Quokkafish Newcomer', email, department_ids: [B.departmentId] }));
+          expect(own).toMatchObject({ status: 'invited', department_ids: [B.departmentId] });
+          expect(aIds.agents).not.toContain(own.id);
+          expect((await server.deps.db.selectFrom('agent_links').select('org_id').where('agent_id', '=', own.id).execute()).map((l) => l.org_id)).toEqual([B.orgId]);
+          expect(await aLinksNow()).toEqual(before);
+        },
+      },
+      'POST /api/v1/agents/{id}/invitation': linkRoute('invitation', () => ({ id: B.inviteeId, email: B.inviteeEmail })),
+      'POST /api/v1/agents/{id}/password-reset': linkRoute('password-reset', () => ({ id: B.agentId, email: B.agentEmail })),
+    };
+  }
+
+  /** A's ticket fields as A's admin sees them. */
+  const aFieldsNow = async () => listAll(A.admin, '/api/v1/ticket-fields');
+  async function fieldsUnchanged(work: () => Promise<void>) {
+    const before = await aFieldsNow();
+    await work();
+    expect(await aFieldsNow()).toEqual(before);
+  }
+
+  /**
+   * Ticket fields (definitions: admin only): A's field is 404 to B, unknown in B's orders (400),
+   * its key is free in B (no 409 that would reveal it), and B's lists show B's fields only.
+   */
+  function ticketFieldProbes(): Record<string, Probe> {
+    return {
+      'GET /api/v1/ticket-fields': {
+        says: "lists B's fields only",
+        anonymous: { path: () => '/api/v1/ticket-fields' },
+        async run(_role, c) {
+          const res = await c.get('/api/v1/ticket-fields');
+          expectOnlyB(res, [A.fieldId]);
+          expect(res.body.items.map((f: { key: string }) => f.key)).toContain(B.fieldKey);
+        },
+      },
+      'POST /api/v1/ticket-fields': {
+        says: "defines B's own field, even under A's key, which B cannot tell is taken (403 for agents and keys); A's fields stay as they were",
+        anonymous: { path: () => '/api/v1/ticket-fields', body: () => ({ type: 'text', labels: { en: 'Anon' } }) },
+        async run(role, c) {
+          await fieldsUnchanged(async () => {
+            const res = await c.post('/api/v1/ticket-fields', { key: A.fieldKey, type: 'text', labels: { en: `Quokkafish copy ${role}` } });
+            if (role !== 'admin') return expectRefused(res, role, 'admin', [A.fieldKey]);
+            expect(res.status, JSON.stringify(res.body)).toBe(201);
+            expect(res.body.id).not.toBe(A.fieldId);
+            expectNoLeak(res, [A.fieldKey]);
+            expect((await B.admin.delete(`/api/v1/ticket-fields/${res.body.id}`)).status).toBe(204);
+          });
+        },
+      },
+      'PUT /api/v1/ticket-fields/order': {
+        says: "cannot order A's field into B's (400; 403 for agents and keys); nothing moves in A or B",
+        anonymous: { path: () => '/api/v1/ticket-fields/order', body: () => ({ ids: [] }) },
+        async run(role, c) {
+          await fieldsUnchanged(async () => {
+            const own = (await listAll(B.admin, '/api/v1/ticket-fields')).map((f) => f.id);
+            const bBefore = await listAll(B.admin, '/api/v1/ticket-fields');
+            expectUnknownReference(await c.request('PUT', '/api/v1/ticket-fields/order', { ids: [...own, A.fieldId] }), role, `body.ids.${own.length}`);
+            expectUnknownReference(await c.request('PUT', '/api/v1/ticket-fields/order', { ids: [A.fieldId] }), role, 'body.ids.0');
+            expect(await listAll(B.admin, '/api/v1/ticket-fields')).toEqual(bBefore);
+          });
+        },
+      },
+      'GET /api/v1/ticket-fields/{id}': {
+        says: "answers 404 for A's field; B's own reads",
+        anonymous: { path: () => `/api/v1/ticket-fields/${B.fieldId}` },
+        async run(role, c) {
+          expectRefused(await c.get(`/api/v1/ticket-fields/${A.fieldId}`), role, 'actor');
+          const own = await c.get(`/api/v1/ticket-fields/${B.fieldId}`);
+          expect(own.status, JSON.stringify(own.body)).toBe(200);
+          expect(own.body.key).toBe(B.fieldKey);
+          expectNoLeak(own);
+        },
+      },
+      'PATCH /api/v1/ticket-fields/{id}': {
+        says: "cannot relabel, retire or change the options of A's field (404; 403 for agents and keys)",
+        anonymous: { path: () => `/api/v1/ticket-fields/${B.fieldId}`, body: () => ({ required: true }) },
+        async run(role, c) {
+          await fieldsUnchanged(async () => {
+            expectRefused(await c.patch(`/api/v1/ticket-fields/${A.fieldId}`, { labels: { en: 'Hijacked' }, retired: true }), role, 'admin');
+            expectRefused(await c.patch(`/api/v1/ticket-fields/${A.fieldId}`, { options: [{ labels: { en: 'Quokkafish only' } }] }), role, 'admin');
+          });
+        },
+      },
+      'DELETE /api/v1/ticket-fields/{id}': {
+        says: "cannot delete A's field nor learn that A's tickets hold it (404, not 409; 403 for agents and keys)",
+        anonymous: { path: () => `/api/v1/ticket-fields/${B.fieldId}` },
+        async run(role, c) {
+          await fieldsUnchanged(async () => expectRefused(await c.delete(`/api/v1/ticket-fields/${A.fieldId}`), role, 'admin'));
+          expect(created(await A.admin.get(`/api/v1/tickets/${sharedNumber}`), 200).custom_fields).toEqual({ [A.fieldKey]: A.fieldOption });
+        },
+      },
+    };
+  }
+
+  /**
+   * The audit log (admin only): B's admin reads B's own changes, never an entry of A's, and no
+   * before/after of A's objects.
+   */
+  function auditProbes(): Record<string, Probe> {
+    return {
+      'GET /api/v1/admin/audit-log': {
+        says: "lists B's own admin changes only, by B's admins, nothing of A in any before or after (403 for agents and keys)",
+        anonymous: { path: () => '/api/v1/admin/audit-log' },
+        async run(role, c) {
+          const res = await c.get('/api/v1/admin/audit-log?limit=200');
+          if (role !== 'admin') return expectRefused(res, role, 'admin');
+          expect(res.status, JSON.stringify(res.body)).toBe(200);
+          const entries = await listAll(c, '/api/v1/admin/audit-log?limit=20');
+          const ofField = (items: any[], id: number) => items.some((e) => e.entity === 'ticket_field' && e.entity_id === String(id));
+          // A's log holds A's field, so its absence from B's means something.
+          expect(ofField(await listAll(A.admin, '/api/v1/admin/audit-log?limit=100'), A.fieldId)).toBe(true);
+          expect(ofField(entries, B.fieldId)).toBe(true);
+          expect(ofField(entries, A.fieldId)).toBe(false);
+          for (const e of entries) expect(aIds.agents, JSON.stringify(e)).not.toContain(e.actor.id);
+          for (const [entity, ids] of [['agent', aIds.agents], ['department', aIds.departments], ['category', aIds.categories], ['api_key', aIds.apiKeys]] as const) {
+            expect(entries.filter((e) => e.entity === entity && (ids as readonly number[]).map(String).includes(e.entity_id)), entity).toEqual([]);
+          }
+          // B's admin defined a field under A's key (the ticket-field probe): that key is B's own request echoed.
+          expectNoLeak({ status: 200, body: entries, headers: new Headers() }, [A.fieldKey]);
+          const fields = await c.get('/api/v1/admin/audit-log?entity=ticket_field&limit=200');
+          expect(fields.status).toBe(200);
+          expect(fields.body.items.length).toBeGreaterThan(0);
+          for (const e of fields.body.items) expect(e.entity).toBe('ticket_field');
+          expect(ofField(fields.body.items, A.fieldId)).toBe(false);
+        },
+      },
+    };
+  }
+
+  /** B's outbox and webhook deliveries by status, as the system page counts them. */
+  async function queueCounts(orgId: number | null) {
+    const by = async (table: 'outbox' | 'webhook_deliveries', statuses: string[]) => {
+      const rows = await server.deps.db
+        .selectFrom(table)
+        .select(['status', (eb) => eb.fn.countAll<string>().as('n')])
+        .$if(orgId !== null, (q) => q.where('org_id', '=', orgId as number))
+        .groupBy('status')
+        .execute();
+      return Object.fromEntries(statuses.map((st) => [st, Number(rows.find((r) => r.status === st)?.n ?? 0)]));
+    };
+    return { outbox: await by('outbox', ['queued', 'sending', 'failed', 'kept']), webhook_deliveries: await by('webhook_deliveries', ['queued', 'failed']) };
+  }
+
+  /** The system page (admin only): facts of the server, and of B's own queues only. */
+  function systemProbes(): Record<string, Probe> {
+    return {
+      'GET /api/v1/admin/system': {
+        says: "counts B's own mails and webhook deliveries only, never A's (403 for agents and keys)",
+        anonymous: { path: () => '/api/v1/admin/system' },
+        async run(role, c) {
+          const first = await c.get('/api/v1/admin/system');
+          if (role !== 'admin') return expectRefused(first, role, 'admin');
+          // The outbox worker moves mails on meanwhile: compare with B's rows when they held still around the request.
+          for (let tries = 0; ; tries += 1) {
+            const before = await queueCounts(B.orgId);
+            const res = await c.get('/api/v1/admin/system');
+            const after = await queueCounts(B.orgId);
+            if (JSON.stringify(before) !== JSON.stringify(after) && tries < 50) {
+              await new Promise((resolve) => setTimeout(resolve, 50));
+              continue;
+            }
+            expect(res.status, JSON.stringify(res.body)).toBe(200);
+            expect({ outbox: res.body.outbox, webhook_deliveries: res.body.webhook_deliveries }).toEqual(after);
+            expectNoLeak(res);
+            break;
+          }
+          // A's kept mails are in the whole server's figure, so B's figure is not that one.
+          expect(aMailIds.length).toBeGreaterThan(0);
+          expect((await queueCounts(null)).outbox.kept).toBeGreaterThan((await queueCounts(B.orgId)).outbox.kept);
+        },
+      },
+      'POST /api/v1/admin/system/maintenance': {
+        says: "runs the database's maintenance and answers nothing of A (403 for agents and keys; 409 on PostgreSQL, which vacuums by itself)",
+        anonymous: { path: () => '/api/v1/admin/system/maintenance' },
+        async run(role, c) {
+          const res = await c.post('/api/v1/admin/system/maintenance');
+          if (role !== 'admin') return expectRefused(res, role, 'admin');
+          expect(res.status, JSON.stringify(res.body)).toBe(server.deps.database.engine === 'pglite' ? 200 : 409);
+          expectNoLeak(res);
+        },
+      },
+    };
+  }
+
   const probes: Record<string, Probe> = {
     'GET /api/v1/auth/me': {
       says: 'describes B, never A',
@@ -1310,7 +1608,7 @@ describe('workspace isolation: workspace B can neither read nor change workspace
         const res = await c.get('/api/v1/auth/me');
         if (role === 'key') return expectRefused(res, role, 'agent');
         expect(res.status).toBe(200);
-        expect(res.body.workspace).toEqual({ id: B.orgId, slug: B.slug, name: `Shop ${B.slug}`, default_language: 'en' });
+        expect(res.body.workspace).toEqual({ id: B.orgId, slug: B.slug, name: `Shop ${B.slug}`, default_language: 'en', logo_url: null });
         expect(res.body.agent.id).toBe(role === 'admin' ? B.adminId : B.agentId);
         expectNoLeak(res);
       },
@@ -1400,7 +1698,7 @@ describe('workspace isolation: workspace B can neither read nor change workspace
       says: "answers 404 for A's agents",
       anonymous: { path: () => `/api/v1/agents/${B.agentId}` },
       async run(role, c) {
-        for (const id of [A.adminId, A.agentId]) expectRefused(await c.get(`/api/v1/agents/${id}`), role, 'actor');
+        for (const id of [A.adminId, A.agentId, A.inviteeId]) expectRefused(await c.get(`/api/v1/agents/${id}`), role, 'actor');
       },
     },
     'PATCH /api/v1/agents/{id}': {
@@ -1494,6 +1792,25 @@ describe('workspace isolation: workspace B can neither read nor change workspace
         });
       },
     },
+    'PUT /api/v1/categories/order': {
+      says: "cannot order A's categories into B's (400; 403 for agents and keys); nothing moves in A or B",
+      anonymous: { path: () => '/api/v1/categories/order', body: () => ({ ids: [] }) },
+      async run(role, c) {
+        const aBefore = await listAll(A.admin, '/api/v1/categories');
+        const own = (await listAll(B.admin, '/api/v1/categories')).map((x) => x.id);
+        await writesNothing(async () => {
+          expectUnknownReference(await c.request('PUT', '/api/v1/categories/order', { ids: [...own, A.categoryId] }), role, `body.ids.${own.length}`);
+          expectUnknownReference(await c.request('PUT', '/api/v1/categories/order', { ids: A.seededCategoryIds }), role, 'body.ids.0');
+        });
+        if (role === 'admin') {
+          // B's own order, as it is, is taken; the answer lists B's categories only.
+          const res = await c.request('PUT', '/api/v1/categories/order', { ids: own });
+          expectOnlyB(res, aIds.categories);
+          expect(res.body.items.map((x: { id: number }) => x.id)).toEqual(own);
+        }
+        expect(await listAll(A.admin, '/api/v1/categories')).toEqual(aBefore);
+      },
+    },
     'GET /api/v1/api-keys': {
       says: "lists only B's API keys (admin)",
       anonymous: { path: () => '/api/v1/api-keys' },
@@ -1529,6 +1846,28 @@ describe('workspace isolation: workspace B can neither read nor change workspace
         const stillWorks = await A.key.get(`/api/v1/tickets/${sharedNumber}`);
         expect(stillWorks.status).toBe(200);
         expect(stillWorks.body.id).toBe(A.tickets[0].id);
+      },
+    },
+    'PATCH /api/v1/api-keys/{id}': {
+      says: "cannot rename A's key or narrow its scopes (404; 403 for agents and keys); A's key keeps every scope",
+      anonymous: { path: () => `/api/v1/api-keys/${B.keyId}`, body: () => ({ name: 'Anon' }) },
+      async run(role, c) {
+        const aKeys = async () => (await listAll(A.admin, '/api/v1/api-keys')).map(({ last_used_at: _, ...k }) => k);
+        const before = await aKeys();
+        expect(before.find((k) => k.id === A.keyId)?.scopes).toEqual(['read', 'write', 'channels']);
+        await writesNothing(async () => {
+          expectRefused(await c.patch(`/api/v1/api-keys/${A.keyId}`, { name: 'Quokkafish took it', scopes: ['read'] }), role, 'admin');
+          expectRefused(await c.patch(`/api/v1/api-keys/${A.keyId}`, { scopes: ['channels'] }), role, 'admin');
+        });
+        expect(await aKeys()).toEqual(before);
+        // A's key still may write: its change is checked (400 for a ticket without a subject), not refused for want of a scope (403).
+        const write = await A.key.post('/api/v1/tickets', {});
+        expect(write.status, JSON.stringify(write.body)).toBe(400);
+        if (role !== 'admin') return;
+        const own = await c.patch(`/api/v1/api-keys/${B.keyId}`, { name: 'Quokkafish integration' });
+        expect(own.status, JSON.stringify(own.body)).toBe(200);
+        expect(own.body).toMatchObject({ id: B.keyId, scopes: ['read', 'write', 'channels'] });
+        expectNoLeak(own);
       },
     },
     'GET /api/v1/customers': {
@@ -1724,6 +2063,11 @@ describe('workspace isolation: workspace B can neither read nor change workspace
           ] as Array<[Record<string, unknown>, string[]]>) {
             expectRefused(await c.post('/api/v1/tickets', body), role, 'actor', sent);
           }
+          // A's ticket field is no field of B's: 400 at the key, without A's label or options.
+          const foreignField = await c.post('/api/v1/tickets', { ...base, custom_fields: { [A.fieldKey]: A.fieldOption } });
+          expect(foreignField.status, JSON.stringify(foreignField.body)).toBe(400);
+          expect(foreignField.body.error.details.map((d: { field: string }) => d.field)).toEqual([`body.custom_fields.${A.fieldKey}`]);
+          expectNoLeak(foreignField, [A.fieldKey, A.fieldOption]);
         });
         // A used this Idempotency-Key; in B it is unused: a new ticket of B, not A's answer and not a 422.
         const res = await c.post('/api/v1/tickets', { subject: 'Quokkafish idempotent complaint', customer_user_id: B.customerUserId }, { 'idempotency-key': 'idempotency-key-of-a' });
@@ -1746,6 +2090,13 @@ describe('workspace isolation: workspace B can neither read nor change workspace
           expect(res.body.items, filter).toEqual([]);
           expectNoLeak(res, sent);
         }
+        // A's ticket field is unknown in B (400 at the filter); B's own field finds B's ticket.
+        const byAField = await c.get(`/api/v1/tickets?field=${A.fieldKey}:${A.fieldOption}`);
+        expect(byAField.status, JSON.stringify(byAField.body)).toBe(400);
+        expect(byAField.body.error.details.map((d: { field: string }) => d.field)).toEqual(['querystring.field.0']);
+        expectNoLeak(byAField, [A.fieldKey, A.fieldOption]);
+        const byBField = await c.get(`/api/v1/tickets?field=${B.fieldKey}:${B.fieldOption}`);
+        expect(byBField.body.items.map((t: { id: number }) => t.id)).toEqual([B.tickets[0].id]);
         const byNumber = await c.get(`/api/v1/tickets?number=${sharedNumber}`);
         expect(byNumber.status).toBe(200);
         expect(byNumber.body.items.map((t: { id: number }) => t.id)).toEqual([B.tickets[0].id]);
@@ -1777,6 +2128,10 @@ describe('workspace isolation: workspace B can neither read nor change workspace
         }
         const byNumber = await c.get(`/api/v1/tickets/stats?number=${sharedNumber}`);
         expect(byNumber.body.total).toBe(1);
+        const byAField = await c.get(`/api/v1/tickets/stats?field=${A.fieldKey}:${A.fieldOption}`);
+        expect(byAField.status, JSON.stringify(byAField.body)).toBe(400);
+        expectNoLeak(byAField, [A.fieldKey, A.fieldOption]);
+        expect((await c.get(`/api/v1/tickets/stats?field=${B.fieldKey}:${B.fieldOption}`)).body.total).toBe(1);
       },
     },
     'GET /api/v1/tickets/{number}': {
@@ -1926,6 +2281,10 @@ describe('workspace isolation: workspace B can neither read nor change workspace
         expect((await A.agent.get('/api/v1/notifications')).body.unread_count).toBe(before);
       },
     },
+    ...agentLinkProbes(),
+    ...ticketFieldProbes(),
+    ...auditProbes(),
+    ...systemProbes(),
     ...portalProbes(),
     ...mailProbes(),
     ...slaProbes(),
@@ -1982,6 +2341,7 @@ describe('workspace isolation: workspace B can neither read nor change workspace
   it("keeps the portal's open doors to their own workspace: config, sign-in links and the link itself", async () => {
     const config = created(await server.anonymous().get(`/api/v1/portal/${B.slug}/config`), 200);
     expect(config.workspace).toEqual({ slug: B.slug, name: `Shop ${B.slug}` });
+    expect(config.fields.map((f: { key: string }) => f.key)).toEqual([B.fieldKey]);
     expectNoLeak({ status: 200, body: config, headers: new Headers() });
     // B's customer asks A's portal for a link: A has no such customer user, so nothing is sent.
     const before = await server.deps.db.selectFrom('outbox').select('id').where('to_address', '=', B.customerEmail).execute();

@@ -3,7 +3,7 @@ import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, type ApiResponse } from './helpers/client.ts';
 import { PASSWORD, createAgent, createApiKey, createTicket, createWorkspace } from './helpers/factories.ts';
-import { signInToPortal } from './helpers/portal.ts';
+import { mailsTo, signInToPortal } from './helpers/portal.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import { enqueueMail } from '../src/server/mail/enqueue.ts';
 import { registeredRoutes } from './helpers/routes.ts';
@@ -20,6 +20,8 @@ const expectedOperations = [
   'POST /api/v1/setup',
   'POST /api/v1/workspaces',
   'POST /api/v1/auth/login',
+  'POST /api/v1/auth/agent-link',
+  'POST /api/v1/auth/agent-link/accept',
   'POST /api/v1/auth/logout',
   'GET /api/v1/auth/me',
   'PATCH /api/v1/auth/me',
@@ -27,6 +29,9 @@ const expectedOperations = [
   'PATCH /api/v1/settings',
   'GET /api/v1/agents',
   'POST /api/v1/agents',
+  'POST /api/v1/agents/invitations',
+  'POST /api/v1/agents/{id}/invitation',
+  'POST /api/v1/agents/{id}/password-reset',
   'GET /api/v1/agents/{id}',
   'PATCH /api/v1/agents/{id}',
   'GET /api/v1/departments',
@@ -36,7 +41,14 @@ const expectedOperations = [
   'DELETE /api/v1/departments/{id}',
   'GET /api/v1/categories',
   'POST /api/v1/categories',
+  'PUT /api/v1/categories/order',
   'PATCH /api/v1/categories/{id}',
+  'GET /api/v1/ticket-fields',
+  'POST /api/v1/ticket-fields',
+  'PUT /api/v1/ticket-fields/order',
+  'GET /api/v1/ticket-fields/{id}',
+  'PATCH /api/v1/ticket-fields/{id}',
+  'DELETE /api/v1/ticket-fields/{id}',
   'GET /api/v1/calendars',
   'POST /api/v1/calendars',
   'GET /api/v1/calendars/default',
@@ -67,6 +79,7 @@ const expectedOperations = [
   'PUT /api/v1/me/availability',
   'GET /api/v1/api-keys',
   'POST /api/v1/api-keys',
+  'PATCH /api/v1/api-keys/{id}',
   'DELETE /api/v1/api-keys/{id}',
   'GET /api/v1/customers',
   'POST /api/v1/customers',
@@ -115,11 +128,16 @@ const expectedOperations = [
   'GET /api/v1/mail-templates',
   'PUT /api/v1/mail-templates/{template}/{language}',
   'DELETE /api/v1/mail-templates/{template}/{language}',
+  'POST /api/v1/mail-templates/{template}/{language}/preview',
+  'POST /api/v1/mail-templates/{template}/{language}/test',
   'GET /api/v1/reports/overview',
   'GET /api/v1/reports/overview.csv',
   'GET /api/v1/reports/activity',
   'GET /api/v1/reports/activity.csv',
   'GET /api/v1/admin/jobs',
+  'GET /api/v1/admin/audit-log',
+  'GET /api/v1/admin/system',
+  'POST /api/v1/admin/system/maintenance',
   'GET /api/v1/admin/inbound-mails',
   'GET /api/v1/admin/inbound-mails/{id}/raw',
   'GET /api/v1/admin/imap-mailboxes',
@@ -162,7 +180,7 @@ const expectedOperations = [
 ];
 
 /** Actions whose request is the URL alone. */
-const bodyless = ['POST /api/v1/admin/imap-mailboxes/{id}/test', 'POST /api/v1/auth/logout', 'POST /api/v1/tickets/{number}/lock', 'POST /api/v1/tickets/{number}/unlock', 'POST /api/v1/notifications/{id}/read', 'POST /api/v1/portal/{workspace}/sign-out', 'POST /api/v1/portal/{workspace}/tickets/{number}/reopen', 'POST /api/v1/outbox/{id}/retry', 'POST /api/v1/admin/webhooks/{id}/rotate-secret', 'POST /api/v1/admin/webhooks/{id}/test', 'POST /api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/retry'];
+const bodyless = ['POST /api/v1/admin/imap-mailboxes/{id}/test', 'POST /api/v1/auth/logout', 'POST /api/v1/tickets/{number}/lock', 'POST /api/v1/tickets/{number}/unlock', 'POST /api/v1/notifications/{id}/read', 'POST /api/v1/portal/{workspace}/sign-out', 'POST /api/v1/portal/{workspace}/tickets/{number}/reopen', 'POST /api/v1/outbox/{id}/retry', 'POST /api/v1/admin/webhooks/{id}/rotate-secret', 'POST /api/v1/admin/webhooks/{id}/test', 'POST /api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/retry', 'POST /api/v1/agents/{id}/invitation', 'POST /api/v1/agents/{id}/password-reset', 'POST /api/v1/admin/system/maintenance'];
 /** Intake routes: 201 with what they created, 200 with what a re-send found. */
 const createdOrFound = ['POST /api/v1/channels/reviews', 'POST /api/v1/channels/orders'];
 /** Answers that send the browser on (a sign-in link): no body to describe. */
@@ -191,6 +209,10 @@ const workspaceLess = [
   'POST /api/v1/setup',
   'POST /api/v1/workspaces',
   'POST /api/v1/auth/login',
+  // An agent's invitation or password-reset link: no session yet; the token mailed to the agent is
+  // the only credential, and it names the one agent (and so the one workspace) it was made for.
+  'POST /api/v1/auth/agent-link',
+  'POST /api/v1/auth/agent-link/accept',
   'GET /healthz',
   'GET /readyz',
   'GET /metrics',
@@ -202,7 +224,7 @@ const workspaceLess = [
   'POST /api/v1/portal/{workspace}/requests',
 ];
 /** Keyset-paged lists: `limit` and `cursor` in the query. */
-const paged = ['GET /api/v1/tickets', 'GET /api/v1/customers', 'GET /api/v1/customer-users', 'GET /api/v1/cic/search', 'GET /api/v1/customers/{id}/dashboard/{widget}', 'GET /api/v1/customer-users/{id}/dashboard/{widget}', 'GET /api/v1/tickets/{number}/messages', 'GET /api/v1/tickets/{number}/history', 'GET /api/v1/notifications', 'GET /api/v1/portal/{workspace}/tickets', 'GET /api/v1/portal/{workspace}/tickets/{number}/notes', 'GET /api/v1/portal/{workspace}/tickets/{number}/history', 'GET /api/v1/outbox', 'GET /api/v1/admin/webhooks/{id}/deliveries'];
+const paged = ['GET /api/v1/tickets', 'GET /api/v1/customers', 'GET /api/v1/customer-users', 'GET /api/v1/cic/search', 'GET /api/v1/customers/{id}/dashboard/{widget}', 'GET /api/v1/customer-users/{id}/dashboard/{widget}', 'GET /api/v1/tickets/{number}/messages', 'GET /api/v1/tickets/{number}/history', 'GET /api/v1/notifications', 'GET /api/v1/portal/{workspace}/tickets', 'GET /api/v1/portal/{workspace}/tickets/{number}/notes', 'GET /api/v1/portal/{workspace}/tickets/{number}/history', 'GET /api/v1/outbox', 'GET /api/v1/admin/webhooks/{id}/deliveries', 'GET /api/v1/admin/audit-log'];
 
 type Operation = {
   summary?: string;
@@ -307,11 +329,12 @@ describe('OpenAPI document and API docs', () => {
       return (op?.op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
     };
     for (const key of paged) expect(queryOf(key), key).toEqual(expect.arrayContaining(['limit', 'cursor']));
-    const filters = ['status', 'priority', 'department', 'category', 'channel', 'source', 'assignee', 'locked_by', 'my_departments', 'customer_user_id', 'customer_id', 'phone', 'email', 'number', 'order_number', 'created_from', 'created_to', 'verification', 'q'];
+    const filters = ['status', 'priority', 'department', 'category', 'channel', 'source', 'assignee', 'locked_by', 'my_departments', 'customer_user_id', 'customer_id', 'phone', 'email', 'number', 'order_number', 'created_from', 'created_to', 'verification', 'field', 'q'];
     expect(queryOf('GET /api/v1/tickets')).toEqual(expect.arrayContaining([...filters, 'sort']));
     expect(queryOf('GET /api/v1/tickets/stats')).toEqual(expect.arrayContaining(filters));
     expect(queryOf('GET /api/v1/customers')).toContain('search');
     expect(queryOf('GET /api/v1/customer-users')).toContain('search');
+    expect(queryOf('GET /api/v1/admin/audit-log')).toContain('entity');
   });
 
   it('gives every operation a success response with a JSON schema (204 without a body), lists as {items, next_cursor}', () => {
@@ -345,12 +368,20 @@ describe('OpenAPI document and API docs', () => {
       'GET /api/v1/settings',
       'PATCH /api/v1/settings',
       'POST /api/v1/agents',
+      'POST /api/v1/agents/invitations',
+      'POST /api/v1/agents/{id}/invitation',
+      'POST /api/v1/agents/{id}/password-reset',
       'PATCH /api/v1/agents/{id}',
       'POST /api/v1/departments',
       'PATCH /api/v1/departments/{id}',
       'DELETE /api/v1/departments/{id}',
       'POST /api/v1/categories',
+      'PUT /api/v1/categories/order',
       'PATCH /api/v1/categories/{id}',
+      'POST /api/v1/ticket-fields',
+      'PUT /api/v1/ticket-fields/order',
+      'PATCH /api/v1/ticket-fields/{id}',
+      'DELETE /api/v1/ticket-fields/{id}',
       'POST /api/v1/calendars',
       'PUT /api/v1/calendars/default',
       'PUT /api/v1/calendars/{id}',
@@ -364,6 +395,7 @@ describe('OpenAPI document and API docs', () => {
       'DELETE /api/v1/sla-policies/{id}',
       'GET /api/v1/api-keys',
       'POST /api/v1/api-keys',
+      'PATCH /api/v1/api-keys/{id}',
       'DELETE /api/v1/api-keys/{id}',
       'GET /api/v1/outbox',
       'GET /api/v1/outbox/{id}',
@@ -371,8 +403,13 @@ describe('OpenAPI document and API docs', () => {
       'GET /api/v1/mail-templates',
       'PUT /api/v1/mail-templates/{template}/{language}',
       'DELETE /api/v1/mail-templates/{template}/{language}',
+      'POST /api/v1/mail-templates/{template}/{language}/preview',
+      'POST /api/v1/mail-templates/{template}/{language}/test',
       'POST /api/v1/customer-users/{id}/merge',
       'GET /api/v1/admin/jobs',
+      'GET /api/v1/admin/audit-log',
+      'GET /api/v1/admin/system',
+      'POST /api/v1/admin/system/maintenance',
       'GET /api/v1/admin/inbound-mails',
       'GET /api/v1/admin/inbound-mails/{id}/raw',
       'GET /api/v1/admin/imap-mailboxes',
@@ -557,6 +594,45 @@ describe('OpenAPI document and API docs', () => {
       [toVerify, toReject, stale] = await Promise.all(['Till receipt', 'Spam', 'Stale'].map(async (subject) => (await createTicket(admin, { subject, channel: 'in_store' })).number));
     });
 
+    // Agents' links: one invitee whose mailed link the sign-in group reads and accepts, one who stays
+    // invited. Ticket fields: one a ticket holds a value of (so it cannot be deleted), one spare, in
+    // the order the ticket-field group reverses. API keys that may only read, or only write.
+    let linkToken: string;
+    let invitedId: number;
+    let categoryIds: number[];
+    let fieldId: number;
+    let spareFieldId: number;
+    let scopedKeyId: number;
+    let readKey: ApiClient;
+    let writeKey: ApiClient;
+    beforeAll(async () => {
+      const tokenOf = async (address: string) => {
+        const mails = await mailsTo(server, address, 'agent_invitation');
+        const token = /\/set-password#([A-Za-z0-9_-]{43})/.exec(mails.at(-1)?.text_body ?? '')?.[1];
+        expect(token, `no invitation link mailed to ${address}`).toBeTruthy();
+        return token as string;
+      };
+      const accepting = await admin.post('/api/v1/agents/invitations', { name: 'Docs Invitee', email: 'docs.invitee@example.com' });
+      expect(accepting.status, JSON.stringify(accepting.body)).toBe(201);
+      linkToken = await tokenOf('docs.invitee@example.com');
+      const invited = await admin.post('/api/v1/agents/invitations', { name: 'Docs Pending', email: 'docs.pending@example.com', role: 'admin' });
+      expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+      invitedId = invited.body.id;
+      categoryIds = (await admin.get('/api/v1/categories')).body.items.map((c: { id: number }) => c.id);
+      const field = await admin.post('/api/v1/ticket-fields', { key: 'docs_serial', type: 'text', labels: { en: 'Serial number' } });
+      expect(field.status, JSON.stringify(field.body)).toBe(201);
+      fieldId = field.body.id;
+      spareFieldId = (await admin.post('/api/v1/ticket-fields', { type: 'date', labels: { en: 'Bought on' } })).body.id;
+      const valued = await admin.patch(`/api/v1/tickets/${ticket.number}`, { custom_fields: { docs_serial: 'SN-42' } });
+      expect(valued.status, JSON.stringify(valued.body)).toBe(200);
+      const reader = await admin.post('/api/v1/api-keys', { name: 'Docs reader', scopes: ['read'] });
+      expect(reader.body.scopes).toEqual(['read']);
+      readKey = new ApiClient(server.url, { bearer: reader.body.key });
+      const writer = await admin.post('/api/v1/api-keys', { name: 'Docs writer', scopes: ['write'] });
+      writeKey = new ApiClient(server.url, { bearer: writer.body.key });
+      scopedKeyId = (await admin.post('/api/v1/api-keys', { name: 'Docs scoped' })).body.id;
+    });
+
     type Call = [ApiClient | (() => ApiClient), string, string, unknown?, Record<string, string>?];
     const anon = () => server.anonymous();
     const calls = (): Array<[string, Call[]]> => [
@@ -582,12 +658,22 @@ describe('OpenAPI document and API docs', () => {
         [() => key, 'PATCH', '/api/v1/auth/me', { language: 'id' }],
         [anon, 'POST', '/api/v1/auth/logout'],
         [() => key, 'POST', '/api/v1/auth/logout'],
+        [anon, 'POST', '/api/v1/auth/agent-link', { token: linkToken }],
+        [anon, 'POST', '/api/v1/auth/agent-link', { token: 'x'.repeat(43) }],
+        [anon, 'POST', '/api/v1/auth/agent-link', {}],
+        [() => new ApiClient(server.url), 'POST', '/api/v1/auth/agent-link/accept', { token: linkToken, password: 'short' }],
+        [() => new ApiClient(server.url), 'POST', '/api/v1/auth/agent-link/accept', { token: linkToken, password: PASSWORD }],
+        [anon, 'POST', '/api/v1/auth/agent-link/accept', { token: linkToken, password: PASSWORD }],
       ]],
       ['settings', [
         [() => admin, 'GET', '/api/v1/settings'],
         [() => agent.client, 'GET', '/api/v1/settings'],
         [() => admin, 'PATCH', '/api/v1/settings', { sender_name: 'Docs care' }],
         [() => admin, 'PATCH', '/api/v1/settings', { time_zone: 'Nowhere/Land' }],
+        [() => admin, 'PATCH', '/api/v1/settings', { logo_url: 'https://cdn.example.com/docs-logo.png' }],
+        [() => admin, 'PATCH', '/api/v1/settings', { logo_url: 'http://cdn.example.com/docs-logo.png' }],
+        [() => admin, 'GET', '/api/v1/auth/me'],
+        [() => admin, 'PATCH', '/api/v1/settings', { logo_url: null }],
       ]],
       ['agents', [
         [() => key, 'GET', '/api/v1/agents'],
@@ -602,6 +688,24 @@ describe('OpenAPI document and API docs', () => {
         [() => admin, 'PATCH', `/api/v1/agents/${other.id}`, { name: 'Other Agent' }],
         [() => admin, 'PATCH', '/api/v1/agents/987654', { name: 'Ghost' }],
         [() => admin, 'PATCH', `/api/v1/agents/${other.id}`, { role: 'owner' }],
+        [() => admin, 'PATCH', `/api/v1/agents/${other.id}`, { department_ids: [departmentId] }],
+        [() => admin, 'PATCH', `/api/v1/agents/${other.id}`, { department_ids: [987654] }],
+        [() => admin, 'GET', `/api/v1/agents/${invitedId}`],
+        [() => admin, 'POST', '/api/v1/agents/invitations', { name: 'Invited', email: 'invited.docs@example.com', department_ids: [departmentId] }],
+        [() => admin, 'POST', '/api/v1/agents/invitations', { name: 'Invited again', email: 'INVITED.docs@example.com' }],
+        [() => admin, 'POST', '/api/v1/agents/invitations', { name: 'Ghost', email: 'ghost.docs@example.com', department_ids: [987654] }],
+        [() => admin, 'POST', '/api/v1/agents/invitations', { name: '', email: 'nope' }],
+        [() => agent.client, 'POST', '/api/v1/agents/invitations', { name: 'Mine', email: 'mine.docs@example.com' }],
+        [() => admin, 'POST', `/api/v1/agents/${invitedId}/invitation`],
+        [() => admin, 'POST', `/api/v1/agents/${other.id}/invitation`],
+        [() => admin, 'POST', '/api/v1/agents/987654/invitation'],
+        [() => admin, 'POST', '/api/v1/agents/abc/invitation'],
+        [() => agent.client, 'POST', `/api/v1/agents/${invitedId}/invitation`],
+        [() => admin, 'POST', `/api/v1/agents/${other.id}/password-reset`],
+        [() => admin, 'POST', `/api/v1/agents/${invitedId}/password-reset`],
+        [() => admin, 'POST', '/api/v1/agents/987654/password-reset'],
+        [() => admin, 'POST', '/api/v1/agents/abc/password-reset'],
+        [() => key, 'POST', `/api/v1/agents/${other.id}/password-reset`],
       ]],
       ['departments', [
         [() => agent.client, 'GET', '/api/v1/departments'],
@@ -622,12 +726,47 @@ describe('OpenAPI document and API docs', () => {
         [() => agent.client, 'DELETE', `/api/v1/departments/${departmentId}`],
       ]],
       ['categories', [
+        // First: the ids read before this group are every category there is.
+        [() => admin, 'PUT', '/api/v1/categories/order', { ids: [...categoryIds].reverse() }],
+        [() => admin, 'PUT', '/api/v1/categories/order', { ids: [987654] }],
+        [() => agent.client, 'PUT', '/api/v1/categories/order', { ids: categoryIds }],
         [() => key, 'GET', '/api/v1/categories'],
         [() => admin, 'POST', '/api/v1/categories', { name: 'Warranty' }],
         [() => admin, 'POST', '/api/v1/categories', { name: 'warranty' }],
         [() => admin, 'POST', '/api/v1/categories', { name: 'Warranty', colour: 'red' }],
         [() => agent.client, 'POST', '/api/v1/categories', { name: 'Mine' }],
         [() => admin, 'PATCH', '/api/v1/categories/987654', { name: 'Ghost' }],
+      ]],
+      ['ticket fields', [
+        // First: the two fields made before this group are every field there is.
+        [() => admin, 'PUT', '/api/v1/ticket-fields/order', { ids: [spareFieldId, fieldId] }],
+        [() => admin, 'PUT', '/api/v1/ticket-fields/order', { ids: [fieldId] }],
+        [() => agent.client, 'PUT', '/api/v1/ticket-fields/order', { ids: [] }],
+        [() => key, 'GET', '/api/v1/ticket-fields'],
+        [anon, 'GET', '/api/v1/ticket-fields'],
+        [() => admin, 'POST', '/api/v1/ticket-fields', { type: 'select', labels: { en: 'Product line', id: 'Lini produk' }, options: [{ labels: { en: 'Kitchen' } }, { labels: { en: 'Garden' } }], customer_visible: true, on_portal_form: true }],
+        [() => admin, 'POST', '/api/v1/ticket-fields', { key: 'docs_serial', type: 'text', labels: { en: 'Serial again' } }],
+        [() => admin, 'POST', '/api/v1/ticket-fields', { type: 'select', labels: { en: 'Size' }, options: [] }],
+        [() => agent.client, 'POST', '/api/v1/ticket-fields', { type: 'text', labels: { en: 'Mine' } }],
+        [() => agent.client, 'GET', `/api/v1/ticket-fields/${fieldId}`],
+        [() => key, 'GET', '/api/v1/ticket-fields/987654'],
+        [() => key, 'GET', '/api/v1/ticket-fields/abc'],
+        [() => admin, 'PATCH', `/api/v1/ticket-fields/${fieldId}`, { labels: { en: 'Serial no.', id: 'Nomor seri' }, customer_visible: true }],
+        [() => admin, 'PATCH', `/api/v1/ticket-fields/${fieldId}`, {}],
+        [() => admin, 'PATCH', `/api/v1/ticket-fields/${fieldId}`, { type: 'number' }],
+        [() => admin, 'PATCH', '/api/v1/ticket-fields/987654', { required: true }],
+        [() => agent.client, 'PATCH', `/api/v1/ticket-fields/${fieldId}`, { required: true }],
+        [() => admin, 'DELETE', `/api/v1/ticket-fields/${fieldId}`],
+        [() => admin, 'DELETE', `/api/v1/ticket-fields/${spareFieldId}`],
+        [() => admin, 'DELETE', `/api/v1/ticket-fields/${spareFieldId}`],
+        [() => admin, 'DELETE', '/api/v1/ticket-fields/abc'],
+        [() => agent.client, 'DELETE', `/api/v1/ticket-fields/${fieldId}`],
+        [() => agent.client, 'GET', '/api/v1/tickets?field=docs_serial:SN-42'],
+        [() => agent.client, 'GET', '/api/v1/tickets/stats?field=docs_serial:SN-42'],
+        [() => agent.client, 'GET', '/api/v1/tickets?field=nope:1'],
+        [() => key, 'GET', `/api/v1/tickets/${ticket.number}`],
+        [() => key, 'POST', '/api/v1/tickets', { subject: 'Unknown field', custom_fields: { nope: 1 } }],
+        [() => key, 'POST', '/api/v1/tickets', { subject: 'Known field', custom_fields: { product_line: 'kitchen' } }],
       ]],
       ['service levels', (() => {
         const office = { name: 'Docs office', time_zone: 'Europe/Berlin', hours: { mon: [{ start: '08:00', end: '17:00' }] } };
@@ -705,6 +844,28 @@ describe('OpenAPI document and API docs', () => {
         [() => admin, 'DELETE', `/api/v1/api-keys/${apiKeyId}`],
         [() => admin, 'DELETE', `/api/v1/api-keys/${apiKeyId}`],
         [() => admin, 'DELETE', '/api/v1/api-keys/abc'],
+        [() => admin, 'POST', '/api/v1/api-keys', { name: 'Docs intake', scopes: ['channels'] }],
+        [() => admin, 'POST', '/api/v1/api-keys', { name: 'Docs nothing', scopes: [] }],
+        [() => admin, 'POST', '/api/v1/api-keys', { name: 'Docs tickets', scopes: ['tickets'] }],
+        [() => admin, 'PATCH', `/api/v1/api-keys/${scopedKeyId}`, { name: 'Docs scoped reader', scopes: ['read'] }],
+        [() => admin, 'PATCH', `/api/v1/api-keys/${scopedKeyId}`, {}],
+        [() => admin, 'PATCH', `/api/v1/api-keys/${scopedKeyId}`, { scopes: [] }],
+        [() => admin, 'PATCH', `/api/v1/api-keys/${apiKeyId}`, { name: 'Revoked' }],
+        [() => admin, 'PATCH', '/api/v1/api-keys/987654', { name: 'Ghost' }],
+        [() => admin, 'PATCH', '/api/v1/api-keys/abc', { name: 'Ghost' }],
+        [() => key, 'PATCH', `/api/v1/api-keys/${scopedKeyId}`, { scopes: ['read', 'write'] }],
+        [() => agent.client, 'PATCH', `/api/v1/api-keys/${scopedKeyId}`, { scopes: ['read', 'write'] }],
+        [() => readKey, 'GET', '/api/v1/agents'],
+        [() => writeKey, 'GET', '/api/v1/agents'],
+      ]],
+      // A key without the scope a request needs is refused (403) before the route runs, on any route
+      // a key may use: so each of those routes must list 403 among its answers.
+      ['API key scopes', [
+        [() => readKey, 'GET', `/api/v1/tickets/${ticket.number}`],
+        [() => readKey, 'POST', '/api/v1/tickets', { subject: 'Written with a read-only key' }],
+        [() => readKey, 'POST', '/api/v1/channels/reviews', { platform: 'google', external_id: 'scope-1', rating: 1 }],
+        [() => writeKey, 'GET', '/api/v1/categories'],
+        [() => writeKey, 'GET', '/api/v1/tickets'],
       ]],
       ['routing and verification', [
         [() => key, 'GET', '/api/v1/routing-rules'],
@@ -906,6 +1067,8 @@ describe('OpenAPI document and API docs', () => {
           [() => portal, 'POST', `${own()}/reopen`],
           [anon, 'POST', `${base}/requests`, { name: 'Ana', email: 'ana@example.com', description: 'My parcel is late' }],
           [anon, 'POST', `${base}/requests`, { name: 'Bot', email: 'bot@example.com', description: 'spam', website: 'http://spam.example' }],
+          [anon, 'POST', `${base}/requests`, { name: 'Eko', email: 'eko@example.com', description: 'The lid broke', custom_fields: { product_line: 'kitchen' } }],
+          [anon, 'POST', `${base}/requests`, { name: 'Eko', email: 'eko@example.com', description: 'The lid broke', custom_fields: { product_line: 'toys' } }],
           [anon, 'GET', `${base}/events`],
           [() => portal, 'POST', `${base}/sign-out`],
           [() => portal, 'POST', `${base}/sign-out`],
@@ -1004,6 +1167,30 @@ describe('OpenAPI document and API docs', () => {
         [() => admin, 'DELETE', '/api/v1/mail-templates/ticket_created/xx'],
         [() => agent.client, 'DELETE', '/api/v1/mail-templates/ticket_created/en'],
         [anon, 'GET', '/api/v1/mail-templates'],
+        [() => admin, 'POST', '/api/v1/mail-templates/ticket_created/en/preview', {}],
+        [() => admin, 'POST', '/api/v1/mail-templates/agent_invitation/id/preview', { subject: 'Undangan ke {{workspace.name}}' }],
+        [() => admin, 'POST', '/api/v1/mail-templates/password_reset/en/preview', { body: 'Ticket {{ticket.number}}' }],
+        [() => admin, 'POST', '/api/v1/mail-templates/welcome/en/preview', {}],
+        [() => agent.client, 'POST', '/api/v1/mail-templates/ticket_created/en/preview', {}],
+        [anon, 'POST', '/api/v1/mail-templates/ticket_created/en/preview', {}],
+        [() => admin, 'POST', '/api/v1/mail-templates/password_reset/en/test', {}],
+        [() => admin, 'POST', '/api/v1/mail-templates/ticket_created/en/test', { subject: 'Hi {{nope}}' }],
+        [() => key, 'POST', '/api/v1/mail-templates/ticket_created/en/test', {}],
+      ]],
+      ['audit log and system', [
+        [() => admin, 'GET', '/api/v1/admin/audit-log?limit=2'],
+        [() => admin, 'GET', '/api/v1/admin/audit-log?entity=ticket_field'],
+        [() => admin, 'GET', '/api/v1/admin/audit-log?cursor=not-a-cursor'],
+        [() => admin, 'GET', '/api/v1/admin/audit-log?colour=blue'],
+        [() => agent.client, 'GET', '/api/v1/admin/audit-log'],
+        [anon, 'GET', '/api/v1/admin/audit-log'],
+        [() => admin, 'GET', '/api/v1/admin/system'],
+        [() => key, 'GET', '/api/v1/admin/system'],
+        [anon, 'GET', '/api/v1/admin/system'],
+        // 200 on the embedded database, 409 on PostgreSQL (autovacuum keeps it).
+        [() => admin, 'POST', '/api/v1/admin/system/maintenance'],
+        [() => agent.client, 'POST', '/api/v1/admin/system/maintenance'],
+        [anon, 'POST', '/api/v1/admin/system/maintenance'],
       ]],
       ['webhooks', [
         [() => admin, 'GET', '/api/v1/admin/webhooks'],
@@ -1041,7 +1228,7 @@ describe('OpenAPI document and API docs', () => {
       ]],
     ];
 
-    for (const group of ['setup and sign-up', 'sign-in and sessions', 'settings', 'agents', 'departments', 'categories', 'service levels', 'routing and verification', 'API keys', 'customers', 'customer information center', 'tickets', 'notifications', 'portal', 'channel intake', 'reports', 'outbox and mail templates', 'webhooks', 'operations']) {
+    for (const group of ['setup and sign-up', 'sign-in and sessions', 'settings', 'agents', 'departments', 'categories', 'ticket fields', 'service levels', 'routing and verification', 'API keys', 'API key scopes', 'customers', 'customer information center', 'tickets', 'notifications', 'portal', 'channel intake', 'reports', 'outbox and mail templates', 'audit log and system', 'webhooks', 'operations']) {
       it(`${group}: every status answered is documented and every body matches its schema`, async () => {
         const entries = calls().find(([g]) => g === group)?.[1] ?? [];
         const failures: string[] = [];

@@ -139,19 +139,20 @@ export async function checkTicketFields(deps: Deps, db: Db, orgId: number, input
 /** The fields a customer sees, and only their values: what the portal shows of a ticket. */
 export async function customerFieldValues(deps: Deps, orgId: number, values: FieldValues): Promise<{ fields: PublicTicketField[]; values: FieldValues }> {
   const fields = (await listTicketFields(deps, orgId)).filter((f) => f.customer_visible && values[f.key] !== undefined);
-  return { fields: fields.map(toPublic), values: Object.fromEntries(fields.map((f) => [f.key, values[f.key]])) };
+  // Retired options stay: a value may be one, and it shows by its label.
+  return { fields: fields.map((f) => toPublic(f, true)), values: Object.fromEntries(fields.map((f) => [f.key, values[f.key]])) };
 }
 
 /** The fields the portal's request form asks. */
 export const portalFormFields = async (deps: Deps, orgId: number): Promise<PublicTicketField[]> =>
-  (await listTicketFields(deps, orgId)).filter((f) => f.on_portal_form && !f.retired).map(toPublic);
+  (await listTicketFields(deps, orgId)).filter((f) => f.on_portal_form && !f.retired).map((f) => toPublic(f, false));
 
-const toPublic = (f: TicketField): PublicTicketField => ({
+const toPublic = (f: TicketField, withRetired: boolean): PublicTicketField => ({
   key: f.key,
   type: f.type,
   labels: f.labels,
   required: f.required,
-  options: f.options.filter((o) => !o.retired),
+  options: withRetired ? f.options : f.options.filter((o) => !o.retired),
 });
 
 /** Sets the form order: every field id, each once. */

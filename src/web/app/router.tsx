@@ -32,6 +32,8 @@ export const router = createBrowserRouter([
       </RequireSetupDone>
     ),
   },
+  // Public: the one-time link mailed to an invited agent, or to one whose password is reset, opens here.
+  { path: '/set-password', lazy: async () => ({ Component: (await import('../features/auth/components/set-password-page.tsx')).SetPasswordPage }) },
   {
     path: '/',
     element: (
@@ -74,11 +76,15 @@ export const router = createBrowserRouter([
           { path: 'inbound-mail', lazy: async () => ({ Component: (await import('../features/admin/components/inbound-mail-page.tsx')).InboundMailPage }) },
           { path: 'imap-mailboxes', lazy: async () => ({ Component: (await import('../features/admin/components/imap-mailboxes-page.tsx')).ImapMailboxesPage }) },
           { path: 'departments', lazy: async () => ({ Component: (await import('../features/admin/components/departments-page.tsx')).DepartmentsPage }) },
+          { path: 'agents', lazy: async () => ({ Component: (await import('../features/admin/components/agents-page.tsx')).AgentsPage }) },
           { path: 'api-keys', lazy: async () => ({ Component: (await import('../features/admin/components/api-keys-page.tsx')).ApiKeysPage }) },
           { path: 'webhooks', lazy: async () => ({ Component: (await import('../features/admin/components/webhooks-page.tsx')).WebhooksPage }) },
           { path: 'jobs', lazy: async () => ({ Component: (await import('../features/admin/components/jobs-page.tsx')).JobsPage }) },
+          { path: 'system', lazy: async () => ({ Component: (await import('../features/admin/components/system-page.tsx')).SystemPage }) },
+          { path: 'audit-log', lazy: async () => ({ Component: (await import('../features/admin/components/audit-log-page.tsx')).AuditLogPage }) },
           { path: 'settings', lazy: async () => ({ Component: (await import('../features/admin/components/settings-page.tsx')).SettingsPage }) },
           { path: 'categories', lazy: async () => ({ Component: (await import('../features/admin/components/categories-page.tsx')).CategoriesPage }) },
+          { path: 'ticket-fields', lazy: async () => ({ Component: (await import('../features/admin/components/ticket-fields-page.tsx')).TicketFieldsPage }) },
           { path: 'channels', lazy: async () => ({ Component: (await import('../features/admin/components/channels-page.tsx')).ChannelsPage }) },
         ],
       },

@@ -19,6 +19,7 @@ const saved = (overrides: Partial<Settings> = {}): Settings => ({
   sender_email: null,
   default_country: 'ID',
   verification_channels: ['review'],
+  channels_enabled: ['web', 'email'],
   created_at: '2026-01-01T00:00:00Z',
   ...overrides,
 });

@@ -20,8 +20,8 @@ export interface SettingsForm {
   default_country: string;
 }
 
-/** The fields the page sends (verification channels are saved on their own panel). */
-export type SettingsField = Exclude<keyof PatchSettingsBody, 'verification_channels'>;
+/** The fields the page sends (the channel lists are saved on the Channels page). */
+export type SettingsField = Exclude<keyof PatchSettingsBody, 'verification_channels' | 'channels_enabled'>;
 
 /** The longest auto-close period the API takes: a year. */
 export const autoCloseMaxSeconds = 365 * 24 * 3600;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../lib/api-client.ts';
-import { decodeDraft, encodeDraft, insertVariable, templateIssues } from './template-form.ts';
+import { decodeDraft, encodeDraft, insertVariable, isSameText, templateIssues } from './template-form.ts';
 
 describe('the mail template form', () => {
   it('reads the first problem of each field from the server’s 400, with the variable it names', () => {
@@ -40,5 +40,11 @@ describe('the mail template form', () => {
     expect(insertVariable('Hello !', 6, 6, 'recipient.name')).toEqual({ value: 'Hello {{recipient.name}}!', caret: 24 });
     expect(insertVariable('Request #123', 9, 12, 'ticket.number')).toEqual({ value: 'Request #{{ticket.number}}', caret: 26 });
     expect(insertVariable('End', null, null, 'link')).toEqual({ value: 'End{{link}}', caret: 11 });
+  });
+
+  it('tells whether a preview still shows the text as typed', () => {
+    expect(isSameText({ subject: 'Hi', body: 'Body' }, { subject: 'Hi', body: 'Body' })).toBe(true);
+    expect(isSameText({ subject: 'Hi', body: 'Body' }, { subject: 'Hi', body: 'Body!' })).toBe(false);
+    expect(isSameText({ subject: 'Hi!', body: 'Body' }, { subject: 'Hi', body: 'Body' })).toBe(false);
   });
 });

@@ -51,6 +51,9 @@ export function decodeDraft(stored: string): TemplateText | null {
   return null;
 }
 
+/** Whether two texts are the same wording (a preview still shows what is typed). */
+export const isSameText = (a: TemplateText, b: TemplateText): boolean => a.subject === b.subject && a.body === b.body;
+
 /** `{{name}}` put in place of the selection (or at the cursor); `caret` is where the cursor goes after it. */
 export function insertVariable(value: string, start: number | null, end: number | null, name: string): { value: string; caret: number } {
   const from = Math.min(start ?? value.length, value.length);

@@ -1,23 +1,18 @@
-/**
- * What ticket numbers look like, worked out as the server numbers them (server/tickets/ticket-number.ts):
- * the prefix with `{YYYY}` as the year in the workspace's time zone, then the counter zero-padded.
- */
+import { formatTicketNumber as numberAsServer } from '../../../contract/ticket-number.ts';
 
 /** The counter the settings page shows an example with: the number itself is the workspace's next one. */
 export const exampleSequence = 42;
 
-/** The year of `at` in a time zone; a zone still being typed (not a zone yet) gives the browser's own year. */
-export function yearIn(at: Date, timeZone: string): string {
-  try {
-    return new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(at);
-  } catch {
-    return String(at.getFullYear());
-  }
-}
-
-/** A ticket number: `{YYYY}` + 4 and 42 give 20260042. */
+/**
+ * A ticket number as the server makes it (contract/ticket-number.ts); a time zone still being typed
+ * (not a zone yet) counts the year in the browser's own zone.
+ */
 export function formatTicketNumber(prefix: string, padding: number, sequence: number, at: Date, timeZone: string): string {
-  return prefix.replaceAll('{YYYY}', yearIn(at, timeZone)) + String(sequence).padStart(padding, '0');
+  try {
+    return numberAsServer(prefix, padding, sequence, at, timeZone);
+  } catch {
+    return numberAsServer(prefix, padding, sequence, at, Intl.DateTimeFormat().resolvedOptions().timeZone);
+  }
 }
 
 /** The padding as typed: a whole number from 1 to 12, or null. */

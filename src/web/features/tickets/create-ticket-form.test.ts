@@ -176,3 +176,23 @@ describe('drafts', () => {
     expect(draftKey(1, 2)).not.toBe(draftKey(2, 2));
   });
 });
+
+describe('ticket fields on the create form', () => {
+  it('a draft keeps what was typed and chosen in the ticket fields; typed text alone is worth keeping', () => {
+    const typed = form({ subject: 'Late', customFields: { serial: 'SN-1', warranty: true, tags: ['a', 'b'], product_line: 'kitchen' } });
+    expect(readDraft(JSON.stringify(typed))).toEqual(typed);
+    expect(isBlankForm(form({ customFields: { serial: 'SN-1' } }))).toBe(false);
+    expect(isBlankForm(form({ customFields: { warranty: true, product_line: '' } }))).toBe(true);
+    expect(readDraft(JSON.stringify({ subject: 'Keep me', customFields: 'broken' }))).toEqual(form({ subject: 'Keep me' }));
+  });
+
+  it('a refusal at a field the form shows is placed there; one at a field it does not show is said above', () => {
+    const errors = { 'custom_fields.product_line': 'Required', 'custom_fields.gone': 'No such field' };
+    expect(splitErrors(errors, ['product_line'])).toEqual({ placed: { 'custom_fields.product_line': 'Required' }, unplaced: ['custom_fields.gone: No such field'] });
+  });
+
+  it('the server’s “this field is required” is said in the agent’s language', () => {
+    expect(polishErrors({ 'custom_fields.product_line': 'this field is required' }, id)).toEqual({ 'custom_fields.product_line': 'Wajib diisi' });
+    expect(polishErrors({ 'custom_fields.size': 'must be one of: s, m' }, en)).toEqual({ 'custom_fields.size': 'Must be one of: s, m' });
+  });
+});

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
 import { limits } from '../../../contract/limits.ts';
+import { fieldKeyOfIssue, type FieldInputs } from '../../../contract/ticket-field-display.ts';
 import { channels, type createTicketBody, priorities } from '../../../contract/tickets.ts';
 
 export type Channel = (typeof channels)[number];
@@ -42,6 +43,8 @@ export interface CreateTicketForm {
   purchaseCurrency: string;
   /** A datetime-local value, read in the agent's own time zone. */
   purchasedAt: string;
+  /** The typed ticket fields (Admin › Ticket fields) by key, as their inputs hold them. */
+  customFields: FieldInputs;
 }
 
 export interface OrderItemRow {
@@ -74,6 +77,7 @@ export const emptyCreateTicketForm: CreateTicketForm = {
   purchaseAmount: '',
   purchaseCurrency: '',
   purchasedAt: '',
+  customFields: {},
 };
 
 /** The channels an agent can log, in the form's order; review is named as a kind of channel ("Reviews"). */
@@ -122,7 +126,8 @@ export const customerPath = 'customer';
 export const itemPath = (index: number, field: keyof OrderItemRow): string => `order_items.${index}.${field}`;
 
 const placedPaths = new Set<string>([...Object.values(fieldPaths), customerPath]);
-const isPlaced = (path: string) => placedPaths.has(path) || /^order_items\.\d+\.(name|sku|quantity)$/.test(path);
+const isPlaced = (path: string, fieldKeys: readonly string[]) =>
+  placedPaths.has(path) || /^order_items\.\d+\.(name|sku|quantity)$/.test(path) || fieldKeys.includes(fieldKeyOfIssue(path) ?? '');
 
 const optionalText = (value: string): string | undefined => value.trim() || undefined;
 const optionalId = (value: string): number | undefined => (/^[1-9]\d*$/.test(value) ? Number(value) : undefined);
@@ -207,17 +212,18 @@ export function polishErrors(errors: Record<string, string>, t: CreateT): Record
   const out: Record<string, string> = {};
   for (const [path, message] of Object.entries(errors)) {
     if (path === fieldPaths.category && message === 'retired') out[path] = t('check.categoryRetired');
+    else if (fieldKeyOfIssue(path) && message === 'this field is required') out[path] = t('common:validation.required');
     else out[path] = message.charAt(0).toUpperCase() + message.slice(1);
   }
   return out;
 }
 
-/** Splits errors into those shown at a field of this form and the rest, which the page states above it. */
-export function splitErrors(errors: Record<string, string>): { placed: Record<string, string>; unplaced: string[] } {
+/** Splits errors into those shown at a field of this form (`fieldKeys`: the ticket fields it shows) and the rest, which the page states above it. */
+export function splitErrors(errors: Record<string, string>, fieldKeys: readonly string[] = []): { placed: Record<string, string>; unplaced: string[] } {
   const placed: Record<string, string> = {};
   const unplaced: string[] = [];
   for (const [path, message] of Object.entries(errors)) {
-    if (isPlaced(path)) placed[path] = message;
+    if (isPlaced(path, fieldKeys)) placed[path] = message;
     else unplaced.push(path ? `${path}: ${message}` : message);
   }
   return { placed, unplaced };
@@ -238,7 +244,8 @@ const textKeys = ['customerName', 'customerEmail', 'customerPhone', 'customerLoy
 
 /** True when nothing worth keeping as a draft has been typed or picked; choices of a select alone are not. */
 export function isBlankForm(form: CreateTicketForm): boolean {
-  return !form.customerUser && !form.department && !form.category && form.orderItems.every((i) => !i.name.trim() && !i.sku.trim()) && textKeys.every((key) => !form[key].trim());
+  const typed = Object.values(form.customFields).some((v) => typeof v === 'string' && v.trim());
+  return !form.customerUser && !form.department && !form.category && !typed && form.orderItems.every((i) => !i.name.trim() && !i.sku.trim()) && textKeys.every((key) => !form[key].trim());
 }
 
 /**
@@ -275,6 +282,9 @@ const draftSchema = z.object({
   purchaseAmount: text(20),
   purchaseCurrency: text(3),
   purchasedAt: text(30),
+  customFields: z
+    .record(z.string().max(63), z.union([z.string().max(10_000), z.boolean(), z.array(z.string().max(100)).max(200)]))
+    .catch({}),
 });
 
 /** The form saved by an earlier visit, or null when there is none or it cannot be read. */

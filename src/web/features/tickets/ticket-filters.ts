@@ -18,6 +18,8 @@ export interface TicketFilters {
   priority?: Priority;
   /** The "To verify" list: tickets waiting for verification (the API's `verification=unverified`). */
   verification?: 'unverified';
+  /** Ticket field filters, `key:value` each (the API's repeatable `field`); all must match. */
+  field?: string[];
   sort?: SortFilter;
 }
 
@@ -70,6 +72,9 @@ const sortPattern = new RegExp(`^-?(${sortKeys.join('|')})$`);
 // The contract's source rule: lower-case letters, digits, - and _, at most 50.
 const sourcePattern = /^[a-z0-9_-]{1,50}$/;
 const filterKeys = ['status', 'channel', 'source', 'assignee', 'priority', 'verification', 'sort'] as const satisfies readonly (keyof TicketFilters)[];
+// The contract's field filter: a field key, a colon, a value of 1 to 200 characters; at most 20 of them.
+const fieldFilterPattern = /^[a-z][a-z0-9_]{0,62}:.{1,200}$/s;
+const fieldFiltersMax = 20;
 
 /** Reads the filters from the URL, ignoring values the API would refuse. */
 export function readTicketFilters(params: URLSearchParams): TicketFilters {
@@ -84,6 +89,8 @@ export function readTicketFilters(params: URLSearchParams): TicketFilters {
   const priority = params.get('priority');
   if (priority && prioritySet.has(priority)) filters.priority = priority as Priority;
   if (params.get('verification') === 'unverified') filters.verification = 'unverified';
+  const fields = [...new Set(params.getAll('field').filter((f) => fieldFilterPattern.test(f)))].slice(0, fieldFiltersMax);
+  if (fields.length) filters.field = fields;
   const sort = params.get('sort');
   if (sort && sortPattern.test(sort)) filters.sort = sort as SortFilter;
   return filters;
@@ -97,7 +104,21 @@ export function writeTicketFilters(params: URLSearchParams, filters: TicketFilte
     if (value) next.set(key, value);
     else next.delete(key);
   }
+  next.delete('field');
+  for (const field of filters.field ?? []) next.append('field', field);
   return next;
+}
+
+/**
+ * `<path>?<query>` for a list or count request: empty parameters left out, each field filter its
+ * own `field=` (the API client's query takes one value per name).
+ */
+export function ticketListPath(path: string, query: Record<string, string | number | string[] | null | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    for (const one of Array.isArray(value) ? value : [value]) if (one !== undefined && one !== null && one !== '') params.append(key, String(one));
+  }
+  return `${path}${toSearch(params)}`;
 }
 
 /** A `?query` for a link, or nothing when no parameter is left. */
@@ -131,8 +152,11 @@ export interface FilterChip {
   without: TicketFilters;
 }
 
-/** The active filters as removable chips, in the order they read on the page. */
-export function filterChips(f: TicketFilters, t: DashboardT, options: readonly ChannelOption[] = channelOptions): FilterChip[] {
+/**
+ * The active filters as removable chips, in the order they read on the page; a field filter reads
+ * as `describeField` words it ("Product line: Kitchen"), else as it stands in the URL.
+ */
+export function filterChips(f: TicketFilters, t: DashboardT, options: readonly ChannelOption[] = channelOptions, describeField?: (filter: string) => string): FilterChip[] {
   const chips: FilterChip[] = [];
   if (f.status) chips.push({ label: statusFilterLabel(f.status, t), without: { ...f, status: undefined } });
   const channel = channelFilterLabel(f, t, options);
@@ -140,5 +164,9 @@ export function filterChips(f: TicketFilters, t: DashboardT, options: readonly C
   if (f.assignee) chips.push({ label: t('filters.assignedToMe'), without: { ...f, assignee: undefined } });
   if (f.priority) chips.push({ label: t('filters.priorityChip', { priority: t(`common:priority.${f.priority}`) }), without: { ...f, priority: undefined } });
   if (f.verification) chips.push({ label: t('toVerify.label'), without: { ...f, verification: undefined } });
+  for (const field of f.field ?? []) {
+    const rest = (f.field ?? []).filter((other) => other !== field);
+    chips.push({ label: describeField?.(field) ?? field, without: { ...f, field: rest.length ? rest : undefined } });
+  }
   return chips;
 }

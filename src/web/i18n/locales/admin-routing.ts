@@ -88,6 +88,16 @@ export const en = {
     failed: 'Not saved: {{message}}',
     loadFailed: 'The workspace settings could not be loaded',
   },
+  channelsOn: {
+    title: 'Channels on',
+    intro: 'Channels that are off take no new tickets: the create form does not offer them, the portal’s request form closes when Web is off, and new mail is set aside when Email is off. Replies to open tickets still arrive.',
+    channels: 'Channels',
+    save: 'Save channels',
+    saved: 'Saved. Only the chosen channels take new tickets.',
+    savedNone: 'Saved.',
+    failed: 'Not saved: {{message}}',
+    loadFailed: 'The workspace settings could not be loaded',
+  },
 };
 
 export const id: Translation<typeof en> = {
@@ -174,6 +184,16 @@ export const id: Translation<typeof en> = {
     save: 'Simpan kanal',
     saved: 'Tersimpan. Tiket baru dari kanal yang dipilih menunggu verifikasi.',
     savedNone: 'Tersimpan. Tidak ada kanal yang menunggu verifikasi.',
+    failed: 'Tidak tersimpan: {{message}}',
+    loadFailed: 'Pengaturan ruang kerja tidak dapat dimuat',
+  },
+  channelsOn: {
+    title: 'Kanal aktif',
+    intro: 'Kanal yang nonaktif tidak menerima tiket baru: formulir buat tiket tidak menawarkannya, formulir permintaan portal ditutup saat Web nonaktif, dan email baru disisihkan saat Email nonaktif. Balasan untuk tiket terbuka tetap masuk.',
+    channels: 'Kanal',
+    save: 'Simpan kanal',
+    saved: 'Tersimpan. Hanya kanal yang dipilih menerima tiket baru.',
+    savedNone: 'Tersimpan.',
     failed: 'Tidak tersimpan: {{message}}',
     loadFailed: 'Pengaturan ruang kerja tidak dapat dimuat',
   },

@@ -3,11 +3,15 @@ import * as inbound from './admin-inbound.ts';
 import * as imap from './admin-imap.ts';
 import * as webhooks from './admin-webhooks.ts';
 import * as departments from './admin-departments.ts';
+import * as agents from './admin-agents.ts';
 import * as apiKeys from './admin-api-keys.ts';
 import * as settings from './admin-settings.ts';
 import * as channels from './admin-channels.ts';
 import * as routing from './admin-routing.ts';
 import * as serviceLevels from './admin-service-levels.ts';
+import * as system from './admin-system.ts';
+import * as mailPreview from './admin-mail-preview.ts';
+import * as ticketFields from './admin-fields.ts';
 import type { Translation } from '../translation.ts';
 
 /** The admin pages: the outbox, the mail templates, service levels, routing and background jobs (DESIGN.md §3, Admin). */
@@ -19,9 +23,13 @@ export const en = {
   ...imap.en,
   ...webhooks.en,
   ...departments.en,
+  ...agents.en,
   ...apiKeys.en,
   ...settings.en,
   ...channels.en,
+  ...system.en,
+  ...mailPreview.en,
+  ...ticketFields.en,
   nav: {
     link: 'Admin',
     label: 'Administration',
@@ -38,8 +46,12 @@ export const en = {
     departments: 'Departments',
     apiKeys: 'API keys',
     settings: 'Settings',
+    agents: 'Agents',
     categories: 'Categories',
+    fields: 'Ticket fields',
     channels: 'Channels',
+    system: 'System',
+    auditLog: 'Audit log',
   },
   only: {
     title: 'Only administrators can open this page',
@@ -193,9 +205,13 @@ export const id: Translation<typeof en> = {
   ...imap.id,
   ...webhooks.id,
   ...departments.id,
+  ...agents.id,
   ...apiKeys.id,
   ...settings.id,
   ...channels.id,
+  ...system.id,
+  ...mailPreview.id,
+  ...ticketFields.id,
   nav: {
     link: 'Admin',
     label: 'Administrasi',
@@ -212,8 +228,12 @@ export const id: Translation<typeof en> = {
     departments: 'Departemen',
     apiKeys: 'Kunci API',
     settings: 'Pengaturan',
+    agents: 'Agen',
     categories: 'Kategori',
+    fields: 'Kolom tiket',
     channels: 'Kanal',
+    system: 'Sistem',
+    auditLog: 'Log audit',
   },
   only: {
     title: 'Hanya administrator yang dapat membuka halaman ini',

@@ -1,7 +1,9 @@
 import type { Translation } from '../translation.ts';
+import * as links from './auth-links.ts';
 
 /** Signing in and the first-run setup. */
 export const en = {
+  ...links.en,
   signIn: {
     title: 'Sign in',
     intro: 'Sign in with your agent account to work on tickets.',
@@ -40,6 +42,7 @@ export const en = {
 };
 
 export const id: Translation<typeof en> = {
+  ...links.id,
   signIn: {
     title: 'Masuk',
     intro: 'Masuk dengan akun agen Anda untuk menangani tiket.',

@@ -1,7 +1,9 @@
 import type { Translation } from '../translation.ts';
+import * as ticketFields from './ticket-fields.ts';
 
 /** The Create ticket page: the customer, the complaint, its routing and references. */
 export const en = {
+  ...ticketFields.en,
   draftRestored: 'Draft restored',
   draftKept: 'What you typed before has been kept.',
   startOver: 'Start over',
@@ -81,6 +83,7 @@ export const en = {
 };
 
 export const id: Translation<typeof en> = {
+  ...ticketFields.id,
   draftRestored: 'Draf dipulihkan',
   draftKept: 'Yang Anda ketik sebelumnya masih tersimpan.',
   startOver: 'Mulai dari awal',

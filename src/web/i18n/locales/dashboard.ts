@@ -1,8 +1,11 @@
+import * as ticketFields from './ticket-fields.ts';
+
 /** Indonesian has a single plural form, so its dictionary gives only the `_other` of a plural key. */
 type OneFormPlurals<T> = { [K in keyof T as K extends `${string}_one` ? never : K]: T[K] extends string ? string : OneFormPlurals<T[K]> };
 
 /** The care dashboard: tiles, channel bar, filters, the ticket table and its bulk actions. */
 export const en = {
+  ...ticketFields.en,
   heading: { all: 'All tickets', status: '{{status}} tickets' },
   statsFailed: 'The ticket counts could not be loaded',
   ticketsFailed: 'The tickets could not be loaded',
@@ -101,6 +104,7 @@ export const en = {
 };
 
 export const id: OneFormPlurals<typeof en> = {
+  ...ticketFields.id,
   heading: { all: 'Semua tiket', status: 'Tiket {{status}}' },
   statsFailed: 'Jumlah tiket tidak dapat dimuat',
   ticketsFailed: 'Tiket tidak dapat dimuat',

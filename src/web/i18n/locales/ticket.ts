@@ -1,9 +1,11 @@
 import type { Translation } from '../translation.ts';
 import * as order from './ticket-order.ts';
+import * as ticketFields from './ticket-fields.ts';
 
 /** The ticket view: header, conversation, history, actions, fields and the customer panel. */
 export const en = {
   ...order.en,
+  ...ticketFields.en,
   page: {
     loading: 'Loading ticket {{number}}…',
     missing: 'Ticket {{number}} does not exist',
@@ -260,6 +262,7 @@ export const en = {
 
 export const id: Translation<typeof en> = {
   ...order.id,
+  ...ticketFields.id,
   page: {
     loading: 'Memuat tiket {{number}}…',
     missing: 'Tiket {{number}} tidak ada',

@@ -13,7 +13,8 @@ function submitRequest(ws: string, body: PortalRequestBody, files: File[]): Prom
   const path = portalApi(ws, '/requests');
   if (files.length === 0) return api<RequestResult>(path, { method: 'POST', body });
   const form = new FormData();
-  for (const [key, value] of Object.entries(body)) if (value !== undefined) form.append(key, String(value));
+  // The field values travel as one JSON string, as the server reads them from a multipart form.
+  for (const [key, value] of Object.entries(body)) if (value !== undefined) form.append(key, typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
   for (const file of files) form.append('files', file, file.name);
   return api<RequestResult>(path, { method: 'POST', form });
 }

@@ -3,6 +3,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PortalRequestBody } from '../../../contract/portal.ts';
 import { limits } from '../../../contract/limits.ts';
+import { type FieldInput, type FieldInputs, fieldErrorPath, newTicketValues } from '../../../contract/ticket-field-display.ts';
 import { Alert } from '../../components/ui/alert.tsx';
 import { Button } from '../../components/ui/button.tsx';
 import { SelectField } from '../../components/ui/select-field.tsx';
@@ -14,10 +15,12 @@ import { usePortal } from '../app/portal-context.ts';
 import { checkFiles } from '../lib/attachments.ts';
 import { looksLikeEmail } from '../lib/email.ts';
 import { usePortalDraft } from '../lib/portal-drafts.ts';
+import { requestFieldProblems, requestFieldRefusals } from '../lib/request-fields.ts';
 import { useWaitWords } from '../lib/wait.ts';
 import { AttachmentPicker } from './attachment-picker.tsx';
 import { CaptchaWidget, captchaToken } from './captcha-widget.tsx';
 import { PortalTitle } from './portal-title.tsx';
+import { RequestFields } from './request-fields.tsx';
 
 const empty = { name: '', email: '', phone: '', category: '', order_number: '', subject: '', website: '' };
 type Fields = typeof empty;
@@ -29,6 +32,7 @@ export function NewRequestPage() {
   const [fields, setFields] = useState<Fields>(empty);
   const [description, setDescription, clearDescription] = usePortalDraft(ws, 'request');
   const [files, setFiles] = useState<File[]>([]);
+  const [customFields, setCustomFields] = useState<FieldInputs>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [refusals, setRefusals] = useState(0);
   const [result, setResult] = useState<(RequestResult & { email: string }) | null>(null);
@@ -45,6 +49,10 @@ export function NewRequestPage() {
     setFields((f) => ({ ...f, [key]: value }));
     setErrors(({ [key]: _, ...rest }) => rest);
   };
+  const updateField = (key: string, value: FieldInput) => {
+    setCustomFields((f) => ({ ...f, [key]: value }));
+    setErrors(({ [fieldErrorPath(key)]: _, ...rest }) => rest);
+  };
 
   const send = (e: FormEvent) => {
     e.preventDefault();
@@ -53,6 +61,9 @@ export function NewRequestPage() {
     if (!me && !fields.email.trim()) found.email = t('common:validation.required');
     else if (!me && !looksLikeEmail(fields.email.trim())) found.email = t('common:validation.email');
     if (!description.trim()) found.description = t('common:validation.required');
+    // Only the fields filled in are sent; a required one left empty is refused here, at its input.
+    const asked = newTicketValues(config.fields, customFields);
+    Object.assign(found, requestFieldProblems(asked.problems, t));
     setErrors(found);
     submit.reset();
     if (Object.keys(found).length > 0 || checkFiles(files, config.attachments).length > 0) {
@@ -68,6 +79,7 @@ export function NewRequestPage() {
       subject: text(fields.subject),
       description: description.trim(),
       website: fields.website || undefined,
+      custom_fields: Object.keys(asked.values).length > 0 ? asked.values : undefined,
       captcha_token: config.captcha ? captchaToken(form.current, config.captcha.provider) : undefined,
     };
     submit.mutate(
@@ -77,10 +89,11 @@ export function NewRequestPage() {
           setResult({ ...answer, email: fields.email.trim() });
           setFields(empty);
           setFiles([]);
+          setCustomFields({});
           clearDescription();
         },
         onError: (error) => {
-          setErrors(fieldErrors(error));
+          setErrors({ ...fieldErrors(error), ...requestFieldRefusals(error, t) });
           setRefusals((n) => n + 1);
         },
       },
@@ -89,7 +102,7 @@ export function NewRequestPage() {
 
   const failure = submit.error instanceof ApiError ? submit.error : null;
   // Refusals of fields the form does not show (the honeypot, a CAPTCHA) are said above the form.
-  const shown = new Set(['phone', 'order_number', 'subject', 'description', ...(me ? [] : ['name', 'email']), ...(config.categories.length > 0 ? ['category'] : [])]);
+  const shown = new Set(['phone', 'order_number', 'subject', 'description', ...(me ? [] : ['name', 'email']), ...(config.categories.length > 0 ? ['category'] : []), ...config.fields.map((f) => fieldErrorPath(f.key))]);
   const unplaced = Object.entries(errors).filter(([field]) => !shown.has(field));
   const formError = submit.error && (Object.keys(fieldErrors(submit.error)).length === 0 || unplaced.length > 0) ? submit.error : null;
 
@@ -143,6 +156,7 @@ export function NewRequestPage() {
               error={errors.subject} onChange={(e) => update('subject', e.target.value)} />
             <TextAreaField label={t('request.description')} name="description" required rows={6} value={description} hint={t('request.descriptionHint')}
               error={errors.description} onChange={(e) => { setDescription(e.target.value); setErrors(({ description: _, ...rest }) => rest); }} />
+            <RequestFields fields={config.fields} inputs={customFields} errors={errors} onChange={updateField} />
             <AttachmentPicker label={t('request.attachments')} rules={config.attachments} files={files} onChange={setFiles} />
           </fieldset>
           {/* A honeypot: people never see or fill it; form-filling robots do, and the server drops their request. */}

@@ -1,13 +1,15 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortalTicket } from '../../../contract/portal.ts';
+import { labelIn } from '../../../contract/ticket-field-display.ts';
 import { Alert } from '../../components/ui/alert.tsx';
+import { TicketFieldValue } from '../../components/ui/ticket-field-value.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { StatusBadge } from './status-badge.tsx';
 
 /** Where the ticket stands: status, who handles it, its details and, once resolved, how. */
 export function TicketInformation({ ticket: tk }: { ticket: PortalTicket }) {
-  const { t } = useTranslation(['portal', 'common']);
+  const { t, i18n } = useTranslation(['portal', 'common']);
   const isDone = tk.status === 'resolved' || tk.status === 'closed';
   const none = <span className="muted">{t('info.none')}</span>;
   const facts: [string, ReactNode][] = [
@@ -19,6 +21,11 @@ export function TicketInformation({ ticket: tk }: { ticket: PortalTicket }) {
     [t('info.priority'), t(`common:priority.${tk.priority}`)],
     [t('info.department'), tk.department ?? none],
     [t('info.orderNumber'), tk.order_number ?? none],
+    // The workspace's fields the customer may see, in their language.
+    ...tk.fields.map((field): [string, ReactNode] => [
+      labelIn(field.labels, i18n.language),
+      <TicketFieldValue field={field} value={field.value} language={i18n.language} words={{ yes: t('fields.yes'), no: t('fields.no'), none: t('fields.none') }} />,
+    ]),
   ];
   if (tk.status === 'pending' && tk.pending_reason) facts.push([t('info.onHold'), tk.pending_reason]);
   if (isDone && tk.resolution) facts.push([t('info.resolution'), tk.resolution]);
@@ -32,8 +39,9 @@ export function TicketInformation({ ticket: tk }: { ticket: PortalTicket }) {
         </Alert>
       )}
       <dl className="portal-facts" aria-label={t('info.facts')}>
-        {facts.map(([label, value]) => (
-          <div key={label}>
+        {facts.map(([label, value], index) => (
+          // By place: a field may share its label with a built-in fact.
+          <div key={index}>
             <dt>{label}</dt>
             <dd>{value}</dd>
           </div>

@@ -1,7 +1,9 @@
 import type { Translation } from '../../i18n/translation.ts';
+import * as fields from './portal-fields.ts';
 
 /** The customer portal's words: its frame, sign-in, tickets, notes and the request form. */
 export const en = {
+  ...fields.en,
   frame: {
     title: '{{title}} · {{workspace}}',
     home: '{{workspace}} customer portal',
@@ -191,6 +193,7 @@ export const en = {
 };
 
 export const id: Translation<typeof en> = {
+  ...fields.id,
   frame: {
     title: '{{title}} · {{workspace}}',
     home: 'Portal pelanggan {{workspace}}',

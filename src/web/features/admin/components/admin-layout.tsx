@@ -6,7 +6,9 @@ import { AdminOnly } from './admin-only.tsx';
 
 const links = [
   { to: '/admin/settings', label: 'nav.settings' },
+  { to: '/admin/agents', label: 'nav.agents' },
   { to: '/admin/categories', label: 'nav.categories' },
+  { to: '/admin/ticket-fields', label: 'nav.fields' },
   { to: '/admin/channels', label: 'nav.channels' },
   { to: '/admin/departments', label: 'nav.departments' },
   { to: '/admin/outbox', label: 'nav.outbox' },
@@ -20,6 +22,8 @@ const links = [
   { to: '/admin/api-keys', label: 'nav.apiKeys' },
   { to: '/admin/webhooks', label: 'nav.webhooks' },
   { to: '/admin/jobs', label: 'nav.jobs' },
+  { to: '/admin/system', label: 'nav.system' },
+  { to: '/admin/audit-log', label: 'nav.auditLog' },
 ] as const;
 
 /** The admin pages, for admins only: their own navigation above the page. */

@@ -6,7 +6,7 @@ import { AdminOnly } from './admin-only.tsx';
 import { AdminPage } from './admin-page.tsx';
 import { ReviewRulesPanel } from './review-rules-panel.tsx';
 import { SourcesPanel } from './sources-panel.tsx';
-import { VerificationPanel } from './verification-panel.tsx';
+import { ChannelsOnPanel, VerificationPanel } from './verification-panel.tsx';
 import './service-levels.css';
 import './workspace-admin.css';
 
@@ -43,6 +43,7 @@ export function ChannelsPage() {
   if (isForbidden(settings.error)) return <AdminOnly />;
   return (
     <AdminPage title={t('channels.title')} intro={t('channels.intro')}>
+      <ChannelsOnPanel />
       <VerificationPanel />
       <ReviewRulesPanel />
       <SourcesPanel />

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type MailTemplateItem, mailLimits, putMailTemplateBody } from '../../../../contract/mail.ts';
+import { Link } from 'react-router';
+import { type MailPreview, type MailTemplateItem, mailLimits, type PutMailTemplateBody, putMailTemplateBody } from '../../../../contract/mail.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Button } from '../../../components/ui/button.tsx';
@@ -11,10 +12,13 @@ import { formatDateTime } from '../../../lib/format.ts';
 import { useDraft } from '../../../lib/use-draft.ts';
 import { validate } from '../../../lib/validation.ts';
 import { useSession } from '../../auth/api/get-session.ts';
+import { usePreviewMailTemplate } from '../api/preview-mail-template.ts';
 import { useResetMailTemplate } from '../api/reset-mail-template.ts';
 import { useSaveMailTemplate } from '../api/save-mail-template.ts';
-import { decodeDraft, encodeDraft, insertVariable, type TemplateField, type TemplateIssue, templateIssues } from '../template-form.ts';
+import { useSendTestMail } from '../api/send-test-mail.ts';
+import { decodeDraft, encodeDraft, insertVariable, isSameText, type TemplateField, type TemplateIssue, templateIssues, type TemplateText } from '../template-form.ts';
 import { ConfirmDialog } from './confirm-dialog.tsx';
+import { MailTemplatePreview } from './mail-template-preview.tsx';
 import { TemplateVariables } from './template-variables.tsx';
 
 type Errors = Partial<Record<TemplateField, string>>;
@@ -29,9 +33,14 @@ export function MailTemplateEditor({ item }: { item: MailTemplateItem }) {
   const [stored, setStored, clearStored] = useDraft(`mail-template:${workspace.slug}:${item.template}:${item.language}`);
   const saved = { subject: item.subject, body: item.body };
   const text = decodeDraft(stored) ?? saved;
-  const isDirty = text.subject !== saved.subject || text.body !== saved.body;
+  const isDirty = !isSameText(text, saved);
   const save = useSaveMailTemplate(item.template, item.language);
   const reset = useResetMailTemplate(item.template, item.language);
+  const preview = usePreviewMailTemplate(item.template, item.language);
+  const test = useSendTestMail(item.template, item.language);
+  // The preview while it is open, and the text it was made of (kept when an update fails).
+  const [shown, setShown] = useState<{ text: TemplateText; mail: MailPreview } | null>(null);
+  const previewHeading = useRef<HTMLHeadingElement>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [notice, setNotice] = useState<'saved' | 'reset' | 'unchanged' | null>(null);
   const [isConfirming, setConfirming] = useState(false);
@@ -72,6 +81,8 @@ export function MailTemplateEditor({ item }: { item: MailTemplateItem }) {
     setErrors((e) => ({ ...e, [field]: undefined }));
     setNotice(null);
     save.reset();
+    preview.reset();
+    if (test.isError) test.reset();
   };
 
   const insert = (variable: string) => {
@@ -91,29 +102,57 @@ export function MailTemplateEditor({ item }: { item: MailTemplateItem }) {
     setErrors(found);
     setRefusals((n) => n + 1);
   };
+  /** A 400 of save, preview or test told at the fields it names, as a save's; true when it named one. */
+  const refuseAtFields = (error: unknown): boolean => {
+    const generic = fieldErrors(error);
+    const issues = templateIssues(error);
+    const found: Errors = {};
+    for (const field of ['subject', 'body'] as const) {
+      const issue = issues[field];
+      const message = issue ? word(issue) : generic[field];
+      if (message) found[field] = message;
+    }
+    if (!found.subject && !found.body) return false;
+    refuse(found);
+    return true;
+  };
+  /** The text, when it may be sent at all (not empty, not too long). */
+  const checkedText = (): PutMailTemplateBody | null => {
+    const checked = validate(putMailTemplateBody, text);
+    if (checked.errors) refuse({ subject: checked.errors.subject, body: checked.errors.body });
+    return checked.data ?? null;
+  };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!isDirty) return setNotice('unchanged');
-    const checked = validate(putMailTemplateBody, text);
-    if (checked.errors) return refuse({ subject: checked.errors.subject, body: checked.errors.body });
-    save.mutate(checked.data, {
+    const draft = checkedText();
+    if (!draft) return;
+    save.mutate(draft, {
       onSuccess: () => {
         clearStored();
         setNotice('saved');
       },
-      onError: (error) => {
-        const generic = fieldErrors(error);
-        const issues = templateIssues(error);
-        const found: Errors = {};
-        for (const field of ['subject', 'body'] as const) {
-          const issue = issues[field];
-          const message = issue ? word(issue) : generic[field];
-          if (message) found[field] = message;
-        }
-        if (found.subject || found.body) refuse(found);
-      },
+      onError: refuseAtFields,
     });
+  };
+
+  const showPreview = () => {
+    const draft = checkedText();
+    if (!draft) return;
+    const isFirst = !shown;
+    preview.mutate(draft, {
+      onSuccess: (mail) => {
+        setShown({ text: draft, mail });
+        // A new preview opens below the form: focus (and the view) goes to it.
+        if (isFirst) requestAnimationFrame(() => previewHeading.current?.focus());
+      },
+      onError: refuseAtFields,
+    });
+  };
+  const sendTest = () => {
+    const draft = checkedText();
+    if (draft) test.mutate(draft, { onError: refuseAtFields });
   };
 
   const confirmReset = () =>
@@ -129,6 +168,16 @@ export function MailTemplateEditor({ item }: { item: MailTemplateItem }) {
     });
 
   const hasFieldErrors = Boolean(errors.subject || errors.body);
+  // A failure the fields do not show (the server down, a 5xx), said once above the buttons.
+  const failure = hasFieldErrors
+    ? null
+    : save.error
+      ? t('editor.saveFailed', { message: save.error.message })
+      : preview.error
+        ? t('mailPreview.failed', { message: preview.error.message })
+        : test.error
+          ? t('mailPreview.sendFailed', { message: test.error.message })
+          : null;
   return (
     <section className="panel template-editor" aria-labelledby="template-editor-title">
       <div className="panel-head template-editor-head">
@@ -178,7 +227,7 @@ export function MailTemplateEditor({ item }: { item: MailTemplateItem }) {
         </Field>
         <TemplateVariables names={item.variables} onInsert={insert} />
 
-        {save.isError && !hasFieldErrors && <Alert>{t('editor.saveFailed', { message: save.error.message })}</Alert>}
+        {failure && <Alert>{failure}</Alert>}
         {isDirty && (
           <p className="template-unsaved">
             {t('editor.unsaved')}{' '}
@@ -199,6 +248,12 @@ export function MailTemplateEditor({ item }: { item: MailTemplateItem }) {
           <Button type="submit" isBusy={save.isPending}>
             {t('editor.save')}
           </Button>
+          <Button type="button" variant="secondary" isBusy={preview.isPending} onClick={showPreview} data-action="preview">
+            {t('mailPreview.preview')}
+          </Button>
+          <Button type="button" variant="secondary" isBusy={test.isPending} onClick={sendTest}>
+            {t('mailPreview.sendTest')}
+          </Button>
           {item.customised && (
             <button ref={resetButton} type="button" className="btn btn-secondary btn-md" onClick={() => setConfirming(true)}>
               {t('editor.reset')}
@@ -208,7 +263,29 @@ export function MailTemplateEditor({ item }: { item: MailTemplateItem }) {
             {notice ? t(`editor.notice.${notice}`) : ''}
           </p>
         </div>
+        <p className="field-hint">{t('mailPreview.hint')}</p>
+        <div className="template-test-sent" role="status">
+          {test.isSuccess && (
+            <>
+              {t('mailPreview.sent', { address: test.data.to_address })} <Link to={`/admin/outbox/${test.data.outbox_id}`}>{t('mailPreview.openSent')}</Link>
+            </>
+          )}
+        </div>
       </form>
+      {shown && (
+        <MailTemplatePreview
+          preview={shown.mail}
+          isStale={!isSameText(shown.text, text)}
+          isUpdating={preview.isPending}
+          headingRef={previewHeading}
+          onUpdate={showPreview}
+          onClose={() => {
+            setShown(null);
+            preview.reset();
+            form.current?.querySelector<HTMLElement>('[data-action="preview"]')?.focus();
+          }}
+        />
+      )}
       {isConfirming && (
         <ConfirmDialog
           title={t('editor.resetTitle', { name, language })}

@@ -5,24 +5,26 @@ import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { RetryAlert } from '../../../components/ui/retry-alert.tsx';
 import { useSettings } from '../api/get-settings.ts';
-import { useSaveVerificationChannels } from '../api/save-verification-channels.ts';
+import { type ChannelSetting, useSaveChannelSetting } from '../api/save-verification-channels.ts';
 import { CheckList } from './check-list.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
 
+type Words = 'verification' | 'channelsOn';
+
 /** The form once the settings are read: the channels as they are saved, changed here until Save. */
-function VerificationForm({ saved }: { saved: Channel[] }) {
+function ChannelsForm({ setting, words, saved }: { setting: ChannelSetting; words: Words; saved: Channel[] }) {
   const { t } = useTranslation(['admin', 'common']);
   const [chosen, setChosen] = useState<Channel[]>(saved);
   const [notice, setNotice] = useState('');
-  const save = useSaveVerificationChannels();
+  const save = useSaveChannelSetting(setting);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate(chosen, { onSuccess: (settings) => setNotice(settings.verification_channels.length ? t('verification.saved') : t('verification.savedNone')) });
+    save.mutate(chosen, { onSuccess: (settings) => setNotice(settings[setting].length ? t(`${words}.saved`) : t(`${words}.savedNone`)) });
   };
   return (
     <form className="form" onSubmit={submit} noValidate>
       <CheckList
-        label={t('verification.channels')}
+        label={t(`${words}.channels`)}
         options={channels.map((c) => ({ value: c, label: t(`common:channel.${c}`) }))}
         chosen={chosen}
         onChange={(next) => {
@@ -31,10 +33,10 @@ function VerificationForm({ saved }: { saved: Channel[] }) {
           save.reset();
         }}
       />
-      {save.isError && <Alert>{t('verification.failed', { message: save.error.message })}</Alert>}
+      {save.isError && <Alert>{t(`${words}.failed`, { message: save.error.message })}</Alert>}
       <div className="escalation-actions">
         <Button type="submit" variant="secondary" isBusy={save.isPending}>
-          {t('verification.save')}
+          {t(`${words}.save`)}
         </Button>
         <p role="status" className="form-notice">
           {notice}
@@ -44,17 +46,22 @@ function VerificationForm({ saved }: { saved: Channel[] }) {
   );
 }
 
-/** The workspace's channels whose new tickets wait for verification. */
-export function VerificationPanel() {
+function ChannelsPanel({ setting, words }: { setting: ChannelSetting; words: Words }) {
   const { t } = useTranslation('admin');
   const settings = useSettings();
   return (
-    <SettingsPanel id="verification-title" title={t('verification.title')} intro={t('verification.intro')}>
+    <SettingsPanel id={`${words}-title`} title={t(`${words}.title`)} intro={t(`${words}.intro`)}>
       {settings.isError && !settings.data ? (
-        <RetryAlert title={t('verification.loadFailed')} error={settings.error} onRetry={() => void settings.refetch()} />
+        <RetryAlert title={t(`${words}.loadFailed`)} error={settings.error} onRetry={() => void settings.refetch()} />
       ) : settings.data ? (
-        <VerificationForm saved={settings.data.verification_channels} />
+        <ChannelsForm setting={setting} words={words} saved={settings.data[setting]} />
       ) : null}
     </SettingsPanel>
   );
 }
+
+/** The workspace's channels whose new tickets wait for verification. */
+export const VerificationPanel = () => <ChannelsPanel setting="verification_channels" words="verification" />;
+
+/** The workspace's channels that take new tickets. */
+export const ChannelsOnPanel = () => <ChannelsPanel setting="channels_enabled" words="channelsOn" />;

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import type { Ticket } from '../../../../contract/tickets.ts';
 import { api } from '../../../lib/api-client.ts';
-import type { TicketFilters } from '../ticket-filters.ts';
+import { type TicketFilters, ticketListPath } from '../ticket-filters.ts';
 
 export interface TicketPage {
   items: Ticket[];
@@ -15,7 +15,7 @@ export type TicketQuery = TicketFilters & { customer_user_id?: number; limit?: n
 
 /** One page of the ticket list under the given filters. */
 export const getTickets = (filters: TicketQuery, cursor: string | null, signal?: AbortSignal): Promise<TicketPage> =>
-  api<TicketPage>('/tickets', { query: { limit: ticketPageSize, ...filters, cursor }, signal });
+  api<TicketPage>(ticketListPath('/tickets', { limit: ticketPageSize, ...filters, cursor }), { signal });
 
 export const ticketsQueryOptions = (filters: TicketFilters) =>
   infiniteQueryOptions({

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { limits } from '../../../../contract/limits.ts';
+import { type FieldInput, fieldErrorPath, newTicketValues } from '../../../../contract/ticket-field-display.ts';
 import { createTicketBody } from '../../../../contract/tickets.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
@@ -13,11 +14,13 @@ import { readStored, writeStored } from '../../../lib/storage.ts';
 import { validate } from '../../../lib/validation.ts';
 import { useCategories } from '../../admin/api/get-categories.ts';
 import { useDepartments } from '../../admin/api/get-departments.ts';
+import { useTicketFields } from '../../admin/api/get-ticket-fields.ts';
 import { useSession } from '../../auth/api/get-session.ts';
 import { newIdempotencyKey, useCreateTicket } from '../api/create-ticket.ts';
 import { useTicketSources } from '../api/get-ticket-sources.ts';
 import {
   type CreateT,
+  type CreateTicketInput,
   type CreateTicketForm,
   channelOptions,
   checkCreateTicketForm,
@@ -34,6 +37,8 @@ import {
   splitErrors,
   toCreateTicketBody,
 } from '../create-ticket-form.ts';
+import { agentFormFields, problemMessages } from '../ticket-field-values.ts';
+import { CreateTicketFields } from './create-ticket-fields.tsx';
 import { CreateTicketCustomer } from './create-ticket-customer.tsx';
 import { CreateTicketReferences } from './create-ticket-references.tsx';
 import { useCustomerUser } from '../../cic/api/get-customer-user.ts';
@@ -73,6 +78,9 @@ export function CreateTicketPage() {
   const categories = useCategories();
   const create = useCreateTicket();
   const ticketSources = useTicketSources();
+  const ticketFields = useTicketFields();
+  const formFields = agentFormFields(ticketFields.data?.items ?? []);
+  const fieldKeys = formFields.map((f) => f.key);
 
   useEffect(() => {
     if (!isSent.current) saveDraft(storageKey, form);
@@ -96,14 +104,21 @@ export function CreateTicketPage() {
     const itemsChanged = 'orderItems' in changes;
     setErrors((current) => Object.fromEntries(Object.entries(current).filter(([path]) => !stale.has(path) && !(itemsChanged && path.startsWith('order_items.')))));
   };
+  const updateField = (key: string, value: FieldInput) => {
+    setForm((f) => ({ ...f, customFields: { ...f.customFields, [key]: value } }));
+    setErrors(({ [fieldErrorPath(key)]: _, ...rest }) => rest);
+  };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (create.isPending) return;
     const submitted = { ...form, department, category };
     const body = toCreateTicketBody(submitted);
+    // Only the ticket fields filled in are sent; a required one left empty is refused here, at its input.
+    const fields = newTicketValues(formFields, form.customFields);
+    if (Object.keys(fields.values).length > 0) body.custom_fields = fields.values as CreateTicketInput['custom_fields'];
     // The form's own checks win: the schema's custom rules (an email or a phone) carry the contract's English words.
-    const found = polishErrors({ ...(validate(createTicketBody, body).errors ?? {}), ...checkCreateTicketForm(submitted, t) }, t);
+    const found = polishErrors({ ...(validate(createTicketBody, body).errors ?? {}), ...checkCreateTicketForm(submitted, t), ...problemMessages(fields.problems) }, t);
     create.reset();
     setErrors(found);
     if (Object.keys(found).length > 0) {
@@ -120,8 +135,10 @@ export function CreateTicketPage() {
         navigate(`/tickets/${encodeURIComponent(ticket.number)}`, { state: { created: true } });
       },
       onError: (error) => {
-        const { placed } = splitErrors(polishErrors(fieldErrors(error), t));
+        const { placed } = splitErrors(polishErrors(fieldErrors(error), t), fieldKeys);
         setErrors(placed);
+        // A field retired or changed since the form was read: show the current definitions.
+        if (Object.keys(placed).some((path) => path.startsWith('custom_fields.'))) void ticketFields.refetch();
         // The list changed under the agent (retired, removed): show the current one.
         if (placed[fieldPaths.category]) void categories.refetch();
         if (placed[fieldPaths.department]) void departments.refetch();
@@ -138,7 +155,7 @@ export function CreateTicketPage() {
     create.reset();
   };
 
-  const failure = splitErrors(polishErrors(fieldErrors(create.error), t));
+  const failure = splitErrors(polishErrors(fieldErrors(create.error), t), fieldKeys);
   const isFailureAlerted = create.error !== null && (Object.keys(failure.placed).length === 0 || failure.unplaced.length > 0);
   // The workspace's own list (admins extend it); the built-in suggestions until it has loaded.
   const sources = ticketSources.data ? ticketSources.data.items.filter((s) => s.channel === form.channel).map((s) => s.key) : (sourceSuggestions[form.channel] ?? []);
@@ -195,6 +212,8 @@ export function CreateTicketPage() {
                   hint={t('descriptionHint')}
                   error={errors[fieldPaths.description]} onChange={(e) => update({ description: e.target.value })} />
               </fieldset>
+              <CreateTicketFields fields={formFields} inputs={form.customFields} errors={errors} isLoadFailed={ticketFields.isError}
+                onRetry={() => void ticketFields.refetch()} onChange={updateField} />
             </div>
           </div>
 
@@ -260,6 +279,7 @@ function errorPathsOf(key: keyof CreateTicketForm): string[] {
       // "An email or a phone number is required" sits at the email field.
       return [fieldPaths[key], fieldPaths.customerEmail];
     case 'orderItems':
+    case 'customFields':
       return [];
     default:
       return [fieldPaths[key]];

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { priorities } from '../../../../contract/tickets.ts';
 import { useChannelOptions } from '../api/get-ticket-sources.ts';
+import { DashboardFieldFilter } from './dashboard-field-filter.tsx';
 import { activeChannelOption, channelOptionLabel, type Priority, type TicketFilters, toSearch, writeTicketFilters } from '../ticket-filters.ts';
 
 /** The channel filter of DESIGN.md §3 and the quick filters beside it; every choice goes into the URL. */
@@ -52,6 +53,7 @@ export function DashboardChannelBar({ filters }: { filters: TicketFilters }) {
             ))}
           </select>
         </div>
+        <DashboardFieldFilter filters={filters} />
       </div>
     </div>
   );

@@ -1,13 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { useTicketFields } from '../../admin/api/get-ticket-fields.ts';
 import { useChannelOptions } from '../api/get-ticket-sources.ts';
+import { describeFieldFilter } from '../ticket-field-filters.ts';
 import { filterChips, type TicketFilters, toSearch, writeTicketFilters } from '../ticket-filters.ts';
 
 /** The active filters, each a chip that removes it; with several, one link clears them all (the order stays). */
 export function DashboardFilterChips({ filters }: { filters: TicketFilters }) {
-  const { t } = useTranslation(['dashboard', 'common']);
+  const { t, i18n } = useTranslation(['dashboard', 'common']);
   const [params] = useSearchParams();
-  const chips = filterChips(filters, t, useChannelOptions());
+  const definitions = useTicketFields().data?.items ?? [];
+  const words = { yes: t('customFields.yes'), no: t('customFields.no'), retired: (label: string) => t('customFields.retired', { label }) };
+  const chips = filterChips(filters, t, useChannelOptions(), (filter) => describeFieldFilter(definitions, filter, i18n.language, words));
   if (chips.length === 0) return null;
   return (
     <ul className="dash-chips" aria-label={t('filters.active')}>

@@ -11,6 +11,7 @@ import { ServiceLevelPanel } from './service-level-panel.tsx';
 import { PriorityBadge, StatusBadge, useChannelLabel } from './ticket-badges.tsx';
 import { TicketActions } from './ticket-actions.tsx';
 import { TicketConversation } from './ticket-conversation.tsx';
+import { TicketCustomFields } from './ticket-custom-fields.tsx';
 import { TicketFields } from './ticket-fields.tsx';
 import { TicketHistory } from './ticket-history.tsx';
 import { VerificationBanner } from './verification-banner.tsx';
@@ -133,6 +134,7 @@ export function TicketPage() {
         </section>
         <aside className="ticket-side" aria-label={tr('page.details')}>
           <TicketFields ticket={t} />
+          <TicketCustomFields ticket={t} />
           <ServiceLevelPanel ticket={t} />
           <CustomerPanel ticket={t} />
         </aside>
