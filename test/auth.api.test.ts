@@ -1,3 +1,4 @@
+import { channels } from '../src/contract/channels.ts';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREDENTIAL_TTL_MS } from '../src/server/auth/authenticate.ts';
@@ -104,7 +105,7 @@ describe('agent sign-in, sessions and API keys (sign-up closed, the default)', (
     expect(me.status).toBe(200);
     expect(me.body).toEqual({
       agent: { id: agent.id, name: 'Sari Agent', email: agent.email, role: 'agent', language: null, email_notifications: false },
-      workspace: { id: ws.orgId, slug: ws.slug, name: `Shop ${ws.slug}`, default_language: 'en' },
+      workspace: { id: ws.orgId, slug: ws.slug, name: `Shop ${ws.slug}`, default_language: 'en', logo_url: null, channels_enabled: [...channels] },
       department_ids: [department.body.id],
     });
   });

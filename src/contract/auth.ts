@@ -1,3 +1,4 @@
+import { channels } from './channels.ts';
 import { z } from 'zod';
 import { email, slug } from './common.ts';
 import { limits } from './limits.ts';
@@ -19,7 +20,7 @@ export const me = z
       language: z.enum(languages).nullable().describe("The agent's own language; null follows the workspace's default"),
       email_notifications: z.boolean().describe('Notifications also come by email'),
     }),
-    workspace: z.object({ id: z.number(), slug: z.string(), name: z.string(), default_language: z.enum(languages), logo_url: z.string().nullable() }),
+    workspace: z.object({ id: z.number(), slug: z.string(), name: z.string(), default_language: z.enum(languages), logo_url: z.string().nullable(), channels_enabled: z.array(z.enum(channels)).describe('Channels that take new tickets') }),
     department_ids: z.array(z.number()),
   })
   .meta({ id: 'Me' });

@@ -1,3 +1,4 @@
+import { channels } from '../../contract/channels.ts';
 import type { PatchMeBody } from '../../contract/auth.ts';
 import { findAccountsByEmail, findAgent, updateAgent } from '../agents/agents.repository.ts';
 import { burnPasswordCheck, verifyPassword } from '../platform/crypto.ts';
@@ -78,7 +79,7 @@ export async function describeMe(deps: Deps, orgId: number, agentId: number) {
   if (!agent || !workspace) throw new AppError('unauthorized', 'Your session has ended');
   return {
     agent: { id: agent.id, name: agent.name, email: agent.email, role: agent.role, language: agent.language, email_notifications: agent.email_notifications },
-    workspace: { id: workspace.org_id, slug: workspace.slug, name: workspace.name, default_language: workspace.default_language as 'en' | 'id', logo_url: workspace.logo_url },
+    workspace: { id: workspace.org_id, slug: workspace.slug, name: workspace.name, default_language: workspace.default_language as 'en' | 'id', logo_url: workspace.logo_url, channels_enabled: channels.filter((c) => !workspace.channels_off.includes(c)) },
     department_ids: agent.department_ids,
   };
 }

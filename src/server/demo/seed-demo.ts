@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import type { Status } from '../../contract/tickets.ts';
 import { createAgent } from '../agents/agents.service.ts';
 import { createApiKey } from '../api-keys/api-keys.service.ts';
+import { createTicketField } from '../ticket-fields/ticket-fields.service.ts';
 import { createCustomer, createCustomerUser } from '../customers/customers.service.ts';
 import { createDepartment } from '../departments/departments.service.ts';
 import type { Actor, AgentActor } from '../platform/actor.ts';
@@ -215,6 +216,19 @@ async function populate(d: Deps, orgId: number, adminId: number, now: number, se
     const { id } = await createApiKey(d, orgId, adminId, { name, scopes: channel === 'review' || channel === 'marketplace' ? ['channels'] : ['read', 'write'] });
     integrations.set(channel, { kind: 'integration', orgId, apiKeyId: id, name });
   }
+
+  // Ticket fields the demo's care team keeps: what kind of product, and whether the warranty covers it.
+  await createTicketField(d, orgId, {
+    key: 'product_line',
+    type: 'select',
+    labels: { en: 'Product line', id: 'Lini produk' },
+    options: productLines.map(([key, en, id]) => ({ key, labels: { en, id }, retired: false })),
+    required: false,
+    customer_visible: true,
+    on_agent_form: true,
+    on_portal_form: true,
+  });
+  await createTicketField(d, orgId, { key: 'under_warranty', type: 'checkbox', labels: { en: 'Under warranty', id: 'Dalam garansi' }, options: [], required: false, customer_visible: false, on_agent_form: true, on_portal_form: false });
 
   // Companies and the people who complain.
   const companyIds: number[] = [];
@@ -576,11 +590,20 @@ function spread(rng: Rng, createdAt: number, end: number, steps: StepBody[]): St
   });
 }
 
+const productLines = [
+  ['kitchen', 'Kitchen', 'Dapur'],
+  ['electronics', 'Electronics', 'Elektronik'],
+  ['fashion', 'Fashion', 'Fesyen'],
+  ['home', 'Home & living', 'Rumah & gaya hidup'],
+] as const;
+
 async function runPlan(d: Deps, orgId: number, plan: Plan, setTime: (t: number) => void): Promise<void> {
   setTime(plan.createdAt);
   const { customer, input } = plan;
   const body = {
     ...input,
+    // Chosen from the subject, not the random stream, so every other part of the demo stays as it was.
+    custom_fields: { product_line: productLines[input.subject.length % productLines.length][0], ...(input.subject.length % 3 === 0 ? { under_warranty: true } : {}) },
     ...(plan.inline ? { customer: { name: customer.name, email: customer.email ?? undefined } } : { customer_user_id: customer.id }),
   };
   const { ticket } = await createTicket(d, plan.creator, body);

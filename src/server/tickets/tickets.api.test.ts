@@ -290,6 +290,7 @@ describe('reading and changing a ticket', () => {
   it('a PATCH records before and after of what changed, with names for category and department', async () => {
     const dept = (await admin.post('/api/v1/departments', { name: `Billing desk ${unique()}` })).body;
     const t = await createTicket(admin, { priority: 'low', category: 'Damage' });
+    expect((await admin.post('/api/v1/ticket-fields', { key: 'size', type: 'text', labels: { en: 'Size' } })).status).toBe(201);
     const res = await agentA.client.patch<Ticket>(`/api/v1/tickets/${t.number}`, { priority: 'urgent', category: 'Billing', department: dept.id, order_number: 'ORD-1', tags: ['a', 'a', 'b'], custom_fields: { size: 'XL' } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ priority: 'urgent', category: { name: 'Billing' }, department: { id: dept.id }, order_number: 'ORD-1', tags: ['a', 'b'], custom_fields: { size: 'XL' } });

@@ -63,7 +63,7 @@ export const router = createBrowserRouter([
         path: 'admin',
         element: <AdminLayout />,
         children: [
-          { index: true, element: <Navigate to="/admin/outbox" replace /> },
+          { index: true, element: <Navigate to="/admin/settings" replace /> },
           { path: 'outbox', element: <OutboxPage /> },
           { path: 'outbox/:id', element: <OutboxMailPage /> },
           { path: 'mail-templates', element: <MailTemplatesPage /> },

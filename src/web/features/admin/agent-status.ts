@@ -1,6 +1,6 @@
 import type { Agent, Department } from '../../../contract/admin.ts';
 import type { BadgeTone } from '../../components/ui/badge.tsx';
-import { readTicketFilters } from '../tickets/ticket-filters.ts';
+import { toSearch, writeTicketFilters } from '../tickets/ticket-filters.ts';
 
 /** How an agent's status reads in the table: its badge, and for an invitation when its link expires (or expired). */
 export interface AgentStatusLook {
@@ -31,14 +31,8 @@ export function linkLifetime(expiresAt: string, now: Date = new Date()): { unit:
   return hours >= 48 ? { unit: 'day', count: Math.round(hours / 24) } : { unit: 'hour', count: hours };
 }
 
-/**
- * The tickets dashboard narrowed to an agent's tickets, where the dashboard's URL can say so;
- * today it reads only `assignee=me`, so this is the whole dashboard until it reads an agent's id.
- */
-export function agentTicketsPath(agentId: number): string {
-  const params = new URLSearchParams({ assignee: String(agentId) });
-  return readTicketFilters(params).assignee === undefined ? '/tickets' : `/tickets?${params.toString()}`;
-}
+/** The tickets dashboard narrowed to the tickets assigned to an agent, to reassign them. */
+export const agentTicketsPath = (agentId: number): string => `/tickets${toSearch(writeTicketFilters(new URLSearchParams(), { assignee: agentId }))}`;
 
 /** The names of an agent's departments, alphabetically; ids no longer listed are left out. */
 export function departmentNamesOf(agent: Agent, departments: readonly Department[]): string[] {

@@ -83,8 +83,8 @@ export const emptyCreateTicketForm: CreateTicketForm = {
 /** The channels an agent can log, in the form's order; review is named as a kind of channel ("Reviews"). */
 const channelChoices = ['web', 'email', 'phone', 'in_store', 'review', 'marketplace', 'api', 'chat'] as const satisfies readonly Channel[];
 
-export const channelOptions = (t: CreateT): { value: Channel; label: string }[] =>
-  channelChoices.map((value) => ({ value, label: t(value === 'review' ? 'common:channel.reviews' : `common:channel.${value}`) }));
+export const channelOptions = (t: CreateT, enabled: readonly Channel[] = channelChoices): { value: Channel; label: string }[] =>
+  channelChoices.filter((value) => enabled.includes(value)).map((value) => ({ value, label: t(value === 'review' ? 'common:channel.reviews' : `common:channel.${value}`) }));
 
 export const priorityOptions = (t: CreateT): { value: Priority; label: string }[] => priorities.map((value) => ({ value, label: t(`common:priority.${value}`) }));
 

@@ -54,8 +54,11 @@ describe('ticket filters in the URL', () => {
     expect(readTicketFilters(new URLSearchParams('status=bogus'))).toEqual({});
     expect(readTicketFilters(new URLSearchParams('status=total'))).toEqual({});
     expect(readTicketFilters(new URLSearchParams(''))).toEqual({});
-    const refused = 'channel=fax&source=eBay!&assignee=7&priority=critical&sort=subject&sort=--number';
+    const refused = 'channel=fax&source=eBay!&assignee=someone&priority=critical&sort=subject&sort=--number';
     expect(readTicketFilters(new URLSearchParams(refused))).toEqual({});
+    for (const assignee of ['0', '-3', '7.5', '07']) expect(readTicketFilters(new URLSearchParams({ assignee }))).toEqual({});
+    // An agent's id: the Agents page links to the tickets assigned to an agent.
+    expect(readTicketFilters(new URLSearchParams('assignee=7'))).toEqual({ assignee: 7 });
     expect(readTicketFilters(new URLSearchParams(`source=${'a'.repeat(51)}`))).toEqual({});
   });
 

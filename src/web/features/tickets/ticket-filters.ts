@@ -14,7 +14,8 @@ export interface TicketFilters {
   channel?: Channel;
   /** The marketplace or review site, e.g. ebay; the API's `source`. */
   source?: string;
-  assignee?: 'me';
+  /** `me`, or an agent's id (the Agents page links to an agent's tickets). */
+  assignee?: 'me' | number;
   priority?: Priority;
   /** The "To verify" list: tickets waiting for verification (the API's `verification=unverified`). */
   verification?: 'unverified';
@@ -85,7 +86,9 @@ export function readTicketFilters(params: URLSearchParams): TicketFilters {
   if (channel && channelSet.has(channel)) filters.channel = channel as Channel;
   const source = params.get('source');
   if (source && sourcePattern.test(source)) filters.source = source;
-  if (params.get('assignee') === 'me') filters.assignee = 'me';
+  const assignee = params.get('assignee');
+  if (assignee === 'me') filters.assignee = 'me';
+  else if (assignee && /^[1-9]\d{0,15}$/.test(assignee)) filters.assignee = Number(assignee);
   const priority = params.get('priority');
   if (priority && prioritySet.has(priority)) filters.priority = priority as Priority;
   if (params.get('verification') === 'unverified') filters.verification = 'unverified';
@@ -101,7 +104,7 @@ export function writeTicketFilters(params: URLSearchParams, filters: TicketFilte
   const next = new URLSearchParams(params);
   for (const key of filterKeys) {
     const value = filters[key];
-    if (value) next.set(key, value);
+    if (value) next.set(key, String(value));
     else next.delete(key);
   }
   next.delete('field');
@@ -156,12 +159,19 @@ export interface FilterChip {
  * The active filters as removable chips, in the order they read on the page; a field filter reads
  * as `describeField` words it ("Product line: Kitchen"), else as it stands in the URL.
  */
-export function filterChips(f: TicketFilters, t: DashboardT, options: readonly ChannelOption[] = channelOptions, describeField?: (filter: string) => string): FilterChip[] {
+export function filterChips(
+  f: TicketFilters,
+  t: DashboardT,
+  options: readonly ChannelOption[] = channelOptions,
+  describeField?: (filter: string) => string,
+  agentName?: (id: number) => string | undefined,
+): FilterChip[] {
   const chips: FilterChip[] = [];
   if (f.status) chips.push({ label: statusFilterLabel(f.status, t), without: { ...f, status: undefined } });
   const channel = channelFilterLabel(f, t, options);
   if (channel) chips.push({ label: channel, without: { ...f, channel: undefined, source: undefined } });
-  if (f.assignee) chips.push({ label: t('filters.assignedToMe'), without: { ...f, assignee: undefined } });
+  if (f.assignee === 'me') chips.push({ label: t('filters.assignedToMe'), without: { ...f, assignee: undefined } });
+  else if (f.assignee) chips.push({ label: t('filters.assignedTo', { name: agentName?.(f.assignee) ?? `#${f.assignee}` }), without: { ...f, assignee: undefined } });
   if (f.priority) chips.push({ label: t('filters.priorityChip', { priority: t(`common:priority.${f.priority}`) }), without: { ...f, priority: undefined } });
   if (f.verification) chips.push({ label: t('toVerify.label'), without: { ...f, verification: undefined } });
   for (const field of f.field ?? []) {

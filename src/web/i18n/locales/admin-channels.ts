@@ -4,7 +4,7 @@ import type { Translation } from '../translation.ts';
 export const en = {
   channels: {
     title: 'Channels',
-    intro: 'How tickets arrive: which channels wait for verification, which reviews become tickets, the shops and platforms they come from, and the mail addresses they are sent to.',
+    intro: 'How tickets arrive: which channels are on, which wait for verification, which reviews become tickets, the shops and platforms they come from, and the mail addresses they are sent to.',
     mailTitle: 'Email',
     mailText: 'Mail to the built-in SMTP listener or to a polled IMAP mailbox becomes a ticket; a reply that names a ticket’s number joins that ticket. A department with an address of its own gets the mail sent to it.',
     imapLink: 'IMAP mailboxes',
@@ -80,7 +80,7 @@ export const en = {
 export const id: Translation<typeof en> = {
   channels: {
     title: 'Kanal',
-    intro: 'Cara tiket masuk: kanal mana yang menunggu verifikasi, ulasan mana yang menjadi tiket, toko dan platform asalnya, serta alamat email tujuannya.',
+    intro: 'Cara tiket masuk: kanal mana yang aktif, mana yang menunggu verifikasi, ulasan mana yang menjadi tiket, toko dan platform asalnya, serta alamat email tujuannya.',
     mailTitle: 'Email',
     mailText: 'Email ke pendengar SMTP bawaan atau ke kotak surat IMAP yang diperiksa berkala menjadi tiket; balasan yang menyebut nomor tiket masuk ke tiket itu. Departemen yang punya alamat sendiri menerima email yang dikirim ke alamat itu.',
     imapLink: 'Kotak surat IMAP',

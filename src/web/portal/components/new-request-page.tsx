@@ -117,60 +117,66 @@ export function NewRequestPage() {
       )}
       <section className="card">
         <h1 className="card-title">{t('request.title')}</h1>
-        <p className="card-intro">{t('request.intro')}</p>
-        <form ref={form} className="form" onSubmit={send} noValidate>
-          {formError && (
-            <Alert title={t('request.failed')}>
-              {failure?.status === 429 && failure.retryAfter
-                ? t('request.tooMany', { time: waitWords(failure.retryAfter) })
-                : unplaced.length > 0
-                  ? unplaced.map(([field, message]) => (field === 'website' ? t('request.refused') : field === 'captcha_token' ? t('request.captchaFailed') : message)).join(' ')
-                  : formError.message}
-            </Alert>
-          )}
-          <fieldset className="form-section">
-            <legend>{t('request.you')}</legend>
-            {me ? (
-              <p>{me.email ? t('request.asCustomer', { name: me.name, email: me.email }) : t('request.asCustomerNoEmail', { name: me.name })}</p>
-            ) : (
-              <>
-                <TextField label={t('request.name')} name="name" autoComplete="name" maxLength={limits.nameMax} required value={fields.name}
-                  error={errors.name} onChange={(e) => update('name', e.target.value)} />
-                <TextField label={t('request.email')} name="email" type="email" inputMode="email" autoComplete="email" maxLength={limits.emailMax} required
-                  value={fields.email} error={errors.email} onChange={(e) => update('email', e.target.value)} />
-              </>
-            )}
-            <TextField label={t('request.phone')} name="phone" type="tel" autoComplete="tel" maxLength={limits.phoneMax} value={fields.phone}
-              error={errors.phone} onChange={(e) => update('phone', e.target.value)} />
-          </fieldset>
-          <fieldset className="form-section">
-            <legend>{t('request.details')}</legend>
-            {config.categories.length > 0 && (
-              <SelectField label={t('request.category')} name="category" value={fields.category} error={errors.category}
-                onChange={(e) => update('category', e.target.value)}
-                options={[{ value: '', label: t('request.chooseCategory') }, ...config.categories.map((c) => ({ value: String(c.id), label: c.name }))]} />
-            )}
-            <TextField label={t('request.orderNumber')} name="order_number" maxLength={limits.refMax} value={fields.order_number}
-              error={errors.order_number} onChange={(e) => update('order_number', e.target.value)} />
-            <TextField label={t('request.subject')} name="subject" maxLength={limits.subjectMax} value={fields.subject} hint={t('request.subjectHint')}
-              error={errors.subject} onChange={(e) => update('subject', e.target.value)} />
-            <TextAreaField label={t('request.description')} name="description" required rows={6} value={description} hint={t('request.descriptionHint')}
-              error={errors.description} onChange={(e) => { setDescription(e.target.value); setErrors(({ description: _, ...rest }) => rest); }} />
-            <RequestFields fields={config.fields} inputs={customFields} errors={errors} onChange={updateField} />
-            <AttachmentPicker label={t('request.attachments')} rules={config.attachments} files={files} onChange={setFiles} />
-          </fieldset>
-          {/* A honeypot: people never see or fill it; form-filling robots do, and the server drops their request. */}
-          <div className="portal-honeypot" aria-hidden="true">
-            <label>
-              {t('request.website')}
-              <input type="text" name="website" tabIndex={-1} autoComplete="off" value={fields.website} onChange={(e) => update('website', e.target.value)} />
-            </label>
-          </div>
-          {config.captcha && <CaptchaWidget provider={config.captcha.provider} siteKey={config.captcha.site_key} />}
-          <Button type="submit" size="lg" isBusy={submit.isPending}>
-            {t('request.submit')}
-          </Button>
-        </form>
+        {!config.accepts_requests ? (
+          <Alert title={t('request.closedTitle')}>{t('request.closed', { workspace: config.workspace.name })}</Alert>
+        ) : (
+          <>
+            <p className="card-intro">{t('request.intro')}</p>
+            <form ref={form} className="form" onSubmit={send} noValidate>
+              {formError && (
+                <Alert title={t('request.failed')}>
+                  {failure?.status === 429 && failure.retryAfter
+                    ? t('request.tooMany', { time: waitWords(failure.retryAfter) })
+                    : unplaced.length > 0
+                      ? unplaced.map(([field, message]) => (field === 'website' ? t('request.refused') : field === 'captcha_token' ? t('request.captchaFailed') : message)).join(' ')
+                      : formError.message}
+                </Alert>
+              )}
+              <fieldset className="form-section">
+                <legend>{t('request.you')}</legend>
+                {me ? (
+                  <p>{me.email ? t('request.asCustomer', { name: me.name, email: me.email }) : t('request.asCustomerNoEmail', { name: me.name })}</p>
+                ) : (
+                  <>
+                    <TextField label={t('request.name')} name="name" autoComplete="name" maxLength={limits.nameMax} required value={fields.name}
+                      error={errors.name} onChange={(e) => update('name', e.target.value)} />
+                    <TextField label={t('request.email')} name="email" type="email" inputMode="email" autoComplete="email" maxLength={limits.emailMax} required
+                      value={fields.email} error={errors.email} onChange={(e) => update('email', e.target.value)} />
+                  </>
+                )}
+                <TextField label={t('request.phone')} name="phone" type="tel" autoComplete="tel" maxLength={limits.phoneMax} value={fields.phone}
+                  error={errors.phone} onChange={(e) => update('phone', e.target.value)} />
+              </fieldset>
+              <fieldset className="form-section">
+                <legend>{t('request.details')}</legend>
+                {config.categories.length > 0 && (
+                  <SelectField label={t('request.category')} name="category" value={fields.category} error={errors.category}
+                    onChange={(e) => update('category', e.target.value)}
+                    options={[{ value: '', label: t('request.chooseCategory') }, ...config.categories.map((c) => ({ value: String(c.id), label: c.name }))]} />
+                )}
+                <TextField label={t('request.orderNumber')} name="order_number" maxLength={limits.refMax} value={fields.order_number}
+                  error={errors.order_number} onChange={(e) => update('order_number', e.target.value)} />
+                <TextField label={t('request.subject')} name="subject" maxLength={limits.subjectMax} value={fields.subject} hint={t('request.subjectHint')}
+                  error={errors.subject} onChange={(e) => update('subject', e.target.value)} />
+                <TextAreaField label={t('request.description')} name="description" required rows={6} value={description} hint={t('request.descriptionHint')}
+                  error={errors.description} onChange={(e) => { setDescription(e.target.value); setErrors(({ description: _, ...rest }) => rest); }} />
+                <RequestFields fields={config.fields} inputs={customFields} errors={errors} onChange={updateField} />
+                <AttachmentPicker label={t('request.attachments')} rules={config.attachments} files={files} onChange={setFiles} />
+              </fieldset>
+              {/* A honeypot: people never see or fill it; form-filling robots do, and the server drops their request. */}
+              <div className="portal-honeypot" aria-hidden="true">
+                <label>
+                  {t('request.website')}
+                  <input type="text" name="website" tabIndex={-1} autoComplete="off" value={fields.website} onChange={(e) => update('website', e.target.value)} />
+                </label>
+              </div>
+              {config.captcha && <CaptchaWidget provider={config.captcha.provider} siteKey={config.captcha.site_key} />}
+              <Button type="submit" size="lg" isBusy={submit.isPending}>
+                {t('request.submit')}
+              </Button>
+            </form>
+          </>
+        )}
       </section>
     </div>
   );

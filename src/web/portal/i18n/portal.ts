@@ -160,6 +160,8 @@ export const en = {
   },
   request: {
     title: 'Submit a request',
+    closedTitle: 'Requests are closed',
+    closed: '{{workspace}} takes no requests through this form at the moment. Please contact us another way.',
     captcha: 'Please confirm you are a person.',
     captchaFailed: 'Please solve the check above the Submit button, then send again.',
     intro: 'Tell us what happened. We answer by email, and you can follow your request in this portal.',
@@ -350,6 +352,8 @@ export const id: Translation<typeof en> = {
   },
   request: {
     title: 'Kirim permintaan',
+    closedTitle: 'Permintaan ditutup',
+    closed: '{{workspace}} sedang tidak menerima permintaan melalui formulir ini. Silakan hubungi kami dengan cara lain.',
     captcha: 'Mohon konfirmasi bahwa Anda manusia.',
     captchaFailed: 'Selesaikan pemeriksaan di atas tombol Kirim, lalu kirim lagi.',
     intro: 'Ceritakan apa yang terjadi. Kami menjawab lewat email, dan Anda dapat memantau permintaan Anda di portal ini.',

@@ -65,6 +65,10 @@ export function CreateTicketPage() {
     const channel = params.get('channel') === 'email' ? 'email' : 'phone';
     setForm((f) => ({ ...f, customerMode: 'existing', customerUser: { id: u.id, name: u.name, email: u.email, phone: u.phone }, channel }));
   }, [forUser.data, params]);
+  useEffect(() => {
+    const enabled = workspace.channels_enabled;
+    if (enabled.length && !enabled.includes(form.channel)) setForm((f) => ({ ...f, channel: enabled.includes('phone') ? 'phone' : enabled[0] }));
+  }, [form.channel, workspace.channels_enabled]);
   const [isRestoredShown, setIsRestoredShown] = useState(restored !== null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   // Bumped after a refused submit, so focus moves to the first field to fix once it is rendered.
@@ -159,7 +163,8 @@ export function CreateTicketPage() {
   const isFailureAlerted = create.error !== null && (Object.keys(failure.placed).length === 0 || failure.unplaced.length > 0);
   // The workspace's own list (admins extend it); the built-in suggestions until it has loaded.
   const sources = ticketSources.data ? ticketSources.data.items.filter((s) => s.channel === form.channel).map((s) => s.key) : (sourceSuggestions[form.channel] ?? []);
-  const channels = channelOptions(t);
+  // Only the channels the workspace keeps on (Admin › Channels) take new tickets.
+  const channels = channelOptions(t, workspace.channels_enabled);
   const priorities = priorityOptions(t);
 
   return (

@@ -36,9 +36,9 @@ export function DashboardChannelBar({ filters }: { filters: TicketFilters }) {
       <div className="dash-quick" role="group" aria-label={t('filters.quick')}>
         <button
           type="button"
-          className={['dash-toggle', filters.assignee ? 'dash-toggle-on' : ''].filter(Boolean).join(' ')}
+          className={['dash-toggle', filters.assignee === 'me' ? 'dash-toggle-on' : ''].filter(Boolean).join(' ')}
           aria-pressed={filters.assignee === 'me'}
-          onClick={() => change({ ...filters, assignee: filters.assignee ? undefined : 'me' })}
+          onClick={() => change({ ...filters, assignee: filters.assignee === 'me' ? undefined : 'me' })}
         >
           {t('filters.assignedToMe')}
         </button>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { useAgents } from '../../admin/api/get-agents.ts';
 import { useTicketFields } from '../../admin/api/get-ticket-fields.ts';
 import { useChannelOptions } from '../api/get-ticket-sources.ts';
 import { describeFieldFilter } from '../ticket-field-filters.ts';
@@ -11,7 +12,14 @@ export function DashboardFilterChips({ filters }: { filters: TicketFilters }) {
   const [params] = useSearchParams();
   const definitions = useTicketFields().data?.items ?? [];
   const words = { yes: t('customFields.yes'), no: t('customFields.no'), retired: (label: string) => t('customFields.retired', { label }) };
-  const chips = filterChips(filters, t, useChannelOptions(), (filter) => describeFieldFilter(definitions, filter, i18n.language, words));
+  const agents = useAgents().data?.items ?? [];
+  const chips = filterChips(
+    filters,
+    t,
+    useChannelOptions(),
+    (filter) => describeFieldFilter(definitions, filter, i18n.language, words),
+    (id) => agents.find((a) => a.id === id)?.name,
+  );
   if (chips.length === 0) return null;
   return (
     <ul className="dash-chips" aria-label={t('filters.active')}>
