@@ -1,5 +1,5 @@
 import { type ReactNode, useId } from 'react';
-import { type FieldInput, type FieldLike, labelIn, offeredOptions } from '../../../contract/ticket-field-display.ts';
+import { emptyInput, type FieldInput, type FieldLike, fieldErrorPath, labelIn, offeredOptions } from '../../../contract/ticket-field-display.ts';
 import { fieldLimits } from '../../../contract/ticket-fields.ts';
 import './ticket-field-input.css';
 
@@ -120,3 +120,32 @@ export function TicketFieldInput({ field, value, onChange, error, language, word
 }
 
 const cls = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(' ');
+
+/** A form's ticket fields, in order, each with its value and the refusal at its path. */
+export function TicketFieldInputs({
+  fields,
+  inputs,
+  errors,
+  language,
+  words,
+  onChange,
+}: {
+  fields: readonly (FieldLike & { key: string })[];
+  inputs: Readonly<Record<string, FieldInput>>;
+  errors: Record<string, string>;
+  language: string;
+  words: TicketFieldWords;
+  onChange: (key: string, value: FieldInput) => void;
+}) {
+  return fields.map((field) => (
+    <TicketFieldInput
+      key={field.key}
+      field={field}
+      value={inputs[field.key] ?? emptyInput(field.type)}
+      error={errors[fieldErrorPath(field.key)]}
+      language={language}
+      words={words}
+      onChange={(value) => onChange(field.key, value)}
+    />
+  ));
+}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { emptyInput, type FieldInput, type FieldInputs, fieldErrorPath } from '../../../contract/ticket-field-display.ts';
+import type { FieldInput, FieldInputs } from '../../../contract/ticket-field-display.ts';
 import type { PublicTicketField } from '../../../contract/ticket-fields.ts';
-import { TicketFieldInput } from '../../components/ui/ticket-field-input.tsx';
+import { TicketFieldInputs } from '../../components/ui/ticket-field-input.tsx';
 
 interface RequestFieldsProps {
   /** The fields the workspace asks on this form (config.fields), in order. */
@@ -15,19 +15,5 @@ interface RequestFieldsProps {
 export function RequestFields({ fields, inputs, errors, onChange }: RequestFieldsProps) {
   const { t, i18n } = useTranslation('portal');
   const words = { none: t('fields.choose'), retired: (label: string) => label, optional: (label: string) => t('fields.optional', { label }) };
-  return (
-    <>
-      {fields.map((field) => (
-        <TicketFieldInput
-          key={field.key}
-          field={field}
-          value={inputs[field.key] ?? emptyInput(field.type)}
-          error={errors[fieldErrorPath(field.key)]}
-          language={i18n.language}
-          words={words}
-          onChange={(value) => onChange(field.key, value)}
-        />
-      ))}
-    </>
-  );
+  return <TicketFieldInputs fields={fields} inputs={inputs} errors={errors} language={i18n.language} words={words} onChange={onChange} />;
 }

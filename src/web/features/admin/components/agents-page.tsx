@@ -14,7 +14,7 @@ import { agentStatusError } from '../agent-form.ts';
 import { agentTicketsPath, linkLifetime } from '../agent-status.ts';
 import { memberChoices } from '../department-form.ts';
 import { AdminPage } from './admin-page.tsx';
-import { AgentConfirmDialog } from './agent-confirm-dialog.tsx';
+import { ConfirmDialog } from './confirm-dialog.tsx';
 import { AgentDialog } from './agent-dialog.tsx';
 import { type AgentAction, AgentTable } from './agent-table.tsx';
 import { ListPanel } from './list-panel.tsx';
@@ -118,7 +118,7 @@ export function AgentsPage() {
         />
       )}
       {open?.dialog === 'reset' && (
-        <AgentConfirmDialog
+        <ConfirmDialog
           title={t('agents.resetTitle', { name: open.agent.name })}
           confirmLabel={t('agents.resetConfirm')}
           isBusy={send.isPending}
@@ -129,10 +129,10 @@ export function AgentsPage() {
           onCancel={close}
         >
           <p>{t('agents.resetText', { email: open.agent.email })}</p>
-        </AgentConfirmDialog>
+        </ConfirmDialog>
       )}
       {open?.dialog === 'deactivate' && (
-        <AgentConfirmDialog
+        <ConfirmDialog
           title={t('agents.deactivateTitle', { name: open.agent.name })}
           confirmLabel={t('agents.deactivate')}
           isBusy={setActive.isPending}
@@ -149,10 +149,10 @@ export function AgentsPage() {
           ) : (
             <p>{t('agents.deactivateNoTickets')}</p>
           )}
-        </AgentConfirmDialog>
+        </ConfirmDialog>
       )}
       {open?.dialog === 'reactivate' && (
-        <AgentConfirmDialog
+        <ConfirmDialog
           title={t('agents.reactivateTitle', { name: open.agent.name })}
           confirmLabel={t('agents.reactivate')}
           isBusy={setActive.isPending}
@@ -162,7 +162,7 @@ export function AgentsPage() {
         >
           <p>{t('agents.reactivateText')}</p>
           {open.agent.invitation_expires_at !== null && <p>{t('agents.reactivateInvited')}</p>}
-        </AgentConfirmDialog>
+        </ConfirmDialog>
       )}
     </AdminPage>
   );

@@ -1,11 +1,13 @@
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 
 interface ConfirmDialogProps {
   title: string;
-  text: string;
+  /** What the action does: a sentence, or paragraphs given as children (with links where there is more to do). */
+  text?: string;
+  children?: ReactNode;
   confirmLabel: string;
   isBusy: boolean;
   /** Why the action failed, shown in the dialog so it can be tried again. */
@@ -15,8 +17,9 @@ interface ConfirmDialogProps {
 }
 
 /** Asks before an action that cannot be undone; Cancel has the focus, so Enter does no harm. */
-export function ConfirmDialog({ title, text, confirmLabel, isBusy, error, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, text, children, confirmLabel, isBusy, error, onConfirm, onCancel }: ConfirmDialogProps) {
   const { t } = useTranslation();
+  const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -27,18 +30,21 @@ export function ConfirmDialog({ title, text, confirmLabel, isBusy, error, onConf
     <dialog
       ref={dialog}
       className="dialog confirm-dialog"
-      aria-labelledby="confirm-dialog-title"
-      aria-describedby="confirm-dialog-text"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-text`}
       onCancel={(e) => {
         e.preventDefault();
         if (!isBusy) onCancel();
       }}
     >
       <div className="form">
-        <h2 id="confirm-dialog-title" className="dialog-title">
+        <h2 id={`${id}-title`} className="dialog-title">
           {title}
         </h2>
-        <p id="confirm-dialog-text">{text}</p>
+        <div id={`${id}-text`} className="confirm-dialog-text">
+          {text !== undefined && <p>{text}</p>}
+          {children}
+        </div>
         {error && <Alert>{error}</Alert>}
         <div className="dialog-actions">
           <button ref={cancel} type="button" className="btn btn-secondary btn-md" disabled={isBusy} onClick={onCancel}>

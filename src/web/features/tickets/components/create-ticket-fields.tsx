@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { type FieldInput, emptyInput, fieldErrorPath } from '../../../../contract/ticket-field-display.ts';
+import type { FieldInput } from '../../../../contract/ticket-field-display.ts';
 import type { TicketField } from '../../../../contract/ticket-fields.ts';
-import { TicketFieldInput } from '../../../components/ui/ticket-field-input.tsx';
+import { TicketFieldInputs } from '../../../components/ui/ticket-field-input.tsx';
 
 interface CreateTicketFieldsProps {
   /** The fields the agents' form asks, in form order. */
@@ -31,17 +31,7 @@ export function CreateTicketFields({ fields, inputs, errors, isLoadFailed, onRet
       )}
       {fields.some((f) => f.required) && <p className="field-hint">{t('customFields.requiredNote')}</p>}
       <div className="create-ticket-field-grid">
-        {fields.map((field) => (
-          <TicketFieldInput
-            key={field.key}
-            field={field}
-            value={inputs[field.key] ?? emptyInput(field.type)}
-            error={errors[fieldErrorPath(field.key)]}
-            language={i18n.language}
-            words={words}
-            onChange={(value) => onChange(field.key, value)}
-          />
-        ))}
+        <TicketFieldInputs fields={fields} inputs={inputs} errors={errors} language={i18n.language} words={words} onChange={onChange} />
       </div>
     </fieldset>
   );

@@ -1,4 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { labelIn } from '../../../../contract/ticket-field-display.ts';
+import { TicketFieldValue } from '../../../components/ui/ticket-field-value.tsx';
+import { useTicketFields } from '../../admin/api/get-ticket-fields.ts';
 import type { TicketEvent } from '../../../../contract/tickets.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { RetryAlert } from '../../../components/ui/retry-alert.tsx';
@@ -93,6 +96,31 @@ const autoModes = ['round_robin', 'least_loaded'] as const;
 // Ids travel beside the names the history shows; the names say it better.
 const hidden = new Set(['assignee_id', 'locked_by', 'message_id']);
 
+type Values = Record<string, unknown>;
+const asValues = (v: unknown): Values => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Values) : {});
+
+/** A change of ticket fields, one line per field that changed, by its label and shown as the ticket view shows it. */
+function FieldChanges({ before, after }: { before: unknown; after: unknown }) {
+  const { t, i18n } = useTranslation('ticket');
+  const fields = useTicketFields().data?.items ?? [];
+  const was = asValues(before);
+  const now = asValues(after);
+  const keys = [...new Set([...Object.keys(was), ...Object.keys(now)])].filter((k) => JSON.stringify(was[k] ?? null) !== JSON.stringify(now[k] ?? null));
+  const words = { yes: t('customFields.yes'), no: t('customFields.no'), none: t('customFields.empty'), retired: t('customFields.retiredWord') };
+  return keys.map((key) => {
+    const field = fields.find((f) => f.key === key);
+    const show = (v: unknown) => (field ? <TicketFieldValue field={field} value={v ?? null} language={i18n.language} words={words} /> : shown(v ?? null));
+    return (
+      <div key={key} className="change">
+        <dt>{field ? labelIn(field.labels, i18n.language) : humanize(key)}</dt>
+        <dd>
+          <span className="change-before">{show(was[key])}</span> <span aria-label={t('history.changedTo')}>→</span> <span className="change-after">{show(now[key])}</span>
+        </dd>
+      </div>
+    );
+  });
+}
+
 function ChangeList({ before, after }: { before: TicketEvent['before']; after: TicketEvent['after'] }) {
   const { t } = useTranslation('ticket');
   // Verification states and assignment modes are words of the app, not values to show as stored.
@@ -106,19 +134,23 @@ function ChangeList({ before, after }: { before: TicketEvent['before']; after: T
   if (keys.length === 0) return <span className="muted">—</span>;
   return (
     <dl className="change-list">
-      {keys.map((k) => (
-        <div key={k} className="change">
-          <dt>{k in changeLabels ? t(changeLabels[k as keyof typeof changeLabels]) : humanize(k)}</dt>
-          <dd>
-            {before && k in before ? (
-              <>
-                <span className="change-before">{value(k, before[k])}</span> <span aria-label={t('history.changedTo')}>→</span>{' '}
-              </>
-            ) : null}
-            <span className="change-after">{value(k, after?.[k])}</span>
-          </dd>
-        </div>
-      ))}
+      {keys.map((k) =>
+        k === 'custom_fields' ? (
+          <FieldChanges key={k} before={before?.[k]} after={after?.[k]} />
+        ) : (
+          <div key={k} className="change">
+            <dt>{k in changeLabels ? t(changeLabels[k as keyof typeof changeLabels]) : humanize(k)}</dt>
+            <dd>
+              {before && k in before ? (
+                <>
+                  <span className="change-before">{value(k, before[k])}</span> <span aria-label={t('history.changedTo')}>→</span>{' '}
+                </>
+              ) : null}
+              <span className="change-after">{value(k, after?.[k])}</span>
+            </dd>
+          </div>
+        ),
+      )}
     </dl>
   );
 }
