@@ -134,6 +134,14 @@ describe('agent invitations and password resets', () => {
     expect(await mailsTo(server, 'sneaky@example.com')).toHaveLength(0);
   });
 
+  it('spends an invitation once an admin sets the password directly', async () => {
+    const invited = (await admin.post('/api/v1/agents/invitations', { name: 'Set Directly', email: 'set.directly@example.com' })).body;
+    const token = await lastToken('set.directly@example.com', 'agent_invitation');
+    expect((await admin.patch(`/api/v1/agents/${invited.id}`, { password: PASSWORD })).body.status).toBe('active');
+    expectError(await server.anonymous().post('/api/v1/auth/agent-link/accept', { token, password: 'someone-else-1234' }), 404, 'not_found');
+    expect((await server.anonymous().post('/api/v1/auth/login', { email: 'set.directly@example.com', password: PASSWORD })).status).toBe(200);
+  });
+
   it('does not count an invited admin as the admin who keeps the workspace administered', async () => {
     const ws = await createWorkspace(server.url, undefined, 'signup');
     const me = (await ws.admin.get('/api/v1/auth/me')).body.agent;

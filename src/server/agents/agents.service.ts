@@ -100,8 +100,9 @@ export async function changeAgent(deps: Deps, orgId: number, id: number, input: 
       await setAgentDepartments(trx, orgId, id, unique);
     }
     if (input.is_active === false || passwordHash) await revokeAgentSessions(trx, orgId, id, now);
-    // A deactivated agent's mailed links die with their sessions: reactivating them revives none.
-    if (input.is_active === false) await spendAgentLinks(trx, orgId, id, now);
+    // A deactivated agent's mailed links die with their sessions (reactivating revives none), and a
+    // password set here makes any invitation or reset link moot.
+    if (input.is_active === false || passwordHash) await spendAgentLinks(trx, orgId, id, now);
   });
   forgetNames(deps.db, orgId);
   forgetAgentSessions(deps.db, orgId, id);
