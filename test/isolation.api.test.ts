@@ -1,3 +1,4 @@
+import { channels } from '../src/contract/channels.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, type ApiResponse } from './helpers/client.ts';
 import { openEventStream } from './helpers/events.ts';
@@ -1608,7 +1609,7 @@ describe('workspace isolation: workspace B can neither read nor change workspace
         const res = await c.get('/api/v1/auth/me');
         if (role === 'key') return expectRefused(res, role, 'agent');
         expect(res.status).toBe(200);
-        expect(res.body.workspace).toEqual({ id: B.orgId, slug: B.slug, name: `Shop ${B.slug}`, default_language: 'en', logo_url: null });
+        expect(res.body.workspace).toEqual({ id: B.orgId, slug: B.slug, name: `Shop ${B.slug}`, default_language: 'en', logo_url: null, channels_enabled: [...channels] });
         expect(res.body.agent.id).toBe(role === 'admin' ? B.adminId : B.agentId);
         expectNoLeak(res);
       },

@@ -47,7 +47,10 @@ describe.skipIf(!hasChromium)(`the admin's outbox and mail templates in Chromium
   it('lists the new ticket’s mail as Kept, explains why, and filters by status in the URL', async () => {
     await expect.poll(async () => (await mailOf(ticket.number))?.status, { timeout: 10_000 }).toBe('kept');
     await page.goto(`${server.url}/tickets`);
+    // Admin opens on the workspace settings; the outbox is one of its pages.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+    await page.waitForURL(/\/admin\/settings$/);
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Outbox' }).click();
     await page.waitForURL(/\/admin\/outbox$/);
     await expect.poll(() => page.locator('h1').innerText()).toBe('Outbox');
 
