@@ -50,8 +50,10 @@ create table ticket_fields (
 );
 create unique index ticket_fields_key on ticket_fields (org_id, key);
 
--- Filters by a field's value read the values' containment (custom_fields @> '{"key": value}').
+-- Filters by a field's value read the values' containment (custom_fields @> '{"key": value}');
+-- a text field's "contains" filter first narrows by the trigrams of all the values.
 create index tickets_custom_fields on tickets using gin (custom_fields jsonb_path_ops);
+create index tickets_custom_fields_text on tickets using gin ((custom_fields::text) gin_trgm_ops);
 
 -- Every admin change: who, what, and the object before and after (secrets left out).
 create table audit_log (

@@ -113,6 +113,11 @@ describe('configurable ticket fields', () => {
     expect(await listNumbers('field=weight_kg:2.5')).toEqual([kitchen.number]);
     expect(await listNumbers('field=serial_number:zx81')).toEqual([kitchen.number]);
     expect(await listNumbers('q=SN-ZX81-777')).toEqual([kitchen.number]);
+    // Contains, case ignored, % and _ literal, quotes and backslashes too (JSON escapes those).
+    const odd = await createTicket(admin, { custom_fields: { product_line: 'kitchen', serial_number: 'Lot "B\\7" 50%_off' } });
+    expect(await listNumbers(`field=${encodeURIComponent('serial_number:"b\\7"')}`)).toEqual([odd.number]);
+    expect(await listNumbers(`field=${encodeURIComponent('serial_number:50%_OFF')}`)).toEqual([odd.number]);
+    expect(await listNumbers(`field=${encodeURIComponent('serial_number:5_%')}`)).toEqual([]);
     const stats = await admin.get('/api/v1/tickets/stats?field=product_line:garden_tools');
     expect(stats.status, JSON.stringify(stats.body)).toBe(200);
     const unknown = await admin.get('/api/v1/tickets?field=nope:1&field=weight_kg:heavy');

@@ -23,8 +23,12 @@ function fieldCondition(eb: EB, key: string, value: string, type: TicketFieldTyp
   const contains = (doc: unknown) => sql<SqlBool>`t.custom_fields @> ${JSON.stringify({ [key]: doc })}::jsonb`;
   switch (type) {
     case 'text':
-    case 'long_text':
-      return eb(sql`t.custom_fields ->> ${key}`, 'ilike', `%${value.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+    case 'long_text': {
+      const like = `%${value.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      const exact = eb(sql`t.custom_fields ->> ${key}`, 'ilike', like);
+      // The values' text, as the trigram index holds it, narrows first; JSON writes " and \ escaped, so a value with them is read field by field only.
+      return /["\\\u0000-\u001f]/.test(value) ? exact : eb.and([eb(sql`t.custom_fields::text`, 'ilike', like), exact]);
+    }
     case 'multi_select':
       return contains([value]);
     case 'checkbox':
