@@ -101,7 +101,8 @@ export function valueOf(field: Pick<FieldLike, 'type' | 'options'>, input: Field
   }
 }
 
-const isDay = (text: string): boolean => {
+/** A calendar day written YYYY-MM-DD (2026-02-30 is none). */
+export const isDay = (text: string): boolean => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));

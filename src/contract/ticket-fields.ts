@@ -4,6 +4,8 @@ import { idSchema, nonEmpty, timestamp } from './common.ts';
 export const ticketFieldTypes = ['text', 'long_text', 'number', 'date', 'select', 'multi_select', 'checkbox'] as const;
 export type TicketFieldType = (typeof ticketFieldTypes)[number];
 export const choiceTypes: readonly TicketFieldType[] = ['select', 'multi_select'];
+/** Select and multi select: the types that have options. */
+export const isChoiceType = (type: TicketFieldType): boolean => choiceTypes.includes(type);
 
 /** A field's or option's key: how the API names it in `custom_fields` and in filters. */
 export const fieldKey = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'lower_snake_case: a letter, then letters, digits or _');
@@ -44,10 +46,10 @@ export type TicketField = z.infer<typeof ticketField>;
 
 const optionsRules = (b: { type?: TicketFieldType; options?: z.infer<typeof optionInput>[] }, ctx: z.RefinementCtx, type: TicketFieldType | undefined) => {
   if (!type || !b.options) return;
-  if (choiceTypes.includes(type) && b.options.filter((o) => !o.retired).length === 0) {
+  if (isChoiceType(type) && b.options.filter((o) => !o.retired).length === 0) {
     ctx.addIssue({ code: 'custom', path: ['options'], message: 'a select field needs at least one option' });
   }
-  if (!choiceTypes.includes(type) && b.options.length > 0) ctx.addIssue({ code: 'custom', path: ['options'], message: 'only select fields have options' });
+  if (!isChoiceType(type) && b.options.length > 0) ctx.addIssue({ code: 'custom', path: ['options'], message: 'only select fields have options' });
   const keys = b.options.map((o) => o.key).filter(Boolean);
   if (new Set(keys).size !== keys.length) ctx.addIssue({ code: 'custom', path: ['options'], message: 'two options have the same key' });
   const names = b.options.map((o) => o.labels.en.toLowerCase());

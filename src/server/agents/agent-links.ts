@@ -105,7 +105,7 @@ export async function acceptAgentLink(deps: Deps, token: string, password: strin
   if (!tokenPattern.test(token)) throw spent();
   const passwordHash = await hashPassword(password);
   const accepted = await deps.db.transaction().execute(async (trx) => {
-    const spentNow = await trx
+    const link = await trx
       .updateTable('agent_links')
       .set({ used_at: now })
       .where('token_hash', '=', hashToken(token))
@@ -113,9 +113,8 @@ export async function acceptAgentLink(deps: Deps, token: string, password: strin
       .where('expires_at', '>', now)
       .returning(['org_id', 'agent_id'])
       .executeTakeFirst();
-    const active = spentNow && (await trx.selectFrom('agents').select('id').where('org_id', '=', spentNow.org_id).where('id', '=', spentNow.agent_id).where('is_active', '=', true).executeTakeFirst());
-    if (!spentNow || !active) throw spent();
-    const link = spentNow;
+    const active = link && (await trx.selectFrom('agents').select('id').where('org_id', '=', link.org_id).where('id', '=', link.agent_id).where('is_active', '=', true).executeTakeFirst());
+    if (!active) throw spent();
     await spendAgentLinks(trx, link.org_id, link.agent_id, now);
     await updateAgent(trx, link.org_id, link.agent_id, { password_hash: passwordHash }, now);
     await revokeAgentSessions(trx, link.org_id, link.agent_id, now);

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 
@@ -28,14 +28,20 @@ const agentColumns = (eb: ExpressionBuilder<DB, 'agents'>) => [
     .where('l.purpose', '=', 'invitation')
     .where('l.used_at', 'is', null)
     .as('invitation_expires_at'),
+  activeTicketsOf(eb, 'agents').as('open_tickets'),
+];
+
+/**
+ * How many active tickets (new, open, on hold) are assigned to the agent of the row `agent` names:
+ * the Agents page's open tickets, least-loaded assignment's load. The partial index
+ * tickets_active_assignee holds exactly these.
+ */
+export const activeTicketsOf = (eb: ExpressionBuilder<DB, any>, agent: 'agents' | 'a') =>
   eb
     .selectFrom('tickets as t')
     .select((s) => s.fn.countAll<number>().as('n'))
-    .whereRef('t.org_id', '=', 'agents.org_id')
-    .whereRef('t.assignee_id', '=', 'agents.id')
-    .where('t.status', 'in', ['new', 'open', 'pending'])
-    .as('open_tickets'),
-];
+    .where(sql<boolean>`t.org_id = ${sql.ref(`${agent}.org_id`)} and t.assignee_id = ${sql.ref(`${agent}.id`)}`)
+    .where('t.status', 'in', ['new', 'open', 'pending']);
 
 export async function listAgents(db: Db, orgId: number) {
   const [agents, memberships] = await Promise.all([

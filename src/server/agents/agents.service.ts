@@ -99,10 +99,12 @@ export async function changeAgent(deps: Deps, orgId: number, id: number, input: 
       await assertDepartmentsExist(trx, orgId, unique);
       await setAgentDepartments(trx, orgId, id, unique);
     }
-    if (input.is_active === false || passwordHash) await revokeAgentSessions(trx, orgId, id, now);
-    // A deactivated agent's mailed links die with their sessions (reactivating revives none), and a
-    // password set here makes any invitation or reset link moot.
-    if (input.is_active === false || passwordHash) await spendAgentLinks(trx, orgId, id, now);
+    // A deactivated agent's sessions and mailed links end (reactivating revives none); a password
+    // set here ends them too, and makes any invitation or reset link moot.
+    if (input.is_active === false || passwordHash) {
+      await revokeAgentSessions(trx, orgId, id, now);
+      await spendAgentLinks(trx, orgId, id, now);
+    }
   });
   forgetNames(deps.db, orgId);
   forgetAgentSessions(deps.db, orgId, id);

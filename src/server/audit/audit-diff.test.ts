@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { auditAction, auditDiff, redact, secretsSet } from './audit-diff.ts';
+import { auditAction, auditChange, auditDiff, redact, secretsSet } from './audit-diff.ts';
 
 describe('auditDiff', () => {
   it('keeps only the fields that changed, before and after', () => {
@@ -56,5 +56,14 @@ describe('secretsSet', () => {
     expect(secretsSet({ name: 'x', password: 'p' })).toEqual(['password']);
     expect(secretsSet(null)).toEqual([]);
     expect(secretsSet(['password'])).toEqual([]);
+  });
+});
+
+describe('auditChange', () => {
+  it('keeps the changed fields of a change, whole objects otherwise, and marks secrets set as changed', () => {
+    expect(auditChange('changed', { name: 'a', role: 'agent' }, { name: 'a', role: 'admin' }, [])).toEqual({ before: { role: 'agent' }, after: { role: 'admin' } });
+    expect(auditChange('changed', { name: 'a' }, { name: 'a' }, [])).toBeNull();
+    expect(auditChange('changed', { name: 'a' }, { name: 'a' }, ['password'])).toEqual({ before: { password: '[hidden]' }, after: { password: '[changed]' } });
+    expect(auditChange('created', null, { id: 1 }, [])).toEqual({ before: null, after: { id: 1 } });
   });
 });

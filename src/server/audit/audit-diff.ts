@@ -30,6 +30,19 @@ export function secretsSet(body: unknown): string[] {
   return Object.keys(body).filter((k) => secretNames.test(k));
 }
 
+/**
+ * The entry of a change: for a change, the fields that changed (null when none did); otherwise
+ * the objects as they were and became. Secrets the request set show as changed, never their value.
+ */
+export function auditChange(action: string, before: Shape | null, after: Shape | null, secrets: readonly string[]): { before: Shape | null; after: Shape | null } | null {
+  const changed = action === 'changed' ? auditDiff(before, after) : { before, after };
+  if (secrets.length === 0) return changed;
+  return {
+    before: { ...changed?.before, ...Object.fromEntries(secrets.map((k) => [k, '[hidden]'])) },
+    after: { ...changed?.after, ...Object.fromEntries(secrets.map((k) => [k, '[changed]'])) },
+  };
+}
+
 /** What a request did, from its method and route: created, changed, deleted, or the action a POST names (…/:id/rotate-secret). */
 export function auditAction(method: string, routeUrl: string): string {
   if (method === 'DELETE') return 'deleted';

@@ -5,7 +5,7 @@ import { requireAdmin } from '../platform/actor.ts';
 import type { App, Deps } from '../platform/deps.ts';
 import { iso } from '../platform/dto.ts';
 import { decodeCursor, pageById } from '../platform/http/cursor.ts';
-import { auditAction, auditDiff, redact, secretsSet } from './audit-diff.ts';
+import { auditAction, auditChange, redact, secretsSet } from './audit-diff.ts';
 import { insertAudit, listAudit } from './audit.repository.ts';
 
 declare module 'fastify' {
@@ -57,12 +57,7 @@ export function auditRoutes(app: App, deps: Deps): void {
     const answer = redact(parseJson(payload), hidden);
     const before = redact(request.auditBefore ?? null, hidden);
     const after = request.method === 'DELETE' && reply.statusCode === 204 ? null : answer;
-    const secrets = request.method === 'POST' ? [] : secretsSet(request.body);
-    const changed = action === 'changed' ? auditDiff(before, after) : { before, after };
-    const diff = secrets.length === 0 ? changed : {
-      before: { ...changed?.before, ...Object.fromEntries(secrets.map((k) => [k, '[hidden]'])) },
-      after: { ...changed?.after, ...Object.fromEntries(secrets.map((k) => [k, '[changed]'])) },
-    };
+    const diff = auditChange(action, before, after, request.method === 'POST' ? [] : secretsSet(request.body));
     if (!diff) return payload;
     const params = (request.params ?? {}) as Record<string, unknown>;
     const id = params.id ?? answer?.id ?? Object.values(params).join('/');

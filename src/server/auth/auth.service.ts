@@ -1,4 +1,3 @@
-import { channels } from '../../contract/channels.ts';
 import type { PatchMeBody } from '../../contract/auth.ts';
 import { findAccountsByEmail, findAgent, updateAgent } from '../agents/agents.repository.ts';
 import { burnPasswordCheck, verifyPassword } from '../platform/crypto.ts';
@@ -6,6 +5,7 @@ import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import { hitRateLimit, peekRateLimit } from '../platform/http/rate-limit.ts';
 import { findWorkspaceById } from '../workspaces/workspaces.repository.ts';
+import { channelsEnabled } from '../workspaces/workspaces.service.ts';
 import { forgetSession } from './authenticate.ts';
 import { formatSessionCookie, newSecret } from './credentials.ts';
 import { insertSession, revokeSession } from './sessions.repository.ts';
@@ -79,7 +79,7 @@ export async function describeMe(deps: Deps, orgId: number, agentId: number) {
   if (!agent || !workspace) throw new AppError('unauthorized', 'Your session has ended');
   return {
     agent: { id: agent.id, name: agent.name, email: agent.email, role: agent.role, language: agent.language, email_notifications: agent.email_notifications },
-    workspace: { id: workspace.org_id, slug: workspace.slug, name: workspace.name, default_language: workspace.default_language as 'en' | 'id', logo_url: workspace.logo_url, channels_enabled: channels.filter((c) => !workspace.channels_off.includes(c)) },
+    workspace: { id: workspace.org_id, slug: workspace.slug, name: workspace.name, default_language: workspace.default_language as 'en' | 'id', logo_url: workspace.logo_url, channels_enabled: channelsEnabled(workspace) },
     department_ids: agent.department_ids,
   };
 }

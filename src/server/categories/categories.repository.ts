@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 
 const columns = ['id', 'name', 'position', 'retired_at'] as const;
@@ -28,8 +29,10 @@ export async function insertCategory(db: Db, orgId: number, input: { name: strin
   return row.id;
 }
 
-export async function updateCategory(db: Db, orgId: number, id: number, changes: { name?: string; position?: number; retired_at?: Date | null }) {
-  const result = await db.updateTable('categories').set(changes).where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+/** Renames, moves or retires (`retired`: at `now`; retiring again keeps the first day) or restores a category. */
+export async function updateCategory(db: Db, orgId: number, id: number, changes: { name?: string; position?: number }, retired?: { retired: boolean; now: Date }) {
+  const retiredAt = retired === undefined ? {} : { retired_at: retired.retired ? sql<Date>`coalesce(retired_at, ${retired.now})` : null };
+  const result = await db.updateTable('categories').set({ ...changes, ...retiredAt }).where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 

@@ -66,10 +66,7 @@ export function categoriesRoutes(app: App, deps: Deps): void {
     handler: async (request) => {
       const orgId = requireAdmin(request).orgId;
       const { retired, ...changes } = request.body;
-      // Retiring a retired category keeps the day it was retired.
-      const current = retired === undefined ? undefined : await findCategory(deps.db, orgId, request.params.id);
-      const retiredAt = retired === undefined || (retired && current?.retired_at) ? {} : { retired_at: retired ? deps.clock.now() : null };
-      const found = await guardName(changes.name, () => updateCategory(deps.db, orgId, request.params.id, { ...changes, ...retiredAt }));
+      const found = await guardName(changes.name, () => updateCategory(deps.db, orgId, request.params.id, changes, retired === undefined ? undefined : { retired, now: deps.clock.now() }));
       if (!found) throw notFound('Category');
       forgetNames(deps.db, orgId);
       return getCategory(deps, orgId, request.params.id);

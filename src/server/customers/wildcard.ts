@@ -6,7 +6,8 @@ import { phoneSearchTerm } from './phone.ts';
  */
 export type WildcardSearch = { kind: 'all' } | { kind: 'pattern'; like: string } | { kind: 'too_short' };
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** The text as a LIKE pattern matches it literally: `%`, `_` and `\\` escaped. */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function parseWildcard(input: string): WildcardSearch {
   const term = input.trim();

@@ -1,3 +1,4 @@
+import { activeTicketsOf } from '../agents/agents.repository.ts';
 import type { AssignmentMode } from '../../contract/routing.ts';
 import type { Db } from '../workspaces/workspaces.repository.ts';
 
@@ -22,17 +23,7 @@ export async function findEligibleMembers(db: Db, orgId: number, departmentId: n
     .selectFrom('department_members as m')
     .innerJoin('agents as a', (j) => j.onRef('a.org_id', '=', 'm.org_id').onRef('a.id', '=', 'm.agent_id'))
     .select(['a.id', 'a.name', 'a.last_assigned_at'])
-    .$if(withLoad, (q) =>
-      q.select((eb) =>
-        eb
-          .selectFrom('tickets as t')
-          .select(eb.fn.countAll<number>().as('n'))
-          .whereRef('t.org_id', '=', 'a.org_id')
-          .whereRef('t.assignee_id', '=', 'a.id')
-          .where('t.status', 'in', ['new', 'open', 'pending'])
-          .as('active_tickets'),
-      ),
-    )
+    .$if(withLoad, (q) => q.select((eb) => activeTicketsOf(eb, 'a').as('active_tickets')))
     .where('m.org_id', '=', orgId)
     .where('m.department_id', '=', departmentId)
     .where('a.is_active', '=', true)

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
-import { choiceTypes, fieldLimits, type OptionInput, type TicketFieldType } from '../../contract/ticket-fields.ts';
+import { isDay } from '../../contract/ticket-field-display.ts';
+import { fieldLimits, type OptionInput, type TicketFieldType } from '../../contract/ticket-fields.ts';
 
 export interface FieldOption {
   key: string;
@@ -48,7 +48,7 @@ function checkValue(rule: FieldRule, value: unknown, current: unknown): { ok: tr
       if (Math.abs(value) > fieldLimits.numberMax) return { ok: false, message: 'is too large' };
       return { ok: true, value };
     case 'date':
-      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || !DateTime.fromISO(value).isValid) return { ok: false, message: 'must be a date as YYYY-MM-DD' };
+      if (typeof value !== 'string' || !isDay(value)) return { ok: false, message: 'must be a date as YYYY-MM-DD' };
       return { ok: true, value };
     case 'checkbox':
       if (typeof value !== 'boolean') return { ok: false, message: 'must be true or false' };
@@ -147,4 +147,3 @@ export function mergeOptions(existing: readonly FieldOption[], sent: readonly Op
   return merged;
 }
 
-export const isChoice = (type: TicketFieldType) => choiceTypes.includes(type);

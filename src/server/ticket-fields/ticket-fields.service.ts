@@ -1,5 +1,5 @@
 import type { CreateTicketFieldBody, PatchTicketFieldBody, PublicTicketField, TicketField } from '../../contract/ticket-fields.ts';
-import { fieldLimits } from '../../contract/ticket-fields.ts';
+import { fieldLimits, isChoiceType } from '../../contract/ticket-fields.ts';
 import { isUniqueViolation } from '../platform/db/pg-errors.ts';
 import type { Deps } from '../platform/deps.ts';
 import { iso } from '../platform/dto.ts';
@@ -92,10 +92,10 @@ export async function changeTicketField(deps: Deps, orgId: number, id: number, i
     const { options, labels, ...flags } = input;
     let merged: FieldOption[] | undefined;
     if (options !== undefined) {
-      if (row.type !== 'select' && row.type !== 'multi_select') {
+      if (!isChoiceType(row.type)) {
         if (options.length) throw invalidFields([{ field: 'body.options', message: 'only select fields have options' }]);
       } else {
-        merged = mergeOptions(row.options.map((o) => ({ ...o, labels: { en: o.labels.en, id: o.labels.id ?? null } })), options);
+        merged = mergeOptions(toField(row).options, options);
         if (!merged.some((o) => !o.retired)) throw invalidFields([{ field: 'body.options', message: 'a select field needs at least one option' }]);
       }
     }

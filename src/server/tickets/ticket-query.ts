@@ -1,6 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { ListTicketsQuery, StatsQuery } from '../../contract/tickets.ts';
 import { normalizePhone } from '../customers/phone.ts';
+import { escapeLike } from '../customers/wildcard.ts';
 import type { Actor } from '../platform/actor.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
@@ -24,7 +25,7 @@ function fieldCondition(eb: EB, key: string, value: string, type: TicketFieldTyp
   switch (type) {
     case 'text':
     case 'long_text': {
-      const like = `%${value.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      const like = `%${escapeLike(value)}%`;
       const exact = eb(sql`t.custom_fields ->> ${key}`, 'ilike', like);
       // The values' text, as the trigram index holds it, narrows first; JSON writes " and \ escaped, so a value with them is read field by field only.
       return /["\\\u0000-\u001f]/.test(value) ? exact : eb.and([eb(sql`t.custom_fields::text`, 'ilike', like), exact]);
@@ -132,7 +133,7 @@ export function ticketFilters(eb: EB, f: StatsQuery, ctx: QueryContext): Express
     // Partial numbers, order refs, emails and phones match inside the keys; words go to full text only,
     // so a common word does not also scan every ticket's keys.
     const isIdentifier = /[\d@+]/.test(f.q);
-    const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const like = `%${escapeLike(f.q.toLowerCase())}%`;
     const words = sql<SqlBool>`t.search @@ ${textQuery(f.q)}`;
     c.push(isIdentifier ? eb.or([words, eb('t.search_keys', 'like', like)]) : words);
   }

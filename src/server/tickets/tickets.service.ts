@@ -88,6 +88,10 @@ export async function insertNewTicket(
   form: FieldForm | null = null,
 ): Promise<Ticket> {
   const orgId = actor.orgId;
+  const channel = input.channel ?? (actor.kind === 'agent' ? 'phone' : 'api');
+  if (workspace.channels_off.includes(channel)) {
+    throw new AppError('conflict', `The ${channel} channel is turned off in this workspace: an admin turns it on under Admin › Channels`, [{ field: 'body.channel', message: 'this channel is turned off' }]);
+  }
   const customFields = await checkTicketFields(deps, trx, orgId, input.custom_fields, { form, current: null });
   const category = input.category !== undefined ? await resolveCategory(trx, orgId, input.category) : null;
   const department = input.department !== undefined ? await resolveDepartment(trx, orgId, input.department) : null;
@@ -102,10 +106,6 @@ export async function insertNewTicket(
   }
   const seq = await nextTicketSeq(trx, orgId);
   const number = formatTicketNumber(workspace.ticket_number_prefix, workspace.ticket_number_padding, seq, now, workspace.time_zone);
-  const channel = input.channel ?? (actor.kind === 'agent' ? 'phone' : 'api');
-  if (workspace.channels_off.includes(channel)) {
-    throw new AppError('conflict', `The ${channel} channel is turned off in this workspace: an admin turns it on under Admin › Channels`, [{ field: 'body.channel', message: 'this channel is turned off' }]);
-  }
   // Marketplace sources are the workspace's list (admins extend it), so filters and reports can name them all.
   if (channel === 'marketplace' && input.source) await assertMarketplaceSource(trx, orgId, input.source, 'body.source');
   // Routing rules, verification and automatic assignment (routing/allocate-ticket.ts).

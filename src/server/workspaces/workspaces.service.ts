@@ -49,6 +49,9 @@ export async function createWorkspace(
 
 export const isSetupNeeded = async (db: Db) => (await countWorkspaces(db)) === 0;
 
+/** The channels that take new tickets: every channel the admin has not turned off. */
+export const channelsEnabled = (w: { channels_off: string[] }) => channels.filter((c) => !w.channels_off.includes(c));
+
 function toSettings(w: Workspace): Settings {
   return {
     slug: w.slug,
@@ -64,7 +67,7 @@ function toSettings(w: Workspace): Settings {
     sender_email: w.sender_email,
     default_country: w.default_country,
     verification_channels: w.verification_channels as Settings['verification_channels'],
-    channels_enabled: channels.filter((c) => !w.channels_off.includes(c)),
+    channels_enabled: channelsEnabled(w),
     created_at: iso(w.created_at),
   };
 }

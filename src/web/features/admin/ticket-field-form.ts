@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { choiceTypes, createTicketFieldBody, patchTicketFieldBody, type TicketField, type TicketFieldType } from '../../../contract/ticket-fields.ts';
+import { createTicketFieldBody, isChoiceType, patchTicketFieldBody, type TicketField, type TicketFieldType } from '../../../contract/ticket-fields.ts';
 import { ApiError, fieldErrors } from '../../lib/api-client.ts';
 import { validate } from '../../lib/validation.ts';
 import type { CreateTicketFieldInput, PatchTicketFieldInput } from './api/save-ticket-field.ts';
@@ -26,8 +26,6 @@ export interface TicketFieldForm {
   on_agent_form: boolean;
   on_portal_form: boolean;
 }
-
-export const isChoiceType = (type: TicketFieldType): boolean => choiceTypes.includes(type);
 
 const blankOption = (uid: number): OptionRow => ({ uid, key: null, en: '', id: '', retired: false });
 

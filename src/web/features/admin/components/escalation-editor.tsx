@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { Agent, Department } from '../../../../contract/admin.ts';
 import { type EscalationLevel, escalationLimits } from '../../../../contract/escalation.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { useSaveEscalationLevels } from '../api/save-escalation-levels.ts';
 import { checkLevels, type LevelForm, levelSaveErrors, levelsToForm, newLevel } from '../escalation-form.ts';
 import { EscalationLevelFieldset } from './escalation-level-fieldset.tsx';
 import { useFocusFirstError } from './use-focus-first-error.ts';
+import { SaveActions } from './save-actions.tsx';
 
 interface EscalationEditorProps {
   department: Department;
@@ -95,14 +95,7 @@ export function EscalationEditor({ department, saved, agents, departments }: Esc
           </button>
         )}
         {save.isError && Object.keys(errors).length === 0 && <Alert>{t('escalation.saveFailed', { message: save.error.message })}</Alert>}
-        <div className="escalation-actions">
-          <Button type="submit" isBusy={save.isPending}>
-            {t('escalation.save')}
-          </Button>
-          <p role="status" className="form-notice">
-            {notice}
-          </p>
-        </div>
+        <SaveActions label={t('escalation.save')} isBusy={save.isPending} notice={notice} />
       </div>
     </form>
   );

@@ -14,6 +14,7 @@ import { useSaveReviewRules } from '../api/save-review-rules.ts';
 import { checkReviewRules, type LocationRow, newLocationRow, type ReviewRulesForm, reviewRulesSaveErrors, reviewRulesToForm } from '../review-rules-form.ts';
 import { RemovableRow } from './removable-row.tsx';
 import { useFocusFirstError } from './use-focus-first-error.ts';
+import { SaveActions } from './save-actions.tsx';
 
 const ratings = [0, 1, 2, 3, 4, 5];
 
@@ -147,14 +148,7 @@ function ReviewRulesEditor({ saved, departments }: { saved: ReviewRules; departm
       />
       <LocationRows rows={form.locations} departments={departments} errors={errors} onChange={(locations) => change({ locations })} />
       {failure && <Alert>{t('reviewRules.failed', { message: failure })}</Alert>}
-      <div className="escalation-actions">
-        <Button type="submit" variant="secondary" isBusy={save.isPending}>
-          {t('reviewRules.save')}
-        </Button>
-        <p role="status" className="form-notice">
-          {notice}
-        </p>
-      </div>
+      <SaveActions label={t('reviewRules.save')} variant="secondary" isBusy={save.isPending} notice={notice} />
     </form>
   );
 }

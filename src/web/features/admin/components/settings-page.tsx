@@ -2,7 +2,6 @@ import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages, type Language, type Settings } from '../../../../contract/workspaces.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { RetryAlert } from '../../../components/ui/retry-alert.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { Spinner } from '../../../components/ui/spinner.tsx';
@@ -18,6 +17,7 @@ import { AutoCloseField, LogoField, TicketNumberFields } from './settings-fields
 import { useFocusFirstError } from './use-focus-first-error.ts';
 import './service-levels.css';
 import './workspace-admin.css';
+import { SaveActions } from './save-actions.tsx';
 
 const fields = [
   'name',
@@ -146,14 +146,7 @@ function WorkspaceSettingsForm({ saved }: { saved: Settings }) {
 
       <div className="settings-actions">
         {failure && <Alert>{t('settings.failed', { message: failure })}</Alert>}
-        <div className="escalation-actions">
-          <Button type="submit" isBusy={save.isPending}>
-            {t('settings.save')}
-          </Button>
-          <p role="status" className="form-notice">
-            {notice}
-          </p>
-        </div>
+        <SaveActions label={t('settings.save')} isBusy={save.isPending} notice={notice} />
       </div>
     </form>
   );

@@ -1,3 +1,4 @@
+import { isChoiceType } from '../../../../contract/ticket-fields.ts';
 import { useTranslation } from 'react-i18next';
 import { labelIn } from '../../../../contract/ticket-field-display.ts';
 import { type TicketField, ticketFieldTypes, type TicketFieldType } from '../../../../contract/ticket-fields.ts';
@@ -6,7 +7,7 @@ import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TextField } from '../../../components/ui/text-field.tsx';
 import { useSaveTicketField } from '../api/save-ticket-field.ts';
-import { checkTicketField, isChoiceType, type TicketFieldBody, type TicketFieldForm, ticketFieldSaveErrors, ticketFieldToForm, withType } from '../ticket-field-form.ts';
+import { checkTicketField, type TicketFieldBody, type TicketFieldForm, ticketFieldSaveErrors, ticketFieldToForm, withType } from '../ticket-field-form.ts';
 import { TicketFieldOptions } from './ticket-field-options.tsx';
 import { useDialogForm } from './use-dialog-form.ts';
 

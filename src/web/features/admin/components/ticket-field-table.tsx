@@ -1,8 +1,9 @@
+import { isChoiceType } from '../../../../contract/ticket-fields.ts';
 import { useTranslation } from 'react-i18next';
 import { labelIn } from '../../../../contract/ticket-field-display.ts';
 import type { TicketField } from '../../../../contract/ticket-fields.ts';
 import { Badge } from '../../../components/ui/badge.tsx';
-import { formsOf, isChoiceType } from '../ticket-field-form.ts';
+import { formsOf } from '../ticket-field-form.ts';
 import { MoveButtons } from './move-buttons.tsx';
 import { ActionsHead, RowButton } from './row-buttons.tsx';
 

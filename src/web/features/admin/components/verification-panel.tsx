@@ -2,12 +2,12 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Channel, channels } from '../../../../contract/channels.ts';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
 import { RetryAlert } from '../../../components/ui/retry-alert.tsx';
 import { useSettings } from '../api/get-settings.ts';
 import { type ChannelSetting, useSaveChannelSetting } from '../api/save-verification-channels.ts';
 import { CheckList } from './check-list.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
+import { SaveActions } from './save-actions.tsx';
 
 type Words = 'verification' | 'channelsOn';
 
@@ -34,14 +34,7 @@ function ChannelsForm({ setting, words, saved }: { setting: ChannelSetting; word
         }}
       />
       {save.isError && <Alert>{t(`${words}.failed`, { message: save.error.message })}</Alert>}
-      <div className="escalation-actions">
-        <Button type="submit" variant="secondary" isBusy={save.isPending}>
-          {t(`${words}.save`)}
-        </Button>
-        <p role="status" className="form-notice">
-          {notice}
-        </p>
-      </div>
+      <SaveActions label={t(`${words}.save`)} variant="secondary" isBusy={save.isPending} notice={notice} />
     </form>
   );
 }
